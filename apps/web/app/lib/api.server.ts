@@ -1,0 +1,48 @@
+// The web worker's only way to data: the API worker, through the "API" service binding. The visitor's
+// origin is kept in the URL, so the API resolves the same tenant; cookies and language go along, and
+// Set-Cookie headers come back to the browser.
+import { env } from "cloudflare:workers";
+import type { ErrorBody } from "@buurtplein/core";
+
+export interface ApiResult<T> {
+  ok: boolean;
+  status: number;
+  data: T;
+  error: ErrorBody["error"] | null;
+  setCookies: string[];
+}
+
+export async function callApi<T>(
+  request: Request,
+  path: string,
+  options: { method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE"; body?: unknown } = {},
+): Promise<ApiResult<T>> {
+  const url = new URL(path, request.url);
+  const headers = new Headers({ accept: "application/json" });
+  for (const name of ["cookie", "accept-language", "user-agent", "cf-connecting-ip", "x-forwarded-for"]) {
+    const value = request.headers.get(name);
+    if (value) headers.set(name, value);
+  }
+  if (options.body !== undefined) headers.set("content-type", "application/json");
+  const response = await (env as unknown as { API: Fetcher }).API.fetch(url.toString(), {
+    method: options.method ?? "GET",
+    headers,
+    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+  });
+  const json = (await response.json().catch(() => null)) as unknown;
+  const error = !response.ok && json && typeof json === "object" && "error" in json ? (json as ErrorBody).error : null;
+  return {
+    ok: response.ok,
+    status: response.status,
+    data: json as T,
+    error: response.ok ? null : (error ?? { code: "internal_error", message: "Onbekende fout." }),
+    setCookies: response.headers.getSetCookie(),
+  };
+}
+
+/** Headers that pass the API's Set-Cookie on to the browser (for redirects after login/logout). */
+export function forwardCookies(result: ApiResult<unknown>, init: HeadersInit = {}): Headers {
+  const headers = new Headers(init);
+  for (const cookie of result.setCookies) headers.append("set-cookie", cookie);
+  return headers;
+}

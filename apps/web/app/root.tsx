@@ -1,0 +1,160 @@
+import { useMemo } from "react";
+import { I18nextProvider, useTranslation } from "react-i18next";
+import {
+  data,
+  isRouteErrorResponse,
+  Link,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLocation,
+  useNavigation,
+  useRouteError,
+  useRouteLoaderData,
+  type LoaderFunctionArgs,
+  type MiddlewareFunction,
+} from "react-router";
+import { callApi } from "./lib/api.server.ts";
+import { requestSiteContext, type RequestSite, type SiteInfo, type Viewer } from "./lib/site-context.ts";
+import { createI18n, isLocale, localeFromCookie, type Locale } from "./i18n/i18n.ts";
+import stylesheet from "./styles.css?url";
+
+export const links = () => [{ rel: "stylesheet", href: stylesheet }];
+
+/** Resolves the site (apex or which corporation), the viewer and the language, once per request. */
+const loadRequestSite: MiddlewareFunction<Response> = async ({ request, context }, next) => {
+  const site = await callApi<SiteInfo>(request, "/api/site");
+  if (!site.ok) throw data({ code: site.error?.code ?? "internal_error" }, { status: site.status });
+  const fallback: Locale = site.data.kind === "tenant" && isLocale(site.data.branding.defaultLocale) ? site.data.branding.defaultLocale : "nl";
+  const locale = localeFromCookie(request.headers.get("cookie"), fallback);
+  let viewer: Viewer | null = null;
+  if (site.data.kind === "tenant" && /(?:^|;\s*)bp_session=/.test(request.headers.get("cookie") ?? "")) {
+    const me = await callApi<Viewer>(request, "/api/auth/me");
+    if (me.ok) viewer = me.data;
+  }
+  context.set(requestSiteContext, { site: site.data, locale, viewer });
+  return next();
+};
+
+export const middleware = [loadRequestSite];
+
+export async function loader({ context }: LoaderFunctionArgs) {
+  return context.get(requestSiteContext);
+}
+
+function useRootData(): RequestSite | undefined {
+  return useRouteLoaderData("root") as RequestSite | undefined;
+}
+
+function brandStyle(site: SiteInfo | undefined): string {
+  if (site?.kind !== "tenant") return "";
+  const safe = (colour: string, fallback: string) => (/^#[0-9a-fA-F]{6}$/.test(colour) ? colour : fallback);
+  return `:root{--brand:${safe(site.branding.primaryColor, "#1f6f5c")};--accent:${safe(site.branding.accentColor, "#f2b134")}}`;
+}
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const root = useRootData();
+  const locale = root?.locale ?? "nl";
+  const i18n = useMemo(() => createI18n(locale), [locale]);
+  const tenantSite = root?.site.kind === "tenant";
+  return (
+    <html lang={locale}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        {/* Pages with residents' content are never indexed. */}
+        {tenantSite ? <meta name="robots" content="noindex, nofollow" /> : null}
+        <Meta />
+        <Links />
+        <style>{brandStyle(root?.site)}</style>
+      </head>
+      <body>
+        <I18nextProvider i18n={i18n}>
+          <Shell root={root}>{children}</Shell>
+        </I18nextProvider>
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+function Shell({ root, children }: { root: RequestSite | undefined; children: React.ReactNode }) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const navigation = useNavigation();
+  const site = root?.site;
+  const title = site?.kind === "tenant" ? site.branding.displayName : "Buurtplein";
+  const otherLocale = root?.locale === "en" ? "nl" : "en";
+  const back = encodeURIComponent(location.pathname + location.search);
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t("common.skipToContent")}
+      </a>
+      <header className="site-header">
+        <div className="container header-row">
+          <Link to="/" className="site-name">
+            {site?.kind === "tenant" && site.branding.logoUrl ? <img src={site.branding.logoUrl} alt="" className="logo" /> : null}
+            <span>{title}</span>
+          </Link>
+          <nav aria-label={t("common.language")} className="header-nav">
+            {root?.viewer ? (
+              <form method="post" action="/uitloggen">
+                <button type="submit" className="link-button">
+                  {t("common.logout")}
+                </button>
+              </form>
+            ) : site?.kind === "tenant" ? (
+              <Link to="/inloggen">{t("common.login")}</Link>
+            ) : null}
+            <a href={`/taal?lang=${otherLocale}&terug=${back}`} hrefLang={otherLocale} lang={otherLocale}>
+              {t("common.switchToOther")}
+            </a>
+          </nav>
+        </div>
+      </header>
+      {navigation.state !== "idle" ? (
+        <div className="progress" role="status" aria-live="polite">
+          {t("common.loading")}
+        </div>
+      ) : null}
+      <main id="main" className="container" tabIndex={-1}>
+        {children}
+      </main>
+      <footer className="site-footer">
+        <div className="container">
+          {site?.kind === "tenant" && site.branding.sponsorStatement ? <p className="sponsor">{site.branding.sponsorStatement}</p> : null}
+          <p>{t("common.poweredBy")}</p>
+        </div>
+      </footer>
+    </>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const { t } = useTranslation();
+  let title = t("errors.serverTitle");
+  let text = t("errors.serverText");
+  if (isRouteErrorResponse(error)) {
+    const code = (error.data as { code?: string } | undefined)?.code;
+    if (code === "tenant_not_found") [title, text] = [t("errors.unknownHostTitle"), t("errors.unknownHostText")];
+    else if (code === "tenant_suspended") [title, text] = [t("errors.suspendedTitle"), t("errors.suspendedText")];
+    else if (code === "tenant_not_ready") [title, text] = [t("errors.notReadyTitle"), t("errors.notReadyText")];
+    else if (error.status === 404) [title, text] = [t("errors.notFoundTitle"), t("errors.notFoundText")];
+    else if (error.status === 403) [title, text] = [t("errors.forbiddenTitle"), t("errors.forbiddenText")];
+  }
+  return (
+    <section className="card error-page">
+      <h1>{title}</h1>
+      <p>{text}</p>
+    </section>
+  );
+}

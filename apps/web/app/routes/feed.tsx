@@ -1,0 +1,169 @@
+import { useEffect, useRef } from "react";
+import { useTranslation } from "react-i18next";
+import {
+  data,
+  Form,
+  Link,
+  redirect,
+  useActionData,
+  useLoaderData,
+  useNavigation,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "react-router";
+import { POST_KINDS, STAFF_ONLY_POST_KINDS } from "@buurtplein/core/community/post-kinds";
+import { isRole, isStaff } from "@buurtplein/core/identity/roles";
+import { callApi } from "../lib/api.server.ts";
+import { field } from "../lib/forms.ts";
+import { requestSiteContext } from "../lib/site-context.ts";
+import { FieldError, FormError } from "../components/field-error.tsx";
+
+interface FeedPost {
+  id: string;
+  kind: string;
+  title: string | null;
+  body: string;
+  visibleToCorporation: boolean;
+  createdAt: number;
+  authorName: string | null;
+  authorStreet: string | null;
+  authorRole: string | null;
+}
+
+interface Feed {
+  neighbourhood: { slug: string; name: string; kind: string; city: string | null; description: string | null };
+  access: "full" | "shared_only";
+  posts: FeedPost[];
+  nextCursor: string | null;
+}
+
+export const meta: MetaFunction<typeof loader> = ({ loaderData }) => [{ title: `${loaderData?.feed.neighbourhood.name ?? "Buurt"} — Buurtplein` }];
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { site, viewer, locale } = context.get(requestSiteContext);
+  if (site.kind !== "tenant") throw data({ code: "not_found" }, { status: 404 });
+  if (!viewer) throw redirect("/inloggen");
+  const cursor = new URL(request.url).searchParams.get("na");
+  const query = cursor ? `?cursor=${encodeURIComponent(cursor)}` : "";
+  const result = await callApi<Feed>(request, `/api/neighbourhoods/${encodeURIComponent(params.slug ?? "")}/posts${query}`);
+  if (!result.ok) throw data({ code: result.error?.code }, { status: result.status });
+  return { feed: result.data, role: viewer.user.role, locale };
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const { viewer } = context.get(requestSiteContext);
+  if (!viewer) throw redirect("/inloggen");
+  const form = await request.formData();
+  const values = {
+    kind: field(form, "kind"),
+    title: field(form, "title"),
+    body: field(form, "body"),
+    visibleToCorporation: form.get("visibleToCorporation") === "on",
+  };
+  const result = await callApi(request, `/api/neighbourhoods/${encodeURIComponent(params.slug ?? "")}/posts`, { method: "POST", body: values });
+  if (result.ok) return { posted: true as const, values: null, error: null, fields: {} as Record<string, string> };
+  const fields = ((result.error?.details as { fields?: Record<string, string> } | undefined)?.fields ?? {}) as Record<string, string>;
+  return data({ posted: false as const, values, error: result.error?.message ?? null, fields }, { status: result.status });
+}
+
+function formatDate(timestamp: number, locale: string): string {
+  return new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "nl-NL", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Amsterdam" }).format(timestamp);
+}
+
+export default function NeighbourhoodFeed() {
+  const { feed, role, locale } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const { t } = useTranslation();
+  const formRef = useRef<HTMLFormElement>(null);
+  const staff = isRole(role) && isStaff(role);
+  const kinds = POST_KINDS.filter((kind) => (staff ? STAFF_ONLY_POST_KINDS.includes(kind) : !STAFF_ONLY_POST_KINDS.includes(kind)));
+  const fields = result?.fields ?? {};
+
+  useEffect(() => {
+    if (result?.posted) formRef.current?.reset();
+  }, [result]);
+
+  return (
+    <div className="feed-layout">
+      <header className="feed-header">
+        <h1>{feed.neighbourhood.name}</h1>
+        {feed.neighbourhood.description ? <p>{feed.neighbourhood.description}</p> : null}
+        {feed.access === "shared_only" ? <p className="notice">{t("feed.sharedOnly")}</p> : null}
+      </header>
+
+      <section className="card" aria-labelledby="new-post-heading">
+        <h2 id="new-post-heading">{t("feed.newPost")}</h2>
+        {result?.posted ? (
+          <p className="success" role="status">
+            {t("feed.posted")}
+          </p>
+        ) : null}
+        <FormError message={result?.error} />
+        <Form method="post" className="form" ref={formRef}>
+          <label htmlFor="kind">{t("feed.kind")}</label>
+          <select id="kind" name="kind" defaultValue={result?.values?.kind ?? kinds[0]}>
+            {kinds.map((kind) => (
+              <option key={kind} value={kind}>
+                {t(`feed.kinds.${kind}`)}
+              </option>
+            ))}
+          </select>
+          <label htmlFor="title">{t("feed.postTitle")}</label>
+          <input id="title" name="title" maxLength={120} defaultValue={result?.values?.title ?? ""} />
+          <label htmlFor="body">{t("feed.body")}</label>
+          <textarea
+            id="body"
+            name="body"
+            rows={4}
+            required
+            maxLength={5000}
+            defaultValue={result?.values?.body ?? ""}
+            aria-invalid={fields.body ? true : undefined}
+            aria-describedby={fields.body ? "body-error" : undefined}
+          />
+          <FieldError id="body-error" message={fields.body} />
+          {staff ? null : (
+            <label className="checkbox">
+              <input type="checkbox" name="visibleToCorporation" defaultChecked={result?.values?.visibleToCorporation ?? false} />
+              {t("feed.shareWithCorporation")}
+            </label>
+          )}
+          <button type="submit" className="button" disabled={navigation.state === "submitting"}>
+            {navigation.state === "submitting" ? t("common.loading") : t("feed.submit")}
+          </button>
+        </Form>
+      </section>
+
+      <section aria-label={feed.neighbourhood.name}>
+        {feed.posts.length === 0 ? (
+          <p className="empty">{t("feed.empty")}</p>
+        ) : (
+          <ol className="posts">
+            {feed.posts.map((post) => (
+              <li key={post.id}>
+                <article className={`post post-${post.kind}`}>
+                  <p className="post-meta">
+                    <span className="badge">{t(`feed.kinds.${post.kind}`, { defaultValue: post.kind })}</span>{" "}
+                    <span className="author">{post.authorName ?? t("feed.formerMember")}</span>
+                    {post.authorStreet ? <span className="street"> · {post.authorStreet}</span> : null} ·{" "}
+                    <time dateTime={new Date(post.createdAt).toISOString()}>{formatDate(post.createdAt, locale)}</time>
+                  </p>
+                  {post.title ? <h3>{post.title}</h3> : null}
+                  <p className="post-body">{post.body}</p>
+                  {post.visibleToCorporation && post.kind !== "announcement" ? <p className="shared">{t("feed.sharedLabel")}</p> : null}
+                </article>
+              </li>
+            ))}
+          </ol>
+        )}
+        {feed.nextCursor ? (
+          <Link className="button secondary" to={`?na=${encodeURIComponent(feed.nextCursor)}`}>
+            {t("feed.older")}
+          </Link>
+        ) : null}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+import { useTranslation } from "react-i18next";
+import { data, Link, redirect, useLoaderData, type LoaderFunctionArgs, type MetaFunction } from "react-router";
+import { callApi } from "../lib/api.server.ts";
+import { requestSiteContext } from "../lib/site-context.ts";
+
+export const meta: MetaFunction = () => [{ title: "Buurten — Buurtplein" }];
+
+interface NeighbourhoodList {
+  neighbourhoods: { slug: string; name: string; kind: string; city: string | null }[];
+}
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { site, viewer } = context.get(requestSiteContext);
+  if (site.kind !== "tenant") throw data({ code: "not_found" }, { status: 404 });
+  if (!viewer) throw redirect("/inloggen");
+  const result = await callApi<NeighbourhoodList>(request, "/api/neighbourhoods");
+  if (!result.ok) throw data({ code: result.error?.code }, { status: result.status });
+  return result.data;
+}
+
+export default function Neighbourhoods() {
+  const { neighbourhoods } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  return (
+    <section>
+      <h1>{t("neighbourhoods.title")}</h1>
+      {neighbourhoods.length === 0 ? (
+        <p className="empty">{t("neighbourhoods.empty")}</p>
+      ) : (
+        <ul className="tiles">
+          {neighbourhoods.map((neighbourhood) => (
+            <li key={neighbourhood.slug}>
+              <Link to={`/buurt/${neighbourhood.slug}`} className="tile">
+                <span className="tile-title">{neighbourhood.name}</span>
+                {neighbourhood.city ? <span>{neighbourhood.city}</span> : null}
+                {neighbourhood.kind === "new_build" ? <span className="badge">{t("neighbourhoods.newBuild")}</span> : null}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

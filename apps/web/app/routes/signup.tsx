@@ -1,0 +1,101 @@
+import { useTranslation } from "react-i18next";
+import { data, Form, useActionData, useLoaderData, useNavigation, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "react-router";
+import { callApi } from "../lib/api.server.ts";
+import { field } from "../lib/forms.ts";
+import { requestSiteContext } from "../lib/site-context.ts";
+import { FieldError, FormError } from "../components/field-error.tsx";
+
+export const meta: MetaFunction = () => [{ title: "Aanmelden — Buurtplein" }];
+
+function requireApex(kind: string) {
+  if (kind !== "apex") throw data({ code: "not_found" }, { status: 404 });
+}
+
+export async function loader({ context, request }: LoaderFunctionArgs) {
+  requireApex(context.get(requestSiteContext).site.kind);
+  return { host: new URL(request.url).host };
+}
+
+interface SignupResult {
+  tenant: { slug: string; name: string; url: string };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  requireApex(context.get(requestSiteContext).site.kind);
+  const form = await request.formData();
+  const values = {
+    name: field(form, "name"),
+    slug: field(form, "slug").toLowerCase(),
+    adminName: field(form, "adminName"),
+    adminEmail: field(form, "adminEmail"),
+    adminPassword: typeof form.get("adminPassword") === "string" ? (form.get("adminPassword") as string) : "",
+  };
+  const result = await callApi<SignupResult>(request, "/api/signup", { method: "POST", body: values });
+  if (result.ok) return { done: result.data.tenant, values: null, error: null, fields: {} };
+  const fields = ((result.error?.details as { fields?: Record<string, string> } | undefined)?.fields ?? {}) as Record<string, string>;
+  // Keep what was typed (except the password) so nothing is lost.
+  return data({ done: null, values: { ...values, adminPassword: "" }, error: result.error?.message ?? null, fields }, { status: result.status });
+}
+
+export default function Signup() {
+  const { host } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const { t } = useTranslation();
+  if (result?.done) {
+    return (
+      <section className="card">
+        <h1>{t("signup.doneTitle")}</h1>
+        <p>{t("signup.doneText")}</p>
+        <a className="button" href={`${result.done.url}/inloggen`}>
+          {t("signup.goThere", { url: result.done.url })}
+        </a>
+      </section>
+    );
+  }
+  const values = result?.values;
+  const fields = result?.fields ?? {};
+  const input = (name: "name" | "slug" | "adminName" | "adminEmail" | "adminPassword") => ({
+    id: name,
+    name,
+    defaultValue: values?.[name] ?? "",
+    "aria-invalid": fields[name] ? true : undefined,
+    "aria-describedby": fields[name] ? `${name}-error` : undefined,
+  });
+  return (
+    <section className="card">
+      <h1>{t("signup.title")}</h1>
+      <p>{t("signup.intro")}</p>
+      <FormError message={result?.error} />
+      <Form method="post" className="form">
+        <label htmlFor="name">{t("signup.name")}</label>
+        <input {...input("name")} required minLength={2} maxLength={100} autoComplete="organization" />
+        <FieldError id="name-error" message={fields.name} />
+
+        <label htmlFor="slug">{t("signup.slug")}</label>
+        <p className="hint" id="slug-hint">
+          {t("signup.slugHint", { example: `naam.${host}` })}
+        </p>
+        <input {...input("slug")} required minLength={3} maxLength={40} pattern="[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?" autoCapitalize="none" spellCheck={false} />
+        <FieldError id="slug-error" message={fields.slug} />
+
+        <label htmlFor="adminName">{t("signup.adminName")}</label>
+        <input {...input("adminName")} required minLength={2} maxLength={80} autoComplete="name" />
+        <FieldError id="adminName-error" message={fields.adminName} />
+
+        <label htmlFor="adminEmail">{t("signup.adminEmail")}</label>
+        <input {...input("adminEmail")} type="email" required autoComplete="email" />
+        <FieldError id="adminEmail-error" message={fields.adminEmail} />
+
+        <label htmlFor="adminPassword">{t("signup.adminPassword")}</label>
+        <p className="hint">{t("signup.adminPasswordHint")}</p>
+        <input {...input("adminPassword")} type="password" required minLength={10} autoComplete="new-password" />
+        <FieldError id="adminPassword-error" message={fields.adminPassword} />
+
+        <button type="submit" className="button" disabled={navigation.state === "submitting"}>
+          {navigation.state === "submitting" ? t("common.loading") : t("signup.submit")}
+        </button>
+      </Form>
+    </section>
+  );
+}

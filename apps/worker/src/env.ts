@@ -1,0 +1,47 @@
+import type { Client } from "@libsql/client/web";
+import type { ControlDb, TenantDb } from "@buurtplein/db";
+import type { controlSchema, tenantSchema } from "@buurtplein/db";
+import type { Role } from "@buurtplein/core";
+import type { Logger } from "./lib/logger.ts";
+
+/** Worker bindings (wrangler.toml vars and secrets). */
+export interface Bindings {
+  ENVIRONMENT: "development" | "test" | "production";
+  /** Comma-separated base domains; `<slug>.<base>` is a tenant, `<base>` the public site. */
+  BASE_DOMAINS: string;
+  CONTROL_DB_URL: string;
+  CONTROL_DB_TOKEN: string;
+  /** "local" (our libSQL server's admin API) or "turso" (Turso's platform API). */
+  TENANT_DB_PROVIDER: "local" | "turso";
+  LOCAL_LIBSQL_ADMIN_URL?: string;
+  LOCAL_LIBSQL_ADMIN_TOKEN?: string;
+  TURSO_ORGANIZATION?: string;
+  TURSO_API_TOKEN?: string;
+  TURSO_GROUP?: string;
+}
+
+export type Tenant = typeof controlSchema.tenants.$inferSelect;
+export type TenantSettings = typeof tenantSchema.tenantSettings.$inferSelect;
+
+/** Which site the request host addressed, resolved once per request by the tenant middleware. */
+export type Site =
+  | { kind: "apex" }
+  | { kind: "tenant"; tenant: Tenant; db: TenantDb; client: Client };
+
+export interface Actor {
+  userId: string;
+  displayName: string;
+  role: Role;
+  sessionId: string;
+}
+
+export interface AppEnv {
+  Bindings: Bindings;
+  Variables: {
+    requestId: string;
+    logger: Logger;
+    control: ControlDb;
+    site: Site;
+    actor: Actor | null;
+  };
+}

@@ -1,0 +1,50 @@
+import { AppError } from "@buurtplein/core";
+import type { Context } from "hono";
+import { z } from "zod";
+import type { AppEnv } from "../env.ts";
+
+/** Turns a zod failure into a 422 with readable field messages. */
+export function invalidInput(error: z.ZodError): AppError {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join(".") || "_";
+    fields[key] ??= issue.message;
+  }
+  const message = Object.values(fields).join(" ") || "De invoer klopt niet.";
+  return new AppError("invalid_input", message, { fields });
+}
+
+/** Parses input with a zod schema or throws a 422 AppError. */
+export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
+  const result = schema.safeParse(input);
+  if (!result.success) throw invalidInput(result.error);
+  return result.data;
+}
+
+/** Reads a JSON body; malformed or missing JSON is the caller's mistake (400), never a 500. */
+export async function readJson(c: Context<AppEnv>): Promise<unknown> {
+  const type = c.req.header("content-type") ?? "";
+  if (!type.includes("application/json")) {
+    throw new AppError("unsupported_media_type", "Stuur de gegevens als JSON (Content-Type: application/json).");
+  }
+  try {
+    return await c.req.json();
+  } catch {
+    throw new AppError("bad_request", "De JSON in dit verzoek is niet leesbaar.");
+  }
+}
+
+/** app.onError: AppError → its status; anything else → logged, generic 500. */
+export function handleError(error: Error, c: Context<AppEnv>): Response {
+  if (error instanceof AppError) return c.json(error.toBody(), error.status as 400);
+  if (error instanceof z.ZodError) {
+    const appError = invalidInput(error);
+    return c.json(appError.toBody(), 422);
+  }
+  const logger = c.get("logger");
+  logger?.log("error", "unhandled error", { error: error.message, stack: error.stack });
+  return c.json(
+    { error: { code: "internal_error", message: "Er ging iets mis aan onze kant. Probeer het later opnieuw." } },
+    500,
+  );
+}

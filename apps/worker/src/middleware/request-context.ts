@@ -1,0 +1,30 @@
+import { createMiddleware } from "hono/factory";
+import { createDbClient, openControlDb } from "@buurtplein/db";
+import type { AppEnv } from "../env.ts";
+import { createLogger } from "../lib/logger.ts";
+
+/** Request id (kept from the web worker when it sent one) and a logger that carries it. */
+export const requestId = createMiddleware<AppEnv>(async (c, next) => {
+  const incoming = c.req.header("x-request-id");
+  const id = incoming && /^[\w-]{8,64}$/.test(incoming) ? incoming : crypto.randomUUID();
+  c.set("requestId", id);
+  c.header("x-request-id", id);
+  await next();
+});
+
+/** One JSON log line per request, with status and duration. */
+export const requestLogger = createMiddleware<AppEnv>(async (c, next) => {
+  const logger = createLogger({ requestId: c.get("requestId"), method: c.req.method, path: c.req.path });
+  c.set("logger", logger);
+  const started = Date.now();
+  await next();
+  if (c.env.ENVIRONMENT !== "test") {
+    logger.log("info", "request", { status: c.res.status, ms: Date.now() - started, host: new URL(c.req.url).host });
+  }
+});
+
+/** The control-plane database client, created per request (HTTP, stateless: cheap). */
+export const controlPlane = createMiddleware<AppEnv>(async (c, next) => {
+  c.set("control", openControlDb(createDbClient({ url: c.env.CONTROL_DB_URL, authToken: c.env.CONTROL_DB_TOKEN })));
+  await next();
+});

@@ -1,0 +1,53 @@
+import { createMiddleware } from "hono/factory";
+import { and, eq, isNotNull } from "drizzle-orm";
+import { AppError, parseHost } from "@buurtplein/core";
+import { controlSchema, createDbClient, openTenantDb, type ControlDb } from "@buurtplein/db";
+import type { AppEnv, Tenant } from "../env.ts";
+
+export function baseDomains(value: string): string[] {
+  return value
+    .split(",")
+    .map((domain) => domain.trim().toLowerCase())
+    .filter(Boolean);
+}
+
+/** Finds the tenant a host addresses: by slug under a base domain, or by a verified custom domain. */
+export async function findTenantForHost(control: ControlDb, host: string, domains: string[]): Promise<Tenant | "apex" | null> {
+  const target = parseHost(host, domains);
+  if (target.kind === "apex") return "apex";
+  if (target.kind === "tenant") {
+    const [tenant] = await control.select().from(controlSchema.tenants).where(eq(controlSchema.tenants.slug, target.slug)).limit(1);
+    return tenant ?? null;
+  }
+  const [row] = await control
+    .select({ tenant: controlSchema.tenants })
+    .from(controlSchema.tenantDomains)
+    .innerJoin(controlSchema.tenants, eq(controlSchema.tenants.id, controlSchema.tenantDomains.tenantId))
+    .where(and(eq(controlSchema.tenantDomains.hostname, target.hostname), isNotNull(controlSchema.tenantDomains.verifiedAt)))
+    .limit(1);
+  return row?.tenant ?? null;
+}
+
+/**
+ * Resolves the site once per request from the URL's host (the web worker forwards the visitor's URL
+ * unchanged through the service binding). A tenant's database client is created here, per request,
+ * from that tenant's own credentials: it can never be shared with another tenant.
+ */
+export const resolveTenant = createMiddleware<AppEnv>(async (c, next) => {
+  const host = new URL(c.req.url).host;
+  const found = await findTenantForHost(c.get("control"), host, baseDomains(c.env.BASE_DOMAINS));
+  if (found === "apex") {
+    c.set("site", { kind: "apex" });
+    return next();
+  }
+  if (!found) throw new AppError("tenant_not_found", "Er is geen Buurtplein op dit adres.");
+  if (found.status === "suspended") {
+    throw new AppError("tenant_suspended", "Dit Buurtplein is tijdelijk niet beschikbaar.", { name: found.name });
+  }
+  if (found.status !== "active" || !found.dbUrl || !found.dbToken) {
+    throw new AppError("tenant_not_ready", "Dit Buurtplein wordt nog klaargezet. Probeer het zo opnieuw.", { name: found.name });
+  }
+  const client = createDbClient({ url: found.dbUrl, authToken: found.dbToken });
+  c.set("site", { kind: "tenant", tenant: found, db: openTenantDb(client), client });
+  await next();
+});

@@ -1,0 +1,65 @@
+import { Hono } from "hono";
+import { deleteCookie, setCookie } from "hono/cookie";
+import { and, eq } from "drizzle-orm";
+import {
+  AppError,
+  SESSION_COOKIE,
+  SESSION_TTL_MS,
+  ZLoginInput,
+  generateSessionToken,
+  hashSessionToken,
+  verifyPassword,
+} from "@buurtplein/core";
+import { tenantSchema } from "@buurtplein/db";
+import type { AppEnv } from "../env.ts";
+import { parseInput, readJson } from "../lib/errors.ts";
+import { requireActor, tenantSite } from "../middleware/session.ts";
+
+export const authRoutes = new Hono<AppEnv>();
+
+const LOGIN_FAILED = "Dit e-mailadres en wachtwoord horen niet bij elkaar. Probeer het opnieuw.";
+
+// POST /api/auth/login — e-mail + password; a fresh session (rotation) in this tenant's database
+authRoutes.post("/login", async (c) => {
+  const site = tenantSite(c.get("site"));
+  const input = parseInput(ZLoginInput, await readJson(c));
+  const { users, sessions } = tenantSchema;
+  const [user] = await site.db.select().from(users).where(eq(users.email, input.email)).limit(1);
+  if (!user || !user.passwordHash || user.status !== "active" || !(await verifyPassword(input.password, user.passwordHash))) {
+    throw new AppError("unauthenticated", LOGIN_FAILED);
+  }
+  const token = generateSessionToken();
+  const expiresAt = Date.now() + SESSION_TTL_MS;
+  await site.db.insert(sessions).values({ id: await hashSessionToken(token), userId: user.id, expiresAt });
+  setCookie(c, SESSION_COOKIE, token, {
+    httpOnly: true,
+    secure: true,
+    sameSite: "Lax",
+    path: "/",
+    expires: new Date(expiresAt),
+  });
+  return c.json({ user: { id: user.id, displayName: user.displayName, role: user.role } });
+});
+
+// POST /api/auth/logout — ends this session
+authRoutes.post("/logout", async (c) => {
+  const site = tenantSite(c.get("site"));
+  const actor = c.get("actor");
+  if (actor) await site.db.delete(tenantSchema.sessions).where(eq(tenantSchema.sessions.id, actor.sessionId));
+  deleteCookie(c, SESSION_COOKIE, { path: "/", secure: true });
+  return c.json({ ok: true });
+});
+
+// GET /api/auth/me — who is logged in here, with their neighbourhoods
+authRoutes.get("/me", async (c) => {
+  const site = tenantSite(c.get("site"));
+  const actor = requireActor(c.get("actor"));
+  const { memberships, neighbourhoods } = tenantSchema;
+  const rows = await site.db
+    .select({ slug: neighbourhoods.slug, name: neighbourhoods.name, kind: neighbourhoods.kind })
+    .from(memberships)
+    .innerJoin(neighbourhoods, eq(neighbourhoods.id, memberships.neighbourhoodId))
+    .where(and(eq(memberships.userId, actor.userId)))
+    .orderBy(neighbourhoods.name);
+  return c.json({ user: { id: actor.userId, displayName: actor.displayName, role: actor.role }, neighbourhoods: rows });
+});

@@ -1,0 +1,64 @@
+import { Hono } from "hono";
+import { eq } from "drizzle-orm";
+import { AppError, hashPassword, tenantOrigin, ZTenantSignupInput, ZTenantSlug } from "@buurtplein/core";
+import { controlSchema, provisionTenant, requestTenant, SlugTakenError, TenantProvisioningError, tenantMigrations } from "@buurtplein/db";
+import type { AppEnv } from "../env.ts";
+import { parseInput, readJson } from "../lib/errors.ts";
+import { tenantDatabasesFor } from "../lib/tenant-databases.ts";
+
+export const signupRoutes = new Hono<AppEnv>();
+
+function requireApex(kind: string) {
+  if (kind !== "apex") throw new AppError("not_found", "Een corporatie meldt zich aan op de hoofdsite van Buurtplein.");
+}
+
+// GET /api/signup/slug?slug=… — is this web address still free? (live feedback on the sign-up form)
+signupRoutes.get("/slug", async (c) => {
+  requireApex(c.get("site").kind);
+  const parsed = ZTenantSlug.safeParse(c.req.query("slug") ?? "");
+  if (!parsed.success) return c.json({ available: false, reason: parsed.error.issues[0]?.message ?? "Ongeldig adres." });
+  const [existing] = await c
+    .get("control")
+    .select({ id: controlSchema.tenants.id })
+    .from(controlSchema.tenants)
+    .where(eq(controlSchema.tenants.slug, parsed.data))
+    .limit(1);
+  return c.json({ available: !existing, reason: existing ? "Dit adres is al in gebruik." : null });
+});
+
+// POST /api/signup — a corporation signs up: control-plane row, its own database, migrations, first admin
+signupRoutes.post("/", async (c) => {
+  requireApex(c.get("site").kind);
+  const input = parseInput(ZTenantSignupInput, await readJson(c));
+  const control = c.get("control");
+  let tenant;
+  try {
+    tenant = await requestTenant(control, {
+      slug: input.slug,
+      name: input.name,
+      admin: { email: input.adminEmail, displayName: input.adminName, passwordHash: await hashPassword(input.adminPassword) },
+    });
+  } catch (error) {
+    if (error instanceof SlugTakenError) {
+      throw new AppError("slug_taken", "Dit webadres is al in gebruik. Kies een ander.", { fields: { slug: "Dit webadres is al in gebruik." } });
+    }
+    throw error;
+  }
+  let provisioned;
+  try {
+    provisioned = await provisionTenant({ control, databases: tenantDatabasesFor(c.env), tenantId: tenant.id, tenantMigrations });
+  } catch (error) {
+    if (!(error instanceof TenantProvisioningError)) throw error;
+    // The tenant stays "failed" at its step in the control plane; running provisioning again resumes it.
+    c.get("logger").log("error", "provisioning failed", { tenant: tenant.slug, error: error.message });
+    throw new AppError(
+      "service_unavailable",
+      "Het klaarzetten van jullie Buurtplein is niet gelukt. We proberen het opnieuw; neem contact op als het blijft mislukken.",
+      { slug: tenant.slug },
+    );
+  }
+  return c.json(
+    { tenant: { slug: provisioned.slug, name: provisioned.name, status: provisioned.status, url: tenantOrigin(provisioned.slug, new URL(c.req.url).origin) } },
+    201,
+  );
+});

@@ -1,0 +1,106 @@
+import { describe, expect, it } from "vitest";
+import { call, json, login } from "./helpers.ts";
+
+const DELINDE = "delinde.localhost:8787";
+const HAVENSTAD = "havenstad.localhost:8787";
+
+describe("neighbourhood feed", () => {
+  it("shows members the whole feed of their neighbourhood, newest first", async () => {
+    const cookie = await login(DELINDE, "anna@delinde.example");
+    const feed = await json(await call(DELINDE, "/api/neighbourhoods/lindenhof/posts", { cookie }));
+    expect(feed.access).toBe("full");
+    expect(feed.posts.length).toBeGreaterThanOrEqual(7);
+    const times = feed.posts.map((post: { createdAt: number }) => post.createdAt);
+    expect([...times].sort((a, b) => b - a)).toEqual(times);
+    // A neighbour's profile shows the street at most: never an e-mail address.
+    expect(JSON.stringify(feed)).not.toContain("@delinde.example");
+  });
+
+  it("keeps a neighbourhood closed to residents of another neighbourhood", async () => {
+    const cookie = await login(DELINDE, "anna@delinde.example");
+    const response = await call(DELINDE, "/api/neighbourhoods/parkzicht/posts", { cookie });
+    expect(response.status).toBe(403);
+    expect((await json(response)).error.code).toBe("forbidden");
+  });
+
+  it("shows staff only what residents shared with the corporation, and announcements", async () => {
+    const cookie = await login(DELINDE, "sanne@delinde.example");
+    const feed = await json(await call(DELINDE, "/api/neighbourhoods/lindenhof/posts", { cookie }));
+    expect(feed.access).toBe("shared_only");
+    expect(feed.posts.length).toBeGreaterThan(0);
+    for (const post of feed.posts) expect(post.visibleToCorporation || post.kind === "announcement").toBe(true);
+    expect(feed.posts.some((post: { title: string }) => post.title === "Wie kent een goede fietsenmaker?")).toBe(false);
+  });
+
+  it("needs a login", async () => {
+    const response = await call(DELINDE, "/api/neighbourhoods/lindenhof/posts");
+    expect(response.status).toBe(401);
+  });
+
+  it("answers an unknown neighbourhood with 404", async () => {
+    const cookie = await login(DELINDE, "anna@delinde.example");
+    expect((await call(DELINDE, "/api/neighbourhoods/nergens/posts", { cookie })).status).toBe(404);
+  });
+
+  it("never shows a neighbourhood of one corporation on another's host", async () => {
+    const cookie = await login(HAVENSTAD, "pieter@havenstad.example");
+    const response = await call(HAVENSTAD, "/api/neighbourhoods/lindenhof/posts", { cookie });
+    expect(response.status).toBe(404);
+    const list = await json(await call(HAVENSTAD, "/api/neighbourhoods", { cookie }));
+    expect(list.neighbourhoods.map((n: { slug: string }) => n.slug)).toEqual(["kadekwartier"]);
+  });
+
+  it("lets a member post, and the post appears on top", async () => {
+    const cookie = await login(DELINDE, "joop@delinde.example");
+    const created = await call(DELINDE, "/api/neighbourhoods/lindenhof/posts", {
+      method: "POST",
+      cookie,
+      json: { kind: "offer", title: "Boormachine te leen", body: "Wie hem nodig heeft: bel even aan." },
+    });
+    expect(created.status).toBe(201);
+    const { post } = await json(created);
+    const feed = await json(await call(DELINDE, "/api/neighbourhoods/lindenhof/posts", { cookie }));
+    expect(feed.posts[0].id).toBe(post.id);
+    expect(feed.posts[0].authorName).toBe("Joop Hendriks");
+    expect(feed.posts[0].authorStreet).toBe("Lindenplein");
+  });
+
+  it.each([
+    ["an empty body", { kind: "message", body: "   " }, 422],
+    ["an unknown kind", { kind: "advert", body: "Koop nu!" }, 422],
+    ["a body that is too long", { kind: "message", body: "x".repeat(5001) }, 422],
+  ])("refuses %s and keeps the feed as it was", async (_label, body, status) => {
+    const cookie = await login(DELINDE, "anna@delinde.example");
+    const before = await json(await call(DELINDE, "/api/neighbourhoods/lindenhof/posts", { cookie }));
+    const response = await call(DELINDE, "/api/neighbourhoods/lindenhof/posts", { method: "POST", cookie, json: body });
+    expect(response.status).toBe(status);
+    expect((await json(response)).error.details.fields).toBeTruthy();
+    const after = await json(await call(DELINDE, "/api/neighbourhoods/lindenhof/posts", { cookie }));
+    expect(after.posts[0].id).toBe(before.posts[0].id);
+  });
+
+  it("lets only staff post announcements", async () => {
+    const resident = await login(DELINDE, "anna@delinde.example");
+    const refused = await call(DELINDE, "/api/neighbourhoods/lindenhof/posts", { method: "POST", cookie: resident, json: { kind: "announcement", body: "Ik ben de baas" } });
+    expect(refused.status).toBe(403);
+    const staff = await login(DELINDE, "sanne@delinde.example");
+    const accepted = await call(DELINDE, "/api/neighbourhoods/parkzicht/posts", { method: "POST", cookie: staff, json: { kind: "announcement", body: "Bouwvergadering op 3 december." } });
+    expect(accepted.status).toBe(201);
+  });
+
+  it("pages through the feed with a cursor, without gaps or repeats", async () => {
+    const cookie = await login(HAVENSTAD, "fatima@havenstad.example");
+    for (let i = 0; i < 22; i++) {
+      await call(HAVENSTAD, "/api/neighbourhoods/kadekwartier/posts", { method: "POST", cookie, json: { kind: "message", body: `Bericht ${i}` } });
+    }
+    const first = await json(await call(HAVENSTAD, "/api/neighbourhoods/kadekwartier/posts", { cookie }));
+    expect(first.posts).toHaveLength(20);
+    expect(first.nextCursor).toBeTruthy();
+    const second = await json(await call(HAVENSTAD, `/api/neighbourhoods/kadekwartier/posts?cursor=${first.nextCursor}`, { cookie }));
+    const ids = [...first.posts, ...second.posts].map((post: { id: string }) => post.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.length).toBeGreaterThanOrEqual(22 + 5);
+    const bad = await call(HAVENSTAD, "/api/neighbourhoods/kadekwartier/posts?cursor=nonsense", { cookie });
+    expect(bad.status).toBe(400);
+  });
+});

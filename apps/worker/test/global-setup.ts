@@ -1,0 +1,21 @@
+// Starts the libSQL server the worker tests talk to, migrates the control plane and loads the demo
+// corporations (De Linde, Havenstad) through the real provisioning path. Runs in Node, once.
+import { rmSync } from "node:fs";
+import { controlMigrations, createDbClient, LocalTenantDatabases, migrateDatabase, openControlDb } from "@buurtplein/db";
+import { startLibsqlServer } from "../../../infra/src/libsql-server/server.ts";
+import { seedDemo } from "../../../infra/src/demo/seed-demo.ts";
+import { workerTestStack } from "./stack-config.ts";
+
+export default async function setup() {
+  const stack = workerTestStack();
+  const server = await startLibsqlServer({ dataDir: stack.dataDir, port: stack.port, adminToken: stack.adminToken });
+  const databases = new LocalTenantDatabases({ adminUrl: server.url, adminToken: stack.adminToken });
+  const control = await databases.createDatabase("control");
+  const client = createDbClient({ url: control.url, authToken: control.token });
+  await migrateDatabase(client, controlMigrations);
+  await seedDemo({ control: openControlDb(client), databases });
+  return async () => {
+    await server.close();
+    rmSync(stack.dataDir, { recursive: true, force: true });
+  };
+}

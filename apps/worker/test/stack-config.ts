@@ -1,0 +1,38 @@
+// Node side of the worker tests: where the test libSQL server will listen and which credentials the
+// worker gets as bindings. Tokens are derived the way the server derives them (HMAC of a secret we
+// place in its data folder), so the bindings are known before global-setup.ts starts the server.
+import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { databaseToken, loadServerSecret } from "../../../infra/src/libsql-server/tokens.ts";
+
+export interface WorkerTestStack {
+  dataDir: string;
+  port: number;
+  adminToken: string;
+  bindings: Record<string, string>;
+}
+
+export function workerTestStack(): WorkerTestStack {
+  const dataDir = (process.env.BP_WORKER_TEST_DATA ??= mkdtempSync(join(tmpdir(), "buurtplein-worker-")));
+  const port = Number((process.env.BP_WORKER_TEST_PORT ??= "8781"));
+  const adminToken = (process.env.BP_WORKER_TEST_ADMIN_TOKEN ??= randomBytes(16).toString("hex"));
+  const secretFile = join(dataDir, ".server-secret");
+  if (!existsSync(secretFile)) writeFileSync(secretFile, randomBytes(32).toString("hex"), { mode: 0o600 });
+  const secret = loadServerSecret(dataDir);
+  return {
+    dataDir,
+    port,
+    adminToken,
+    bindings: {
+      ENVIRONMENT: "test",
+      BASE_DOMAINS: "localhost",
+      TENANT_DB_PROVIDER: "local",
+      CONTROL_DB_URL: `http://127.0.0.1:${port}/db/control/`,
+      CONTROL_DB_TOKEN: databaseToken(secret, "control"),
+      LOCAL_LIBSQL_ADMIN_URL: `http://127.0.0.1:${port}`,
+      LOCAL_LIBSQL_ADMIN_TOKEN: adminToken,
+    },
+  };
+}

@@ -1,0 +1,114 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser } from "playwright-core";
+import { expectAccessible, launchBrowser, logIn, newPage, tenantUrl } from "./browser.ts";
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe("a resident in the neighbourhood", () => {
+  it("logs in and reads the feed of their neighbourhood in the corporation's branding", async () => {
+    const { page, context } = await newPage(browser);
+    await page.goto(tenantUrl("delinde"));
+    await expectAccessible(page);
+    await logIn(page, "delinde", "anna@delinde.example");
+    await page.waitForURL(tenantUrl("delinde", "/buurt/lindenhof"));
+    expect(await page.locator("h1").textContent()).toBe("Lindenhof");
+    expect(await page.locator("main").textContent()).toContain("Wie kent een goede fietsenmaker?");
+    expect(await page.locator("footer").textContent()).toContain("Bakkerij Van Dam");
+    await expectAccessible(page);
+    await context.close();
+  });
+
+  it("posts a message without JavaScript (the form posts, the page renders)", async () => {
+    const { page, context } = await newPage(browser, { javaScriptEnabled: false });
+    await logIn(page, "delinde", "joop@delinde.example");
+    const text = `Zonder JavaScript geplaatst ${Date.now()}`;
+    await page.getByLabel("Bericht", { exact: true }).fill(text);
+    await page.getByRole("button", { name: "Plaatsen" }).click();
+    await page.getByRole("status").filter({ hasText: "Je bericht staat in de buurt." }).waitFor();
+    await page.goto(tenantUrl("delinde", "/buurt/lindenhof"));
+    expect(await page.locator(".posts li").first().textContent()).toContain(text);
+    await context.close();
+  });
+
+  it("posts a message with JavaScript and sees it on top", async () => {
+    const { page, context } = await newPage(browser);
+    await logIn(page, "havenstad", "pieter@havenstad.example");
+    const text = `Met JavaScript geplaatst ${Date.now()}`;
+    await page.getByLabel("Soort bericht").selectOption("question");
+    await page.getByLabel("Bericht", { exact: true }).fill(text);
+    await page.getByRole("button", { name: "Plaatsen" }).click();
+    await page.locator(".posts li").first().filter({ hasText: text }).waitFor();
+    expect(await page.getByLabel("Bericht", { exact: true }).inputValue()).toBe("");
+    await context.close();
+  });
+
+  it("shows an empty post as a clear error and keeps the title", async () => {
+    const { page, context } = await newPage(browser, { javaScriptEnabled: false });
+    await logIn(page, "delinde", "anna@delinde.example");
+    await page.getByLabel("Titel (mag leeg blijven)").fill("Mijn titel");
+    // Bypass the browser's own "required" check to reach the server's validation.
+    await page.locator("#body").evaluate((element) => element.removeAttribute("required")).catch(() => undefined);
+    await page.getByRole("button", { name: "Plaatsen" }).click();
+    await page.getByRole("alert").waitFor();
+    expect(await page.getByLabel("Titel (mag leeg blijven)").inputValue()).toBe("Mijn titel");
+    await context.close();
+  });
+
+  it("switches to English and back", async () => {
+    const { page, context } = await newPage(browser);
+    await logIn(page, "delinde", "anna@delinde.example");
+    await page.getByRole("link", { name: "English" }).click();
+    await page.getByRole("button", { name: "Post" }).waitFor();
+    expect(await page.locator("html").getAttribute("lang")).toBe("en");
+    await expectAccessible(page);
+    await page.getByRole("link", { name: "Nederlands" }).click();
+    await page.getByRole("button", { name: "Plaatsen" }).waitFor();
+    await context.close();
+  });
+
+  it("logs out", async () => {
+    const { page, context } = await newPage(browser);
+    await logIn(page, "delinde", "anna@delinde.example");
+    await page.getByRole("button", { name: "Uitloggen" }).click();
+    await page.waitForURL(tenantUrl("delinde", "/"));
+    await page.goto(tenantUrl("delinde", "/buurt/lindenhof"));
+    await page.waitForURL(tenantUrl("delinde", "/inloggen"));
+    await context.close();
+  });
+});
+
+describe("tenant isolation in the browser", () => {
+  it("shows nothing of De Linde on Havenstad, and nothing of Havenstad on De Linde", async () => {
+    const { page, context } = await newPage(browser);
+    await logIn(page, "delinde", "anna@delinde.example");
+    const delindeFeed = (await page.locator("main").textContent()) ?? "";
+    expect(delindeFeed).toContain("Lindenhof");
+
+    // The De Linde session is worthless on Havenstad: not logged in there.
+    await page.goto(tenantUrl("havenstad", "/buurt/lindenhof"));
+    await page.waitForURL(tenantUrl("havenstad", "/inloggen"));
+    expect(await page.locator("body").textContent()).not.toContain("De Linde");
+
+    await logIn(page, "havenstad", "pieter@havenstad.example");
+    await page.waitForURL(tenantUrl("havenstad", "/buurt/kadekwartier"));
+    const havenstadPage = (await page.locator("body").textContent()) ?? "";
+    for (const foreign of ["Lindenhof", "Woonstichting De Linde", "Anna de Vries", "fietsenmaker", "Bakkerij Van Dam"]) {
+      expect(havenstadPage).not.toContain(foreign);
+    }
+    const response = await page.goto(tenantUrl("havenstad", "/buurt/lindenhof"));
+    expect(response?.status()).toBe(404);
+
+    await page.goto(tenantUrl("delinde", "/buurt/lindenhof"));
+    const delindeAgain = (await page.locator("body").textContent()) ?? "";
+    for (const foreign of ["Kadekwartier", "Havenstad Wonen", "Pieter Visser", "Sportclub De Haven"]) {
+      expect(delindeAgain).not.toContain(foreign);
+    }
+    await context.close();
+  });
+});

@@ -1,0 +1,98 @@
+// `npm start` (after scripts/bootstrap.mjs has installed the toolchain): the whole product on this
+// machine. Starts the local libSQL server on the files in .data/, migrates the control plane, loads
+// the demo corporations when they are missing, builds the web app and serves both workers in workerd
+// at http://localhost:$PORT (default 8787). `--dev` serves with hot reload instead of a build.
+import { spawn, spawnSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { DEMO_PASSWORD } from "../demo/demo-data.ts";
+import { demoLogins, seedDemo } from "../demo/seed-demo.ts";
+import { startLocalStack, workerDevVars } from "../local/local-stack.ts";
+
+const root = resolve(import.meta.dirname, "../../..");
+const port = Number(process.env.PORT ?? 8787);
+const libsqlPort = Number(process.env.LIBSQL_PORT ?? port - 7);
+const dataDir = resolve(root, process.env.BUURTPLEIN_DATA_DIR ?? ".data");
+const dev = process.argv.includes("--dev");
+const webDir = join(root, "apps/web");
+
+function say(line: string) {
+  process.stdout.write(`[buurtplein] ${line}\n`);
+}
+
+const stack = await startLocalStack({ dataDir, libsqlPort, quiet: true });
+say(`libSQL server on ${stack.adminUrl}, data in ${dataDir}`);
+await seedDemo({ control: stack.control, databases: stack.databases, log: say });
+
+// The API worker finds the control plane and the local admin API through .dev.vars.
+writeFileSync(join(root, "apps/worker/.dev.vars"), workerDevVars(stack));
+
+const viteBin = join(webDir, "node_modules/.bin");
+if (!dev) {
+  say("building the web app");
+  const build = spawnSync(join(viteBin, "react-router"), ["build"], { cwd: webDir, stdio: ["ignore", "ignore", "inherit"] });
+  if (build.status !== 0) {
+    say("build failed");
+    await stack.stop();
+    process.exit(1);
+  }
+}
+
+const server = dev
+  ? spawn(join(viteBin, "react-router"), ["dev", "--port", String(port), "--strictPort"], { cwd: webDir, stdio: ["ignore", "pipe", "inherit"] })
+  : spawn(join(viteBin, "vite"), ["preview", "--port", String(port), "--strictPort"], { cwd: webDir, stdio: ["ignore", "pipe", "inherit"] });
+
+server.stdout.on("data", (chunk: Buffer) => {
+  if (process.env.BUURTPLEIN_VERBOSE) process.stdout.write(chunk);
+});
+
+/** Ready means the whole path answers: web worker → API worker → control plane. */
+async function waitUntilReady(): Promise<boolean> {
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline && !stopping) {
+    try {
+      const response = await fetch(`http://localhost:${port}/api/health`);
+      if (response.ok) return true;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return false;
+}
+
+function announce() {
+  const base = `http://localhost:${port}`;
+  say("");
+  say(`Buurtplein is running: ${base}  (sign up a corporation here)`);
+  say(`  Woonstichting De Linde: http://delinde.localhost:${port}`);
+  say(`  Havenstad Wonen:        http://havenstad.localhost:${port}`);
+  say(`Demo logins (password for all: ${DEMO_PASSWORD}):`);
+  for (const login of demoLogins()) say(`  ${login.tenant.padEnd(10)} ${login.role.padEnd(12)} ${login.email}`);
+  say("Press Ctrl+C to stop.");
+  say("ready");
+}
+
+let stopping = false;
+async function stop(code: number) {
+  if (stopping) return;
+  stopping = true;
+  server.kill("SIGTERM");
+  await stack.stop();
+  process.exit(code);
+}
+process.on("SIGINT", () => void stop(0));
+process.on("SIGTERM", () => void stop(0));
+void waitUntilReady().then((ready) => {
+  if (ready) announce();
+  else if (!stopping) {
+    say("the web server did not become ready within 120 s");
+    void stop(1);
+  }
+});
+server.on("exit", (code) => {
+  if (!stopping) {
+    say(`web server stopped (exit code ${code})`);
+    void stop(code ?? 1);
+  }
+});

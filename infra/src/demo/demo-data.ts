@@ -1,0 +1,107 @@
+// The demo corporations that `npm start` loads on a fresh machine. Plain data; seed-demo.ts writes it.
+
+export const DEMO_PASSWORD = "buurtplein-demo";
+
+export interface DemoUser {
+  key: string;
+  displayName: string;
+  email: string;
+  role: "resident" | "prospective" | "ambassador" | "moderator" | "admin" | "partner" | "care_partner";
+  street?: string;
+  neighbourhoods: string[];
+}
+
+export interface DemoPost {
+  neighbourhood: string;
+  author: string;
+  kind: "message" | "question" | "help_request" | "offer" | "lost_found" | "idea" | "announcement";
+  title?: string;
+  body: string;
+  hoursAgo: number;
+  visibleToCorporation?: boolean;
+}
+
+export interface DemoTenant {
+  slug: string;
+  name: string;
+  tagline: string;
+  primaryColor: string;
+  accentColor: string;
+  sponsorStatement: string;
+  neighbourhoods: { slug: string; name: string; kind: "existing" | "new_build"; city: string; description: string }[];
+  partners: { name: string; kind: "sponsor" | "local" | "care"; description: string; website?: string }[];
+  users: DemoUser[];
+  posts: DemoPost[];
+}
+
+export const DEMO_TENANTS: DemoTenant[] = [
+  {
+    slug: "delinde",
+    name: "Woonstichting De Linde",
+    tagline: "Samen maken we de buurt.",
+    primaryColor: "#1f6f5c",
+    accentColor: "#f2b134",
+    sponsorStatement: "Buurtplein De Linde wordt mogelijk gemaakt door Woonstichting De Linde, met steun van Bakkerij Van Dam.",
+    neighbourhoods: [
+      { slug: "lindenhof", name: "Lindenhof", kind: "existing", city: "Amersfoort", description: "De buurt rond het Lindenplein en de Hofstraat." },
+      { slug: "parkzicht", name: "Parkzicht", kind: "new_build", city: "Amersfoort", description: "Nieuwbouw aan het park: oplevering voorjaar 2027." },
+    ],
+    partners: [
+      { name: "Buurthuis De Boog", kind: "local", description: "Koffieochtenden, taalcafé en de klusbus.", website: "https://example.org/deboog" },
+      { name: "Bakkerij Van Dam", kind: "sponsor", description: "Sponsort de burendag en de zomermarkt." },
+      { name: "Wijkteam Amersfoort-Noord", kind: "care", description: "Hulp bij zorg, geld en wonen." },
+    ],
+    users: [
+      { key: "admin", displayName: "Marieke Smit", email: "beheer@delinde.example", role: "admin", neighbourhoods: [] },
+      { key: "moderator", displayName: "Sanne Bakker", email: "sanne@delinde.example", role: "moderator", neighbourhoods: [] },
+      { key: "anna", displayName: "Anna de Vries", email: "anna@delinde.example", role: "resident", street: "Lindenstraat", neighbourhoods: ["lindenhof"] },
+      { key: "mohamed", displayName: "Mohamed El Amrani", email: "mohamed@delinde.example", role: "ambassador", street: "Hofstraat", neighbourhoods: ["lindenhof"] },
+      { key: "joop", displayName: "Joop Hendriks", email: "joop@delinde.example", role: "resident", street: "Lindenplein", neighbourhoods: ["lindenhof"] },
+      { key: "els", displayName: "Els Jansen", email: "els@delinde.example", role: "prospective", neighbourhoods: ["parkzicht"] },
+      { key: "bram", displayName: "Bram Mulder", email: "bram@delinde.example", role: "prospective", neighbourhoods: ["parkzicht"] },
+    ],
+    posts: [
+      { neighbourhood: "lindenhof", author: "moderator", kind: "announcement", title: "Burendag zaterdag 26 september", body: "Op het Lindenplein staan koffie en taart klaar vanaf 10 uur. Iedereen is welkom!", hoursAgo: 70 },
+      { neighbourhood: "lindenhof", author: "anna", kind: "question", title: "Wie kent een goede fietsenmaker?", body: "Mijn achterband is lek en ik kan hem zelf niet plakken. Tips in de buurt?", hoursAgo: 30 },
+      { neighbourhood: "lindenhof", author: "joop", kind: "offer", title: "Tuinstoelen te geef", body: "Vier tuinstoelen, nog goed. Ophalen aan het Lindenplein.", hoursAgo: 26 },
+      { neighbourhood: "lindenhof", author: "mohamed", kind: "idea", title: "Moestuin op het grasveld?", body: "Zullen we samen een moestuin beginnen op het grasveld achter de flat? Wie doet mee?", hoursAgo: 20, visibleToCorporation: true },
+      { neighbourhood: "lindenhof", author: "anna", kind: "help_request", title: "Hulp bij boodschappen", body: "Mijn buurvrouw is geopereerd. Wie kan volgende week twee keer boodschappen voor haar doen?", hoursAgo: 9 },
+      { neighbourhood: "lindenhof", author: "joop", kind: "lost_found", title: "Sleutelbos gevonden", body: "Bij de fietsenstalling van nummer 12. Af te halen bij mij.", hoursAgo: 4 },
+      { neighbourhood: "lindenhof", author: "mohamed", kind: "message", body: "Dank aan iedereen die zaterdag zwerfafval heeft opgeruimd. De buurt ziet er weer top uit!", hoursAgo: 2, visibleToCorporation: true },
+      { neighbourhood: "parkzicht", author: "moderator", kind: "announcement", title: "Welkom, toekomstige buren", body: "Hier leren jullie elkaar al kennen vóór de oplevering. Deel je wensen voor het park en de gemeenschappelijke ruimte.", hoursAgo: 50 },
+      { neighbourhood: "parkzicht", author: "els", kind: "idea", title: "Deelbakfiets", body: "Zou een deelbakfiets voor het hele complex iets zijn? Ik zou hem zeker gebruiken.", hoursAgo: 12, visibleToCorporation: true },
+      { neighbourhood: "parkzicht", author: "bram", kind: "message", body: "Ik verhuis in april met mijn dochter. Leuk om al wat namen te kennen!", hoursAgo: 6 },
+    ],
+  },
+  {
+    slug: "havenstad",
+    name: "Havenstad Wonen",
+    tagline: "Wonen aan het water, samen met je buren.",
+    primaryColor: "#1d4e89",
+    accentColor: "#e07a1f",
+    sponsorStatement: "Buurtplein Havenstad is een initiatief van Havenstad Wonen, met steun van Sportclub De Haven.",
+    neighbourhoods: [
+      { slug: "kadekwartier", name: "Kadekwartier", kind: "existing", city: "Rotterdam", description: "De straten tussen de Oude Kade en de Dokweg." },
+      { slug: "nieuwe-werf", name: "Nieuwe Werf", kind: "new_build", city: "Rotterdam", description: "Nieuwbouw op de oude scheepswerf: eerste woningen in 2028." },
+    ],
+    partners: [
+      { name: "Sportclub De Haven", kind: "sponsor", description: "Gratis sportmiddagen voor kinderen uit de buurt." },
+      { name: "Wijkteam Havenstad", kind: "care", description: "Het wijkteam voor zorg en ondersteuning." },
+    ],
+    users: [
+      { key: "admin", displayName: "Ruud Verbeek", email: "beheer@havenstad.example", role: "admin", neighbourhoods: [] },
+      { key: "moderator", displayName: "Yasmina Ouali", email: "yasmina@havenstad.example", role: "moderator", neighbourhoods: [] },
+      { key: "pieter", displayName: "Pieter Visser", email: "pieter@havenstad.example", role: "resident", street: "Oude Kade", neighbourhoods: ["kadekwartier"] },
+      { key: "fatima", displayName: "Fatima Yilmaz", email: "fatima@havenstad.example", role: "resident", street: "Dokweg", neighbourhoods: ["kadekwartier"] },
+      { key: "kees", displayName: "Kees de Boer", email: "kees@havenstad.example", role: "prospective", neighbourhoods: ["nieuwe-werf"] },
+    ],
+    posts: [
+      { neighbourhood: "kadekwartier", author: "moderator", kind: "announcement", title: "Onderhoud liften Dokweg", body: "Van 3 tot 5 november wordt de lift in blok B vervangen. Hulp nodig met trappen? Laat het ons weten.", hoursAgo: 48 },
+      { neighbourhood: "kadekwartier", author: "pieter", kind: "help_request", title: "Wie helpt met een kast tillen?", body: "Zaterdagochtend, tien minuten werk. Koffie staat klaar!", hoursAgo: 22 },
+      { neighbourhood: "kadekwartier", author: "fatima", kind: "offer", title: "Kinderkleding maat 98-104", body: "Een tas vol, gratis af te halen aan de Dokweg.", hoursAgo: 15 },
+      { neighbourhood: "kadekwartier", author: "pieter", kind: "question", body: "Weet iemand wanneer het grofvuil weer wordt opgehaald?", hoursAgo: 5, visibleToCorporation: true },
+      { neighbourhood: "kadekwartier", author: "fatima", kind: "message", title: "Kaderun", body: "Zondag rennen we weer een rondje langs de kade. Start 9 uur bij het bruggetje.", hoursAgo: 3 },
+      { neighbourhood: "nieuwe-werf", author: "kees", kind: "idea", title: "Een gezamenlijke werkplaats", body: "Op de oude werf past een buurtwerkplaats. Wie denkt mee?", hoursAgo: 8, visibleToCorporation: true },
+    ],
+  },
+];

@@ -1,0 +1,71 @@
+// The local stand-in for production's data layer: our libSQL server (supervised) serving database
+// files from a data folder, a migrated control-plane database, and tenant databases created through
+// the server's admin API exactly as Turso's platform API would create them.
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import {
+  controlMigrations,
+  createDbClient,
+  LocalTenantDatabases,
+  migrateDatabase,
+  openControlDb,
+  type ControlDb,
+} from "@buurtplein/db";
+import { startSupervisedLibsqlServer, type SupervisedServer } from "../libsql-server/supervisor.ts";
+
+export const CONTROL_DATABASE_NAME = "control";
+
+export interface LocalStack {
+  server: SupervisedServer;
+  adminUrl: string;
+  adminToken: string;
+  controlUrl: string;
+  controlToken: string;
+  control: ControlDb;
+  databases: LocalTenantDatabases;
+  stop(): Promise<void>;
+}
+
+/** A random admin token, kept in the data folder so restarts keep working with the same files. */
+function adminTokenFor(dataDir: string): string {
+  const file = join(dataDir, "admin-token");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  const token = randomBytes(24).toString("base64url");
+  writeFileSync(file, token, { mode: 0o600 });
+  return token;
+}
+
+export async function startLocalStack(options: { dataDir: string; libsqlPort: number; quiet?: boolean }): Promise<LocalStack> {
+  mkdirSync(options.dataDir, { recursive: true });
+  const adminToken = adminTokenFor(options.dataDir);
+  const server = await startSupervisedLibsqlServer({ dataDir: options.dataDir, port: options.libsqlPort, adminToken, quiet: options.quiet ?? false });
+  const databases = new LocalTenantDatabases({ adminUrl: server.url, adminToken });
+  const controlDatabase = await databases.createDatabase(CONTROL_DATABASE_NAME); // idempotent: returns the existing one
+  const controlClient = createDbClient({ url: controlDatabase.url, authToken: controlDatabase.token });
+  await migrateDatabase(controlClient, controlMigrations);
+  return {
+    server,
+    adminUrl: server.url,
+    adminToken,
+    controlUrl: controlDatabase.url,
+    controlToken: controlDatabase.token,
+    control: openControlDb(controlClient),
+    databases,
+    stop: () => server.stop(),
+  };
+}
+
+/** The worker's local secrets and settings (wrangler reads .dev.vars next to wrangler.toml). */
+export function workerDevVars(stack: LocalStack, extra: Record<string, string> = {}): string {
+  const vars: Record<string, string> = {
+    CONTROL_DB_URL: stack.controlUrl,
+    CONTROL_DB_TOKEN: stack.controlToken,
+    LOCAL_LIBSQL_ADMIN_URL: stack.adminUrl,
+    LOCAL_LIBSQL_ADMIN_TOKEN: stack.adminToken,
+    ...extra,
+  };
+  return Object.entries(vars)
+    .map(([key, value]) => `${key}=${JSON.stringify(value)}`)
+    .join("\n") + "\n";
+}

@@ -1,0 +1,83 @@
+// Control-plane schema: the one database that knows every corporation (tenant), where its own
+// database lives, which hosts point at it, and who operates the platform. No resident data here.
+import { sql } from "drizzle-orm";
+import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+
+const now = sql`(unixepoch('subsec') * 1000)`;
+
+export const tenants = sqliteTable(
+  "tenants",
+  {
+    id: text("id").primaryKey(),
+    slug: text("slug").notNull().unique(),
+    name: text("name").notNull(),
+    /** provisioning | active | suspended | failed */
+    status: text("status").notNull().default("provisioning"),
+    /** Provisioning state machine: requested → database_created → migrated → admin_created → active (or failed). */
+    provisioningStep: text("provisioning_step").notNull().default("requested"),
+    /** The step that failed, kept so a retry resumes there. */
+    failedStep: text("failed_step"),
+    failureReason: text("failure_reason"),
+    provisioningAttempts: integer("provisioning_attempts").notNull().default(0),
+    /** Name of the tenant database at the provider (Turso or the local libSQL server). */
+    dbName: text("db_name"),
+    dbUrl: text("db_url"),
+    /** Auth token for the tenant database. See docs/decisions/004-tenant-database-credentials.md. */
+    dbToken: text("db_token"),
+    /** The first admin, held only until the admin account exists in the tenant database. */
+    pendingAdmin: text("pending_admin", { mode: "json" }).$type<PendingAdmin | null>(),
+    suspendedReason: text("suspended_reason"),
+    createdAt: integer("created_at").notNull().default(now),
+    updatedAt: integer("updated_at").notNull().default(now),
+  },
+  (table) => [index("tenants_status_idx").on(table.status)],
+);
+
+export interface PendingAdmin {
+  email: string;
+  displayName: string;
+  passwordHash: string;
+}
+
+/** Hosts that resolve to a tenant besides `<slug>.<base domain>`. */
+export const tenantDomains = sqliteTable(
+  "tenant_domains",
+  {
+    hostname: text("hostname").primaryKey(),
+    tenantId: text("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    verifiedAt: integer("verified_at"),
+    createdAt: integer("created_at").notNull().default(now),
+  },
+  (table) => [index("tenant_domains_tenant_idx").on(table.tenantId)],
+);
+
+/** People who run the deployment (not staff of a corporation). */
+export const operators = sqliteTable("operators", {
+  id: text("id").primaryKey(),
+  email: text("email").notNull().unique(),
+  displayName: text("display_name").notNull(),
+  passwordHash: text("password_hash").notNull(),
+  createdAt: integer("created_at").notNull().default(now),
+});
+
+/** Which tenant databases have which tenant migrations: lets the fan-out resume. */
+export const tenantMigrationRuns = sqliteTable(
+  "tenant_migration_runs",
+  {
+    tenantId: text("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    /** Id of the newest tenant migration applied. */
+    migrationId: text("migration_id").notNull(),
+    status: text("status").notNull(),
+    error: text("error"),
+    finishedAt: integer("finished_at").notNull().default(now),
+  },
+  (table) => [index("tenant_migration_runs_tenant_idx").on(table.tenantId, table.migrationId)],
+);
+
+export type Tenant = typeof tenants.$inferSelect;
+export type TenantDomain = typeof tenantDomains.$inferSelect;
+export type Operator = typeof operators.$inferSelect;
