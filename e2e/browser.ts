@@ -33,5 +33,6 @@ export async function logIn(page: Page, slug: string, email: string, password = 
   await page.getByLabel(/E-mailadres|E-mail address/).fill(email);
   await page.getByLabel(/^Wachtwoord$|^Password$/).fill(password);
   await page.getByRole("button", { name: /Inloggen|Log in/ }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/inloggen"));
+  // Logged in: the page now offers to log out.
+  await page.getByRole("button", { name: /Uitloggen|Log out/ }).waitFor();
 }

@@ -23,6 +23,9 @@ import stylesheet from "./styles.css?url";
 
 export const links = () => [{ rel: "stylesheet", href: stylesheet }];
 
+/** Pages name themselves; this title stands when a page cannot (errors, unknown hosts). */
+export const meta = () => [{ title: "Buurtplein" }];
+
 /** Resolves the site (apex or which corporation), the viewer and the language, once per request. */
 const loadRequestSite: MiddlewareFunction<Response> = async ({ request, context }, next) => {
   const site = await callApi<SiteInfo>(request, "/api/site");
