@@ -33,6 +33,8 @@ export interface Actor {
   displayName: string;
   role: Role;
   sessionId: string;
+  /** Neighbourhoods this person is a member of (for `can`). */
+  neighbourhoodIds: string[];
 }
 
 export interface AppEnv {

@@ -7,7 +7,7 @@ import { seedDemo } from "../../../infra/src/demo/seed-demo.ts";
 import { workerTestStack } from "./stack-config.ts";
 
 export default async function setup() {
-  const stack = workerTestStack();
+  const stack = await workerTestStack();
   const server = await startLibsqlServer({ dataDir: stack.dataDir, port: stack.port, adminToken: stack.adminToken });
   const databases = new LocalTenantDatabases({ adminUrl: server.url, adminToken: stack.adminToken });
   const control = await databases.createDatabase("control");

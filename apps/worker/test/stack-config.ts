@@ -3,6 +3,7 @@
 // place in its data folder), so the bindings are known before global-setup.ts starts the server.
 import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
+import { createServer, type AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { databaseToken, loadServerSecret } from "../../../infra/src/libsql-server/tokens.ts";
@@ -14,9 +15,19 @@ export interface WorkerTestStack {
   bindings: Record<string, string>;
 }
 
-export function workerTestStack(): WorkerTestStack {
+/** A port nobody listens on right now (the OS picks it). */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** Called by vitest.config.ts (first) and global-setup.ts (second) in the same Node process. */
+export async function workerTestStack(): Promise<WorkerTestStack> {
   const dataDir = (process.env.BP_WORKER_TEST_DATA ??= mkdtempSync(join(tmpdir(), "buurtplein-worker-")));
-  const port = Number((process.env.BP_WORKER_TEST_PORT ??= "8781"));
+  const port = Number((process.env.BP_WORKER_TEST_PORT ??= String(await freePort())));
   const adminToken = (process.env.BP_WORKER_TEST_ADMIN_TOKEN ??= randomBytes(16).toString("hex"));
   const secretFile = join(dataDir, ".server-secret");
   if (!existsSync(secretFile)) writeFileSync(secretFile, randomBytes(32).toString("hex"), { mode: 0o600 });

@@ -8,3 +8,4 @@ export * from "./community/post-kinds.ts";
 export * from "./community/create-post.ts";
 export * from "./community/feed-access.ts";
 export * from "./tenancy/tenant-signup.ts";
+export * from "./identity/authorization.ts";

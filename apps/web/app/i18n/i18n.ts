@@ -1,6 +1,12 @@
 import i18next, { type i18n } from "i18next";
 import { en } from "./en.ts";
 import { nl } from "./nl.ts";
+import { FEATURE_MESSAGES } from "./features/index.ts";
+
+const resources = {
+  nl: { translation: Object.assign({}, nl, ...FEATURE_MESSAGES.map((feature) => feature.nl)) },
+  en: { translation: Object.assign({}, en, ...FEATURE_MESSAGES.map((feature) => feature.en)) },
+};
 
 export const LOCALES = ["nl", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -19,7 +25,7 @@ export function createI18n(locale: Locale): i18n {
   void instance.init({
     lng: locale,
     fallbackLng: "nl",
-    resources: { nl: { translation: nl }, en: { translation: en } },
+    resources,
     interpolation: { escapeValue: false },
     initAsync: false,
     returnObjects: true,

@@ -36,7 +36,11 @@ export async function readJson(c: Context<AppEnv>): Promise<unknown> {
 
 /** app.onError: AppError → its status; anything else → logged, generic 500. */
 export function handleError(error: Error, c: Context<AppEnv>): Response {
-  if (error instanceof AppError) return c.json(error.toBody(), error.status as 400);
+  if (error instanceof AppError) {
+    const retryAfter = (error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
+    if (error.code === "rate_limited" && retryAfter) c.header("Retry-After", String(retryAfter));
+    return c.json(error.toBody(), error.status as 400);
+  }
   if (error instanceof z.ZodError) {
     const appError = invalidInput(error);
     return c.json(appError.toBody(), 422);

@@ -1,7 +1,7 @@
 import { createMiddleware } from "hono/factory";
 import { getCookie } from "hono/cookie";
 import { and, eq, gt } from "drizzle-orm";
-import { AppError, SESSION_COOKIE, hashSessionToken, isRole, type Role } from "@buurtplein/core";
+import { AppError, SESSION_COOKIE, can, hashSessionToken, isRole, type Action, type AuthorizationResource } from "@buurtplein/core";
 import { tenantSchema } from "@buurtplein/db";
 import type { Actor, AppEnv, Site } from "../env.ts";
 
@@ -23,7 +23,17 @@ export const loadSession = createMiddleware<AppEnv>(async (c, next) => {
       .where(and(eq(sessions.id, sessionId), gt(sessions.expiresAt, Date.now())))
       .limit(1);
     if (row && row.status === "active" && isRole(row.role)) {
-      c.set("actor", { userId: row.userId, displayName: row.displayName, role: row.role, sessionId });
+      const memberOf = await site.db
+        .select({ neighbourhoodId: tenantSchema.memberships.neighbourhoodId })
+        .from(tenantSchema.memberships)
+        .where(eq(tenantSchema.memberships.userId, row.userId));
+      c.set("actor", {
+        userId: row.userId,
+        displayName: row.displayName,
+        role: row.role,
+        sessionId,
+        neighbourhoodIds: memberOf.map((membership) => membership.neighbourhoodId),
+      });
     }
   }
   await next();
@@ -39,8 +49,9 @@ export function requireActor(actor: Actor | null): Actor {
   return actor;
 }
 
-export function requireRole(actor: Actor | null, roles: readonly Role[]): Actor {
+/** The logged-in actor, if `can` allows them this action; otherwise 401 / 403. */
+export function requirePermission(actor: Actor | null, action: Action, resource: AuthorizationResource = {}, message?: string): Actor {
   const known = requireActor(actor);
-  if (!roles.includes(known.role)) throw new AppError("forbidden", "Je hebt geen toegang tot deze actie.");
+  if (!can(known, action, resource)) throw new AppError("forbidden", message ?? "Je hebt geen toegang tot deze actie.");
   return known;
 }

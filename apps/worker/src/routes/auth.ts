@@ -1,19 +1,11 @@
 import { Hono } from "hono";
-import { deleteCookie, setCookie } from "hono/cookie";
 import { and, eq } from "drizzle-orm";
-import {
-  AppError,
-  SESSION_COOKIE,
-  SESSION_TTL_MS,
-  ZLoginInput,
-  generateSessionToken,
-  hashSessionToken,
-  verifyPassword,
-} from "@buurtplein/core";
+import { AppError, ZLoginInput, verifyPassword } from "@buurtplein/core";
 import { tenantSchema } from "@buurtplein/db";
 import type { AppEnv } from "../env.ts";
 import { parseInput, readJson } from "../lib/errors.ts";
 import { requireActor, tenantSite } from "../middleware/session.ts";
+import { clearSessionCookie, startSession } from "../lib/sessions.ts";
 
 export const authRoutes = new Hono<AppEnv>();
 
@@ -23,21 +15,12 @@ const LOGIN_FAILED = "Dit e-mailadres en wachtwoord horen niet bij elkaar. Probe
 authRoutes.post("/login", async (c) => {
   const site = tenantSite(c.get("site"));
   const input = parseInput(ZLoginInput, await readJson(c));
-  const { users, sessions } = tenantSchema;
+  const { users } = tenantSchema;
   const [user] = await site.db.select().from(users).where(eq(users.email, input.email)).limit(1);
   if (!user || !user.passwordHash || user.status !== "active" || !(await verifyPassword(input.password, user.passwordHash))) {
     throw new AppError("unauthenticated", LOGIN_FAILED);
   }
-  const token = generateSessionToken();
-  const expiresAt = Date.now() + SESSION_TTL_MS;
-  await site.db.insert(sessions).values({ id: await hashSessionToken(token), userId: user.id, expiresAt });
-  setCookie(c, SESSION_COOKIE, token, {
-    httpOnly: true,
-    secure: true,
-    sameSite: "Lax",
-    path: "/",
-    expires: new Date(expiresAt),
-  });
+  await startSession(c, site.db, user.id);
   return c.json({ user: { id: user.id, displayName: user.displayName, role: user.role } });
 });
 
@@ -46,7 +29,7 @@ authRoutes.post("/logout", async (c) => {
   const site = tenantSite(c.get("site"));
   const actor = c.get("actor");
   if (actor) await site.db.delete(tenantSchema.sessions).where(eq(tenantSchema.sessions.id, actor.sessionId));
-  deleteCookie(c, SESSION_COOKIE, { path: "/", secure: true });
+  clearSessionCookie(c);
   return c.json({ ok: true });
 });
 

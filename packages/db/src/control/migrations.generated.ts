@@ -18,4 +18,13 @@ export const migrations: Migration[] = [
       "CREATE INDEX `tenants_status_idx` ON `tenants` (`status`);",
     ],
   },
+  {
+    id: "0001_identity",
+    hash: "04356d32f5ef9a78f9dfa37a2101f3ef022e5cece4b8dedba9104f309fd35415",
+    statements: [
+      "CREATE TABLE `dev_mail` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`tenant_slug` text,\n\t`to` text NOT NULL,\n\t`subject` text NOT NULL,\n\t`text` text NOT NULL,\n\t`html` text NOT NULL,\n\t`created_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL\n);",
+      "CREATE INDEX `dev_mail_created_idx` ON `dev_mail` (`created_at`);",
+      "CREATE TABLE `rate_limits` (\n\t`key` text PRIMARY KEY NOT NULL,\n\t`window_start` integer NOT NULL,\n\t`count` integer NOT NULL\n);",
+    ],
+  },
 ];

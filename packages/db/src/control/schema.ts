@@ -78,6 +78,31 @@ export const tenantMigrationRuns = sqliteTable(
   (table) => [index("tenant_migration_runs_tenant_idx").on(table.tenantId, table.migrationId)],
 );
 
+/** Rate-limit counters for what happens before a tenant exists (corporation sign-up on the apex). */
+export const rateLimits = sqliteTable("rate_limits", {
+  key: text("key").primaryKey(),
+  windowStart: integer("window_start").notNull(),
+  count: integer("count").notNull(),
+});
+
+/**
+ * The local dev mailbox (`npm start` only): e-mails the DevMailer "sent", readable at /dev/mail.
+ * Never used in production, where a real e-mail API sends them.
+ */
+export const devMail = sqliteTable(
+  "dev_mail",
+  {
+    id: text("id").primaryKey(),
+    tenantSlug: text("tenant_slug"),
+    to: text("to").notNull(),
+    subject: text("subject").notNull(),
+    text: text("text").notNull(),
+    html: text("html").notNull(),
+    createdAt: integer("created_at").notNull().default(now),
+  },
+  (table) => [index("dev_mail_created_idx").on(table.createdAt)],
+);
+
 export type Tenant = typeof tenants.$inferSelect;
 export type TenantDomain = typeof tenantDomains.$inferSelect;
 export type Operator = typeof operators.$inferSelect;

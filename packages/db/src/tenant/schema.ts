@@ -26,14 +26,24 @@ export const users = sqliteTable(
     id: text("id").primaryKey(),
     /** Lower-cased; optional: residents may join without e-mail. */
     email: text("email").unique(),
+    /** For accounts without e-mail: a generated name to log in with (e.g. "anna-lindenhof-4821"). */
+    loginName: text("login_name").unique(),
     displayName: text("display_name").notNull(),
     /** resident | prospective | ambassador | moderator | admin | partner | care_partner */
     role: text("role").notNull(),
     passwordHash: text("password_hash"),
     /** Shown to neighbours only if given; never a house number. */
     street: text("street"),
-    /** active | pending | removed */
+    /** active | pending (waits for a moderator) | rejected | removed */
     status: text("status").notNull().default("active"),
+    /** The moderator's message when a membership request was rejected. */
+    reviewNote: text("review_note"),
+    /** Help-desk registration: which staff member or ambassador registered this resident, and when
+     *  the resident's consent was recorded. */
+    registeredById: text("registered_by_id"),
+    consentRecordedAt: integer("consent_recorded_at"),
+    /** The invite this account joined through. */
+    joinedViaInviteId: text("joined_via_invite_id"),
     locale: text("locale"),
     partnerId: text("partner_id").references(() => partners.id, { onDelete: "set null" }),
     createdAt: integer("created_at").notNull().default(now),
@@ -130,6 +140,63 @@ export const posts = sqliteTable(
   (table) => [index("posts_feed_idx").on(table.neighbourhoodId, table.status, table.createdAt)],
 );
 
+/**
+ * The way in: a link with an unguessable token (for QR codes and e-mail) and a short human code (for
+ * paper letters), per neighbourhood and optionally per complex. Personal invites are made by members
+ * for a neighbour (limited per month).
+ */
+export const invites = sqliteTable(
+  "invites",
+  {
+    id: text("id").primaryKey(),
+    /** neighbourhood | personal */
+    kind: text("kind").notNull().default("neighbourhood"),
+    /** base64url, ≥ 128 bits. Kept (not hashed) so letters and posters can be printed again. */
+    token: text("token").notNull().unique(),
+    /** Upper-case, without ambiguous characters (no 0/O, 1/I/L). */
+    code: text("code").notNull().unique(),
+    neighbourhoodId: text("neighbourhood_id")
+      .notNull()
+      .references(() => neighbourhoods.id, { onDelete: "cascade" }),
+    complexId: text("complex_id").references(() => complexes.id, { onDelete: "set null" }),
+    /** The role new members get: resident, or prospective in a new-build neighbourhood. */
+    role: text("role").notNull().default("resident"),
+    label: text("label"),
+    createdById: text("created_by_id").references(() => users.id, { onDelete: "set null" }),
+    expiresAt: integer("expires_at"),
+    maxUses: integer("max_uses"),
+    uses: integer("uses").notNull().default(0),
+    revokedAt: integer("revoked_at"),
+    createdAt: integer("created_at").notNull().default(now),
+  },
+  (table) => [index("invites_neighbourhood_idx").on(table.neighbourhoodId), index("invites_creator_idx").on(table.createdById, table.createdAt)],
+);
+
+/** One-time login links (e-mail) and recovery codes (made by a moderator for accounts without e-mail). */
+export const loginTokens = sqliteTable(
+  "login_tokens",
+  {
+    /** SHA-256 of the token or code. */
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** magic_link | recovery */
+    purpose: text("purpose").notNull(),
+    expiresAt: integer("expires_at").notNull(),
+    usedAt: integer("used_at"),
+    createdAt: integer("created_at").notNull().default(now),
+  },
+  (table) => [index("login_tokens_user_idx").on(table.userId)],
+);
+
+/** Fixed-window counters for rate limits (per IP and per account), shared by every worker instance. */
+export const rateLimits = sqliteTable("rate_limits", {
+  key: text("key").primaryKey(),
+  windowStart: integer("window_start").notNull(),
+  count: integer("count").notNull(),
+});
+
 /** Staff access to sensitive data and other actions worth accounting for. */
 export const auditLog = sqliteTable(
   "audit_log",
@@ -149,3 +216,4 @@ export type User = typeof users.$inferSelect;
 export type Neighbourhood = typeof neighbourhoods.$inferSelect;
 export type Post = typeof posts.$inferSelect;
 export type Partner = typeof partners.$inferSelect;
+export type Invite = typeof invites.$inferSelect;
