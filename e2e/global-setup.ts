@@ -13,6 +13,8 @@ declare module "vitest" {
   export interface ProvidedContext {
     baseUrl: string;
     port: number;
+    /** The product's data folder, for tests that act as the platform operator (control plane). */
+    dataDir: string;
   }
 }
 
@@ -43,6 +45,7 @@ export default async function setup(project: TestProject) {
   });
   project.provide("baseUrl", `http://localhost:${PORT}`);
   project.provide("port", PORT);
+  project.provide("dataDir", dataDir);
 
   return async () => {
     if (product.pid) {
