@@ -16,7 +16,13 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 export async function newPage(browser: Browser, options: { javaScriptEnabled?: boolean; locale?: string } = {}): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true, locale: options.locale ?? "nl-NL" });
+  const context = await browser.newContext({
+    javaScriptEnabled: options.javaScriptEnabled ?? true,
+    locale: options.locale ?? "nl-NL",
+    // Every browser context is a visitor of its own (as on Cloudflare), so per-IP rate limits of one
+    // test never hit another.
+    extraHTTPHeaders: { "cf-connecting-ip": randomIp() },
+  });
   const page = await context.newPage();
   return { context, page };
 }
@@ -28,8 +34,14 @@ export async function expectAccessible(page: Page): Promise<void> {
   expect(summary, `accessibility violations on ${page.url()}`).toEqual([]);
 }
 
+/** A random private IPv4 address (10.x.y.z). */
+export function randomIp(): string {
+  return `10.${Math.floor(Math.random() * 256)}.${Math.floor(Math.random() * 256)}.${Math.floor(Math.random() * 256)}`;
+}
+
 export async function logIn(page: Page, slug: string, email: string, password = DEMO_PASSWORD): Promise<void> {
-  await page.goto(tenantUrl(slug, "/inloggen"));
+  // /inloggen offers a login link by e-mail first; ?met=wachtwoord is the password form.
+  await page.goto(tenantUrl(slug, "/inloggen?met=wachtwoord"));
   await page.getByLabel(/E-mailadres|E-mail address/).fill(email);
   await page.getByLabel(/^Wachtwoord$|^Password$/).fill(password);
   await page.getByRole("button", { name: /Inloggen|Log in/ }).click();

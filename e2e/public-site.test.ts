@@ -34,7 +34,7 @@ describe("public site and sign-up", () => {
     await page.getByRole("heading", { name: "Jullie Buurtplein staat klaar" }).waitFor();
     await expectAccessible(page);
     await page.getByRole("link", { name: new RegExp(`${slug}\\.localhost`) }).click();
-    await page.waitForURL(tenantUrl(slug, "/inloggen"));
+    await page.waitForURL(tenantUrl(slug, "/inloggen?met=wachtwoord"));
     await page.getByLabel("E-mailadres").fill("petra@proef.example");
     await page.getByLabel("Wachtwoord").fill("een-lang-wachtwoord");
     await page.getByRole("button", { name: "Inloggen" }).click();

@@ -104,6 +104,7 @@ function Shell({ root, children }: { root: RequestSite | undefined; children: Re
             <span>{title}</span>
           </Link>
           <nav aria-label={t("common.language")} className="header-nav">
+            {root?.viewer ? <Link to="/account">{t("access.nav.account")}</Link> : null}
             {root?.viewer ? (
               <form method="post" action="/uitloggen">
                 <button type="submit" className="link-button">
@@ -153,6 +154,7 @@ export function ErrorBoundary() {
     else if (code === "tenant_not_ready") [title, text] = [t("errors.notReadyTitle"), t("errors.notReadyText")];
     else if (error.status === 404) [title, text] = [t("errors.notFoundTitle"), t("errors.notFoundText")];
     else if (error.status === 403) [title, text] = [t("errors.forbiddenTitle"), t("errors.forbiddenText")];
+    else if (error.status === 429) [title, text] = [t("access.errors.rateLimitedTitle"), t("access.errors.rateLimitedText")];
   }
   return (
     <section className="card error-page">

@@ -1,7 +1,23 @@
 import { createRequestHandler } from "react-router";
+import { isCrossSiteWrite } from "@buurtplein/core/security/check-same-origin";
 
 interface Env {
   API: Fetcher;
+}
+
+/** 403 csrf_failed: JSON for the API, a short readable page (Dutch and English) otherwise. */
+function refuseCrossSite(url: URL): Response {
+  const message = "Dit verzoek komt niet van deze website en is daarom geweigerd.";
+  if (url.pathname === "/api" || url.pathname.startsWith("/api/")) {
+    return Response.json({ error: { code: "csrf_failed", message } }, { status: 403 });
+  }
+  const page = `<!doctype html>
+<html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Geweigerd — Buurtplein</title>
+<style>body{font-family:system-ui,sans-serif;font-size:1.125rem;line-height:1.5;max-width:40rem;margin:2rem auto;padding:0 1rem;color:#1b1f23}a{color:#1f6f5c}</style></head>
+<body><main><h1>Dit verzoek is geweigerd</h1>
+<p>${message} Ga naar de <a href="/">startpagina</a> en probeer het daar opnieuw.</p>
+<p lang="en">This request did not come from this website and was refused. Go to the <a href="/">home page</a> and try again there.</p></main></body></html>`;
+  return new Response(page, { status: 403, headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" } });
 }
 
 const handleDocument = createRequestHandler(() => import("virtual:react-router/server-build"), import.meta.env.MODE);
@@ -9,6 +25,10 @@ const handleDocument = createRequestHandler(() => import("virtual:react-router/s
 export default {
   async fetch(request, env) {
     const url = new URL(request.url);
+    // CSRF: a state-changing request must come from our own origin (docs/decisions/007-csrf-origin-checks.md).
+    if (isCrossSiteWrite({ method: request.method, url: request.url, origin: request.headers.get("origin"), secFetchSite: request.headers.get("sec-fetch-site") })) {
+      return refuseCrossSite(url);
+    }
     // The JSON API is served on every host under /api, by the API worker, with the URL unchanged
     // (its host decides the tenant).
     if (url.pathname === "/api" || url.pathname.startsWith("/api/")) return env.API.fetch(request);

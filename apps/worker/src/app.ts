@@ -10,14 +10,24 @@ import { siteRoutes } from "./routes/site.ts";
 import { signupRoutes } from "./routes/signup.ts";
 import { authRoutes } from "./routes/auth.ts";
 import { neighbourhoodRoutes } from "./routes/neighbourhoods.ts";
+import { checkOrigin } from "./middleware/csrf.ts";
+import { accountAccessRoutes } from "./routes/account-access.ts";
+import { meRoutes } from "./routes/me.ts";
+import { memberRemovalRoutes } from "./routes/member-removal.ts";
+import { devMailRoutes } from "./routes/dev-mail.ts";
+import { inviteRoutes } from "./routes/invites.ts";
+import { joinRoutes } from "./routes/join.ts";
+import { memberRoutes } from "./routes/members.ts";
+import { membershipSettingsRoutes } from "./routes/membership-settings.ts";
 
 export function createApp() {
   const app = new Hono<AppEnv>().basePath("/api");
 
-  // Middleware order matters: request id → logger → control plane → tenant → session.
-  // Roles are checked inside each route (requireActor / requireRole), next to what they protect.
+  // Middleware order matters: request id → logger → CSRF origin check → control plane → tenant → session.
+  // Permissions are checked inside each route (requirePermission → can() in core), next to what they protect.
   app.use(requestId);
   app.use(requestLogger);
+  app.use(checkOrigin); // CSRF: state-changing requests only from our own origin
   app.use(controlPlane);
   app.use(resolveTenant);
   app.use(loadSession);
@@ -26,6 +36,15 @@ export function createApp() {
   app.route("/site", siteRoutes);
   app.route("/signup", signupRoutes);
   app.route("/auth", authRoutes);
+  app.route("/auth", accountAccessRoutes);
+  app.route("/me", meRoutes);
+  app.route("/invites", inviteRoutes);
+  app.route("/join", joinRoutes);
+  // Before memberRemovalRoutes: its GET /:id would otherwise answer GET /members/pending.
+  app.route("/members", memberRoutes);
+  app.route("/settings/membership", membershipSettingsRoutes);
+  app.route("/members", memberRemovalRoutes);
+  app.route("/dev", devMailRoutes);
   app.route("/neighbourhoods", neighbourhoodRoutes);
 
   app.notFound((c) => c.json(new AppError("not_found", "Deze API-route bestaat niet.").toBody(), 404));

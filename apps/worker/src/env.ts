@@ -18,6 +18,12 @@ export interface Bindings {
   TURSO_ORGANIZATION?: string;
   TURSO_API_TOKEN?: string;
   TURSO_GROUP?: string;
+  /** Which mailer sends e-mail: "dev" (the local dev mailbox, /dev/mail) or "postmark" (production). */
+  MAILER?: "dev" | "postmark";
+  /** Sender address, e.g. "Buurtplein <noreply@buurtplein.nl>" (a verified Postmark sender signature). */
+  MAIL_FROM?: string;
+  /** Secret: the Postmark server API token. */
+  POSTMARK_SERVER_TOKEN?: string;
 }
 
 export type Tenant = typeof controlSchema.tenants.$inferSelect;
@@ -43,6 +49,8 @@ export interface AppEnv {
     requestId: string;
     logger: Logger;
     control: ControlDb;
+    /** The raw control-plane client (rate limits before a tenant exists). */
+    controlClient: Client;
     site: Site;
     actor: Actor | null;
   };

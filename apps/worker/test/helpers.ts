@@ -10,11 +10,20 @@ export const bindings = env as unknown as Bindings;
 
 type Worker = { fetch(request: Request): Promise<Response> };
 
+/** A random private IPv4 address (10.x.y.z): a visitor of its own. */
+export function randomIp(): string {
+  const [a, b, c] = crypto.getRandomValues(new Uint8Array(3));
+  return `10.${a}.${b}.${c}`;
+}
+
 /** Sends a request to the API worker as if the visitor's host were `host`. */
 export async function call(host: string, path: string, init: RequestInit & { json?: unknown; cookie?: string } = {}): Promise<Response> {
   const headers = new Headers(init.headers);
   if (init.json !== undefined) headers.set("content-type", "application/json");
   if (init.cookie) headers.set("cookie", init.cookie);
+  // Every request comes from its own visitor IP unless a test says otherwise: per-IP rate limits of
+  // one test never hit another.
+  if (!headers.has("cf-connecting-ip")) headers.set("cf-connecting-ip", randomIp());
   const request = new Request(`http://${host}${path}`, {
     ...init,
     headers,

@@ -44,6 +44,7 @@ export async function workerTestStack(): Promise<WorkerTestStack> {
       CONTROL_DB_TOKEN: databaseToken(secret, "control"),
       LOCAL_LIBSQL_ADMIN_URL: `http://127.0.0.1:${port}`,
       LOCAL_LIBSQL_ADMIN_TOKEN: adminToken,
+      MAILER: "dev",
     },
   };
 }

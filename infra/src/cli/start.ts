@@ -67,6 +67,7 @@ function announce() {
   say(`Buurtplein is running: ${base}  (sign up a corporation here)`);
   say(`  Woonstichting De Linde: http://delinde.localhost:${port}`);
   say(`  Havenstad Wonen:        http://havenstad.localhost:${port}`);
+  say(`Login links are not e-mailed locally: read them in the dev mailbox, ${base}/dev/mail`);
   say(`Demo logins (password for all: ${DEMO_PASSWORD}):`);
   for (const login of demoLogins()) say(`  ${login.tenant.padEnd(10)} ${login.role.padEnd(12)} ${login.email}`);
   say("Press Ctrl+C to stop.");

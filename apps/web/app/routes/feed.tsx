@@ -18,6 +18,7 @@ import { callApi } from "../lib/api.server.ts";
 import { field } from "../lib/forms.ts";
 import { requestSiteContext } from "../lib/site-context.ts";
 import { FieldError, FormError } from "../components/field-error.tsx";
+import { InviteLinks } from "../components/invite-links.tsx";
 
 interface FeedPost {
   id: string;
@@ -91,6 +92,7 @@ export default function NeighbourhoodFeed() {
         <h1>{feed.neighbourhood.name}</h1>
         {feed.neighbourhood.description ? <p>{feed.neighbourhood.description}</p> : null}
         {feed.access === "shared_only" ? <p className="notice">{t("feed.sharedOnly")}</p> : null}
+        <InviteLinks />
       </header>
 
       <section className="card" aria-labelledby="new-post-heading">

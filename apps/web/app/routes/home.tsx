@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { Link, redirect, useLoaderData, type LoaderFunctionArgs, type MetaFunction } from "react-router";
 import { requestSiteContext } from "../lib/site-context.ts";
+import { InviteCodeForm } from "../components/invite-code-form.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Buurtplein" }];
 
@@ -42,6 +43,9 @@ export default function Home() {
         {t("tenant.loginCta")}
       </Link>
       <p className="hint">{t("tenant.joinHint")}</p>
+      <div className="card narrow home-code">
+        <InviteCodeForm withHeading />
+      </div>
     </section>
   );
 }

@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import { data, Link, redirect, useLoaderData, type LoaderFunctionArgs, type MetaFunction } from "react-router";
 import { callApi } from "../lib/api.server.ts";
 import { requestSiteContext } from "../lib/site-context.ts";
+import { InviteLinks } from "../components/invite-links.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Buurten — Buurtplein" }];
 
@@ -24,6 +25,7 @@ export default function Neighbourhoods() {
   return (
     <section>
       <h1>{t("neighbourhoods.title")}</h1>
+      <InviteLinks />
       {neighbourhoods.length === 0 ? (
         <p className="empty">{t("neighbourhoods.empty")}</p>
       ) : (

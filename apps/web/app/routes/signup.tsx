@@ -47,7 +47,7 @@ export default function Signup() {
       <section className="card">
         <h1>{t("signup.doneTitle")}</h1>
         <p>{t("signup.doneText")}</p>
-        <a className="button" href={`${result.done.url}/inloggen`}>
+        <a className="button" href={`${result.done.url}/inloggen?met=wachtwoord`}>
           {t("signup.goThere", { url: result.done.url })}
         </a>
       </section>

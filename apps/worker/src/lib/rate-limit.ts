@@ -30,6 +30,20 @@ export async function hitRateLimit(client: Client, rule: RateLimitRule, now = Da
   }
 }
 
+/**
+ * Refuses (429) when the window of this key is already full, without counting a hit. For limits on
+ * failures only (wrong passwords): check first, count a hit when the attempt fails.
+ */
+export async function checkRateLimit(client: Client, rule: RateLimitRule, now = Date.now()): Promise<void> {
+  const windowStart = Math.floor(now / rule.windowMs) * rule.windowMs;
+  const result = await client.execute({ sql: "SELECT count FROM rate_limits WHERE key = ? AND window_start = ?", args: [rule.key, windowStart] });
+  const count = Number(result.rows[0]?.count ?? 0);
+  if (count >= rule.limit) {
+    const retryAfterSeconds = Math.max(1, Math.ceil((windowStart + rule.windowMs - now) / 1000));
+    throw new AppError("rate_limited", "Te veel pogingen achter elkaar. Wacht even en probeer het dan opnieuw.", { retryAfterSeconds });
+  }
+}
+
 /** Forgets a key (e.g. failed logins of an account after a successful login). */
 export async function resetRateLimit(client: Client, key: string): Promise<void> {
   await client.execute({ sql: "DELETE FROM rate_limits WHERE key = ?", args: [key] });

@@ -25,6 +25,8 @@ export const requestLogger = createMiddleware<AppEnv>(async (c, next) => {
 
 /** The control-plane database client, created per request (HTTP, stateless: cheap). */
 export const controlPlane = createMiddleware<AppEnv>(async (c, next) => {
-  c.set("control", openControlDb(createDbClient({ url: c.env.CONTROL_DB_URL, authToken: c.env.CONTROL_DB_TOKEN })));
+  const client = createDbClient({ url: c.env.CONTROL_DB_URL, authToken: c.env.CONTROL_DB_TOKEN });
+  c.set("controlClient", client);
+  c.set("control", openControlDb(client));
   await next();
 });

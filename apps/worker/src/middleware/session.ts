@@ -1,6 +1,6 @@
 import { createMiddleware } from "hono/factory";
 import { getCookie } from "hono/cookie";
-import { and, eq, gt } from "drizzle-orm";
+import { and, eq, lte } from "drizzle-orm";
 import { AppError, SESSION_COOKIE, can, hashSessionToken, isRole, type Action, type AuthorizationResource } from "@buurtplein/core";
 import { tenantSchema } from "@buurtplein/db";
 import type { Actor, AppEnv, Site } from "../env.ts";
@@ -17,12 +17,15 @@ export const loadSession = createMiddleware<AppEnv>(async (c, next) => {
     const sessionId = await hashSessionToken(token);
     const { sessions, users } = tenantSchema;
     const [row] = await site.db
-      .select({ userId: users.id, displayName: users.displayName, role: users.role, status: users.status })
+      .select({ userId: users.id, displayName: users.displayName, role: users.role, status: users.status, expiresAt: sessions.expiresAt })
       .from(sessions)
       .innerJoin(users, eq(users.id, sessions.userId))
-      .where(and(eq(sessions.id, sessionId), gt(sessions.expiresAt, Date.now())))
+      .where(eq(sessions.id, sessionId))
       .limit(1);
-    if (row && row.status === "active" && isRole(row.role)) {
+    // An expired session is never accepted, and its row goes as soon as it is seen.
+    if (row && row.expiresAt <= Date.now()) {
+      await site.db.delete(sessions).where(and(eq(sessions.id, sessionId), lte(sessions.expiresAt, Date.now())));
+    } else if (row && row.status === "active" && isRole(row.role)) {
       const memberOf = await site.db
         .select({ neighbourhoodId: tenantSchema.memberships.neighbourhoodId })
         .from(tenantSchema.memberships)

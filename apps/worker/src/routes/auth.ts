@@ -1,25 +1,33 @@
 import { Hono } from "hono";
 import { and, eq } from "drizzle-orm";
-import { AppError, ZLoginInput, verifyPassword } from "@buurtplein/core";
+import { AppError, ZLoginInput } from "@buurtplein/core";
 import { tenantSchema } from "@buurtplein/db";
 import type { AppEnv } from "../env.ts";
 import { parseInput, readJson } from "../lib/errors.ts";
 import { requireActor, tenantSite } from "../middleware/session.ts";
 import { clearSessionCookie, startSession } from "../lib/sessions.ts";
+import { checkRateLimit, clientIp, hitRateLimit, resetRateLimit } from "../lib/rate-limit.ts";
+import { RATE_LIMITS } from "../lib/rate-limit-rules.ts";
+import { accountNotActive, checkPassword, findUserForLogin } from "../lib/accounts.ts";
 
 export const authRoutes = new Hono<AppEnv>();
 
-const LOGIN_FAILED = "Dit e-mailadres en wachtwoord horen niet bij elkaar. Probeer het opnieuw.";
+const LOGIN_FAILED = "Deze gegevens kloppen niet. Controleer je e-mailadres of inlognaam en je wachtwoord, en probeer het opnieuw.";
 
-// POST /api/auth/login — e-mail + password; a fresh session (rotation) in this tenant's database
+// POST /api/auth/login — e-mail or login name + password; a fresh session (rotation) in this tenant's database
 authRoutes.post("/login", async (c) => {
   const site = tenantSite(c.get("site"));
   const input = parseInput(ZLoginInput, await readJson(c));
-  const { users } = tenantSchema;
-  const [user] = await site.db.select().from(users).where(eq(users.email, input.email)).limit(1);
-  if (!user || !user.passwordHash || user.status !== "active" || !(await verifyPassword(input.password, user.passwordHash))) {
+  await hitRateLimit(site.client, RATE_LIMITS.loginPerIp(clientIp(c)));
+  const failures = RATE_LIMITS.loginFailuresPerAccount(input.identifier);
+  await checkRateLimit(site.client, failures);
+  const user = await findUserForLogin(site.db, input.kind, input.identifier);
+  if (!(await checkPassword(input.password, user?.passwordHash)) || !user) {
+    await hitRateLimit(site.client, failures);
     throw new AppError("unauthenticated", LOGIN_FAILED);
   }
+  if (user.status !== "active") throw accountNotActive(user.status);
+  await resetRateLimit(site.client, failures.key);
   await startSession(c, site.db, user.id);
   return c.json({ user: { id: user.id, displayName: user.displayName, role: user.role } });
 });

@@ -5,6 +5,8 @@ import { controlSchema, provisionTenant, requestTenant, SlugTakenError, TenantPr
 import type { AppEnv } from "../env.ts";
 import { parseInput, readJson } from "../lib/errors.ts";
 import { tenantDatabasesFor } from "../lib/tenant-databases.ts";
+import { clientIp, hitRateLimit } from "../lib/rate-limit.ts";
+import { RATE_LIMITS } from "../lib/rate-limit-rules.ts";
 
 export const signupRoutes = new Hono<AppEnv>();
 
@@ -30,6 +32,7 @@ signupRoutes.get("/slug", async (c) => {
 signupRoutes.post("/", async (c) => {
   requireApex(c.get("site").kind);
   const input = parseInput(ZTenantSignupInput, await readJson(c));
+  await hitRateLimit(c.get("controlClient"), RATE_LIMITS.signupPerIp(clientIp(c)));
   const control = c.get("control");
   let tenant;
   try {

@@ -17,6 +17,16 @@ export const ERROR_STATUS = {
   unsupported_media_type: 415,
   internal_error: 500,
   service_unavailable: 503,
+  invite_not_found: 404,
+  invite_expired: 410,
+  invite_revoked: 410,
+  invite_used_up: 410,
+  email_taken: 409,
+  limit_reached: 409,
+  login_link_invalid: 400,
+  recovery_code_invalid: 400,
+  account_pending: 403,
+  csrf_failed: 403,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -1,0 +1,29 @@
+import { useTranslation } from "react-i18next";
+import { Link, useRouteLoaderData } from "react-router";
+import type { RequestSite } from "../lib/site-context.ts";
+import { viewerHelpsMembers, viewerIsNeighbour, viewerIsStaff } from "../lib/invite-pages.ts";
+
+/** Discreet links to inviting and member pages, only those this person may use. */
+export function InviteLinks() {
+  const { t } = useTranslation();
+  const viewer = (useRouteLoaderData("root") as RequestSite | undefined)?.viewer ?? null;
+  const links: { to: string; label: string }[] = [];
+  if (viewerIsNeighbour(viewer)) links.push({ to: "/uitnodigen", label: t("invites.links.personal") });
+  if (viewerIsStaff(viewer)) links.push({ to: "/beheer/uitnodigingen", label: t("invites.links.adminInvites") });
+  if (viewerHelpsMembers(viewer)) {
+    links.push({ to: "/beheer/aanmeldingen", label: t("invites.links.pending") });
+    links.push({ to: "/beheer/aanmelden-namens", label: t("invites.links.register") });
+  }
+  if (links.length === 0) return null;
+  return (
+    <nav aria-label={t("invites.links.label")} className="quiet-links">
+      <ul>
+        {links.map((link) => (
+          <li key={link.to}>
+            <Link to={link.to}>{link.label}</Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

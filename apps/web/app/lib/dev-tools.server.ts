@@ -1,0 +1,7 @@
+// Developer tools (the dev mailbox) exist only when this web worker runs in development or test.
+import { env } from "cloudflare:workers";
+
+export function devToolsEnabled(): boolean {
+  const environment = (env as unknown as { ENVIRONMENT?: string }).ENVIRONMENT;
+  return environment === "development" || environment === "test";
+}

@@ -1,0 +1,234 @@
+import { useTranslation } from "react-i18next";
+import {
+  data,
+  Form,
+  Link,
+  redirect,
+  useActionData,
+  useLoaderData,
+  useNavigation,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "react-router";
+import { callApi, forwardCookies } from "../lib/api.server.ts";
+import { fieldErrors } from "../lib/api-errors.ts";
+import { field } from "../lib/forms.ts";
+import { requestSiteContext } from "../lib/site-context.ts";
+import { inviteProblemOf, requireTenantSite, type InviteProblem } from "../lib/invite-pages.ts";
+import { FieldError, FormError } from "../components/field-error.tsx";
+import { InviteProblemPage } from "../components/invite-problem.tsx";
+
+// /doe-mee/:token — joining through an invite link (QR code) or a typed code: what you join, the house
+// rules, the form; then the neighbourhood feed, a "wait for approval" page, or (without e-mail) the
+// login name to write down first. Invalid invites get a clear page with what to do next.
+
+interface JoinLookup {
+  invite: { kind: string; role: string; state: "valid"; expiresAt: number | null; invitedBy: string | null };
+  neighbourhood: { slug: string; name: string; kind: string; city: string | null; description: string | null };
+  corporation: { name: string; sponsorStatement: string | null };
+  houseRules: Record<"nl" | "en", { title: string; rules: string[] }>;
+  requiresApproval: boolean;
+}
+
+interface JoinResult {
+  status: "active" | "pending";
+  user: { id: string; displayName: string; role: string; loginName: string | null; hasEmail: boolean };
+  neighbourhood: { slug: string; name: string };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ loaderData }) => [
+  { title: loaderData && "lookup" in loaderData && loaderData.lookup ? `Doe mee in ${loaderData.lookup.neighbourhood.name} — Buurtplein` : "Doe mee — Buurtplein" },
+];
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { site, viewer } = requireTenantSite(context.get(requestSiteContext));
+  const reference = params.token ?? "";
+  const corporation = site.branding.displayName;
+  const result = await callApi<JoinLookup>(request, `/api/join/${encodeURIComponent(reference)}`);
+  if (!result.ok) {
+    const problem = inviteProblemOf(result.error?.code);
+    if (!problem) throw data({ code: result.error?.code }, { status: result.status });
+    return data({ lookup: null, problem, reference, corporation, viewerName: null }, { status: result.status });
+  }
+  return { lookup: result.data, problem: null as InviteProblem | null, reference, corporation, viewerName: viewer?.user.displayName ?? null };
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  requireTenantSite(context.get(requestSiteContext));
+  const form = await request.formData();
+  const values = {
+    displayName: field(form, "displayName"),
+    email: field(form, "email"),
+    street: field(form, "street"),
+  };
+  const password = typeof form.get("password") === "string" ? (form.get("password") as string) : "";
+  const body = { invite: params.token ?? "", ...values, password, acceptHouseRules: form.get("acceptHouseRules") === "on" };
+  const result = await callApi<JoinResult>(request, "/api/join", { method: "POST", body });
+  if (result.ok) {
+    const joined = result.data;
+    if (joined.status === "active" && !joined.user.loginName) {
+      throw redirect(`/buurt/${joined.neighbourhood.slug}`, { headers: forwardCookies(result) });
+    }
+    // Without e-mail the login name comes first (write it down); pending people wait for approval.
+    return data(
+      { done: { status: joined.status, loginName: joined.user.loginName, neighbourhood: joined.neighbourhood }, problem: null, values: null, failure: null, fields: {} },
+      { headers: forwardCookies(result) },
+    );
+  }
+  const problem = inviteProblemOf(result.error?.code);
+  return data(
+    { done: null, problem, values, failure: result.error?.message ?? null, fields: fieldErrors(result.error?.details) as Record<string, string> },
+    { status: result.status },
+  );
+}
+
+export default function Join() {
+  const loaded = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const { t, i18n } = useTranslation();
+  const corporation = loaded.corporation;
+
+  // After joining, the invite may be used up: what was done comes first.
+  const done = result?.done;
+  if (done) {
+    const neighbourhood = done.neighbourhood.name;
+    return (
+      <section className="card join-done" aria-labelledby="join-done-title">
+        {done.status === "pending" ? (
+          <>
+            <h1 id="join-done-title">{t("invites.join.pendingTitle")}</h1>
+            <p className="lead">{t("invites.join.pendingText", { corporation, neighbourhood })}</p>
+          </>
+        ) : (
+          <h1 id="join-done-title">{t("invites.join.welcomeTitle", { neighbourhood })}</h1>
+        )}
+        {done.loginName ? (
+          <div className="handover">
+            <h2>{t("invites.join.loginNameTitle")}</h2>
+            <p>{t("invites.join.loginNameText")}</p>
+            <p className="handover-label">{t("invites.join.loginNameLabel")}</p>
+            <p className="big-code" data-testid="login-name">
+              {done.loginName}
+            </p>
+            <p>{t("invites.join.loginNameKeep")}</p>
+          </div>
+        ) : null}
+        {done.status === "active" ? (
+          <Link to={`/buurt/${done.neighbourhood.slug}`} className="button">
+            {t("invites.join.toNeighbourhood", { neighbourhood })}
+          </Link>
+        ) : null}
+      </section>
+    );
+  }
+
+  const problem = result?.problem ?? loaded.problem;
+  if (problem || !loaded.lookup) return <InviteProblemPage problem={problem ?? "not_found"} corporation={corporation} />;
+
+  const lookup = loaded.lookup;
+  const rules = lookup.houseRules[i18n.language === "en" ? "en" : "nl"];
+  const values = result?.values;
+  const fields = result?.fields ?? {};
+  const neighbourhood = lookup.neighbourhood.name;
+  const described = (name: string, hint: boolean) => [hint ? `${name}-hint` : null, fields[name] ? `${name}-error` : null].filter(Boolean).join(" ") || undefined;
+  const input = (name: "displayName" | "email" | "street") => ({
+    id: name,
+    name,
+    defaultValue: values?.[name] ?? "",
+    "aria-invalid": fields[name] ? true : undefined,
+    "aria-describedby": described(name, true),
+  });
+
+  return (
+    <div className="join-page">
+      <section className="card" aria-labelledby="join-title">
+        <p className="kicker">{lookup.neighbourhood.city ? t("invites.join.place", { neighbourhood, city: lookup.neighbourhood.city }) : neighbourhood}</p>
+        <h1 id="join-title">{t("invites.join.title", { neighbourhood })}</h1>
+        <p className="lead">
+          {lookup.invite.invitedBy
+            ? t("invites.join.invitedByNeighbour", { name: lookup.invite.invitedBy, neighbourhood })
+            : t("invites.join.invitedByCorporation", { corporation: lookup.corporation.name, neighbourhood })}
+        </p>
+        <p>{t("invites.join.whatIs")}</p>
+        {lookup.neighbourhood.kind === "new_build" ? <p>{t("invites.join.newBuild", { neighbourhood })}</p> : null}
+        {lookup.requiresApproval ? <p className="notice">{t("invites.join.approvalNotice")}</p> : null}
+      </section>
+
+      <section className="card house-rules" aria-labelledby="house-rules-title">
+        <h2 id="house-rules-title">{rules.title}</h2>
+        <ol>
+          {rules.rules.map((rule) => (
+            <li key={rule}>{rule}</li>
+          ))}
+        </ol>
+      </section>
+
+      <section className="card" aria-labelledby="join-form-title">
+        <h2 id="join-form-title">{t("invites.join.formTitle")}</h2>
+        {loaded.viewerName ? (
+          <p className="notice">{t("invites.join.alreadyLoggedIn", { name: loaded.viewerName })}</p>
+        ) : (
+          <>
+            <FormError message={result?.failure} />
+            <Form method="post" className="form">
+              <label htmlFor="displayName">{t("invites.join.displayName")}</label>
+              <p className="hint" id="displayName-hint">
+                {t("invites.join.displayNameHint")}
+              </p>
+              <input {...input("displayName")} required minLength={2} maxLength={60} autoComplete="given-name" />
+              <FieldError id="displayName-error" message={fields.displayName} />
+
+              <label htmlFor="email">{t("invites.join.email")}</label>
+              <p className="hint" id="email-hint">
+                {t("invites.join.emailHint")}
+              </p>
+              <input {...input("email")} type="email" autoComplete="email" maxLength={254} />
+              <FieldError id="email-error" message={fields.email} />
+
+              <label htmlFor="street">{t("invites.join.street")}</label>
+              <p className="hint" id="street-hint">
+                {t("invites.join.streetHint")}
+              </p>
+              <input {...input("street")} maxLength={80} autoComplete="address-line1" />
+              <FieldError id="street-error" message={fields.street} />
+
+              <label htmlFor="password">{t("invites.join.password")}</label>
+              <p className="hint" id="password-hint">
+                {t("invites.join.passwordHint")}
+              </p>
+              <input
+                id="password"
+                name="password"
+                type="password"
+                minLength={10}
+                maxLength={200}
+                autoComplete="new-password"
+                aria-invalid={fields.password ? true : undefined}
+                aria-describedby={described("password", true)}
+              />
+              <FieldError id="password-error" message={fields.password} />
+
+              <label className="checkbox">
+                <input
+                  type="checkbox"
+                  name="acceptHouseRules"
+                  required
+                  aria-invalid={fields.acceptHouseRules ? true : undefined}
+                  aria-describedby={fields.acceptHouseRules ? "acceptHouseRules-error" : undefined}
+                />
+                {t("invites.join.acceptHouseRules")}
+              </label>
+              <FieldError id="acceptHouseRules-error" message={fields.acceptHouseRules} />
+
+              <button type="submit" className="button" disabled={navigation.state === "submitting"}>
+                {navigation.state === "submitting" ? t("common.loading") : t("invites.join.submit")}
+              </button>
+            </Form>
+          </>
+        )}
+      </section>
+    </div>
+  );
+}

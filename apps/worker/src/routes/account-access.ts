@@ -1,0 +1,133 @@
+// Getting in without a password (magic links by e-mail), back in without e-mail (recovery codes made
+// by a moderator), and out everywhere. Mounted under /api/auth next to login and logout.
+import { Hono } from "hono";
+import { and, eq, gt, inArray, isNull, lte, or, isNotNull } from "drizzle-orm";
+import {
+  AppError,
+  MAGIC_LINK_TTL_MS,
+  ZRecoverAccountInput,
+  ZRequestMagicLinkInput,
+  ZVerifyMagicLinkInput,
+  generateLoginToken,
+  hashLoginToken,
+  hashPassword,
+  normaliseRecoveryCode,
+  renderMagicLinkMail,
+  type MailLocale,
+} from "@buurtplein/core";
+import { tenantSchema } from "@buurtplein/db";
+import type { AppEnv } from "../env.ts";
+import { parseInput, readJson } from "../lib/errors.ts";
+import { requirePermission, tenantSite } from "../middleware/session.ts";
+import { clearSessionCookie, startSession } from "../lib/sessions.ts";
+import { checkRateLimit, clientIp, hitRateLimit, resetRateLimit } from "../lib/rate-limit.ts";
+import { RATE_LIMITS } from "../lib/rate-limit-rules.ts";
+import { accountNotActive, findUserForLogin } from "../lib/accounts.ts";
+import { createMailer } from "../mail/create-mailer.ts";
+
+export const accountAccessRoutes = new Hono<AppEnv>();
+
+const { users, loginTokens, sessions, tenantSettings } = tenantSchema;
+
+const LINK_SENT = "Als er een account bij dit e-mailadres hoort, staat er nu een e-mail met een inloglink klaar. Kijk ook in je map met ongewenste e-mail.";
+const LINK_INVALID = "Deze inloglink werkt niet (meer). Hij is verlopen of al gebruikt. Vraag een nieuwe inloglink aan.";
+const RECOVERY_INVALID = "Deze inlognaam en herstelcode horen niet bij elkaar, of de code is verlopen of al gebruikt. Vraag een nieuwe code aan bij je corporatie.";
+
+function mailLocale(value: string | null | undefined): MailLocale | null {
+  return value === "nl" || value === "en" ? value : null;
+}
+
+// POST /api/auth/magic-link — e-mail me a login link; the same 202 answer whether the account exists or not
+accountAccessRoutes.post("/magic-link", async (c) => {
+  const site = tenantSite(c.get("site"));
+  const input = parseInput(ZRequestMagicLinkInput, await readJson(c));
+  await hitRateLimit(site.client, RATE_LIMITS.magicLinkPerIp(clientIp(c)));
+  await hitRateLimit(site.client, RATE_LIMITS.magicLinkPerEmail(input.email));
+  const [user] = await site.db.select().from(users).where(eq(users.email, input.email)).limit(1);
+  if (user && user.status === "active" && user.email) {
+    const now = Date.now();
+    const token = generateLoginToken();
+    // Old links of this person that can no longer be used are cleared on the way.
+    await site.db
+      .delete(loginTokens)
+      .where(and(eq(loginTokens.userId, user.id), eq(loginTokens.purpose, "magic_link"), or(lte(loginTokens.expiresAt, now), isNotNull(loginTokens.usedAt))));
+    await site.db.insert(loginTokens).values({ id: await hashLoginToken(token), userId: user.id, purpose: "magic_link", expiresAt: now + MAGIC_LINK_TTL_MS });
+    const [settings] = await site.db.select().from(tenantSettings).where(eq(tenantSettings.id, 1)).limit(1);
+    const locale = input.locale ?? mailLocale(user.locale) ?? mailLocale(settings?.defaultLocale) ?? "nl";
+    const link = `${new URL(c.req.url).origin}/inloggen/link?token=${encodeURIComponent(token)}`;
+    const mail = renderMagicLinkMail({ locale, corporationName: settings?.displayName ?? site.tenant.name, link, validMinutes: MAGIC_LINK_TTL_MS / 60_000 });
+    try {
+      await createMailer(c.env, c.get("control")).send({ to: user.email, ...mail, tenantSlug: site.tenant.slug });
+    } catch (error) {
+      // Answering differently would tell who has an account here; the failure is logged instead.
+      c.get("logger").log("error", "magic link e-mail not sent", { error: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  return c.json({ ok: true, message: LINK_SENT }, 202);
+});
+
+// POST /api/auth/magic-link/verify — use a login link (once, within 15 minutes): a fresh session
+accountAccessRoutes.post("/magic-link/verify", async (c) => {
+  const site = tenantSite(c.get("site"));
+  const input = parseInput(ZVerifyMagicLinkInput, await readJson(c));
+  await hitRateLimit(site.client, RATE_LIMITS.magicLinkVerifyPerIp(clientIp(c)));
+  const now = Date.now();
+  // One statement marks the token used: of two simultaneous clicks, only one gets a row back.
+  const [used] = await site.db
+    .update(loginTokens)
+    .set({ usedAt: now })
+    .where(and(eq(loginTokens.id, await hashLoginToken(input.token)), eq(loginTokens.purpose, "magic_link"), isNull(loginTokens.usedAt), gt(loginTokens.expiresAt, now)))
+    .returning({ userId: loginTokens.userId });
+  if (!used) throw new AppError("login_link_invalid", LINK_INVALID);
+  const [user] = await site.db.select().from(users).where(eq(users.id, used.userId)).limit(1);
+  if (!user) throw new AppError("login_link_invalid", LINK_INVALID);
+  if (user.status !== "active") throw accountNotActive(user.status);
+  await startSession(c, site.db, user.id);
+  return c.json({ user: { id: user.id, displayName: user.displayName, role: user.role } });
+});
+
+// POST /api/auth/recover — login name + one-time recovery code + new password: a new password and a fresh session
+accountAccessRoutes.post("/recover", async (c) => {
+  const site = tenantSite(c.get("site"));
+  const input = parseInput(ZRecoverAccountInput, await readJson(c));
+  await hitRateLimit(site.client, RATE_LIMITS.recoveryPerIp(clientIp(c)));
+  const failures = RATE_LIMITS.recoveryFailuresPerAccount(input.loginName);
+  await checkRateLimit(site.client, failures);
+  const user = await findUserForLogin(site.db, "loginName", input.loginName);
+  // The code as typed, and without case, spaces and dashes (codes are read from paper).
+  const candidates = [...new Set([input.code, input.code.toUpperCase(), normaliseRecoveryCode(input.code)])];
+  const ids = await Promise.all(candidates.map((candidate) => hashLoginToken(candidate)));
+  const now = Date.now();
+  const valid = and(
+    eq(loginTokens.userId, user?.id ?? ""),
+    eq(loginTokens.purpose, "recovery"),
+    inArray(loginTokens.id, ids),
+    isNull(loginTokens.usedAt),
+    gt(loginTokens.expiresAt, now),
+  );
+  const [match] = user ? await site.db.select({ id: loginTokens.id }).from(loginTokens).where(valid).limit(1) : [];
+  if (!user || !match) {
+    await hitRateLimit(site.client, failures);
+    throw new AppError("recovery_code_invalid", RECOVERY_INVALID, { fields: { code: RECOVERY_INVALID } });
+  }
+  if (user.status !== "active") throw accountNotActive(user.status);
+  const [used] = await site.db.update(loginTokens).set({ usedAt: now }).where(and(eq(loginTokens.id, match.id), valid)).returning({ id: loginTokens.id });
+  if (!used) throw new AppError("recovery_code_invalid", RECOVERY_INVALID, { fields: { code: RECOVERY_INVALID } });
+  // Whoever may have had the old password is logged out everywhere.
+  await site.db.batch([
+    site.db.update(users).set({ passwordHash: await hashPassword(input.newPassword), updatedAt: now }).where(eq(users.id, user.id)),
+    site.db.delete(sessions).where(eq(sessions.userId, user.id)),
+  ]);
+  await resetRateLimit(site.client, failures.key);
+  await startSession(c, site.db, user.id);
+  return c.json({ user: { id: user.id, displayName: user.displayName, role: user.role } });
+});
+
+// POST /api/auth/logout-everywhere — ends every session of this person, on every device
+accountAccessRoutes.post("/logout-everywhere", async (c) => {
+  const site = tenantSite(c.get("site"));
+  const actor = requirePermission(c.get("actor"), "account.own");
+  const ended = await site.db.delete(sessions).where(eq(sessions.userId, actor.userId)).returning({ id: sessions.id });
+  clearSessionCookie(c);
+  return c.json({ ok: true, sessionsEnded: ended.length });
+});

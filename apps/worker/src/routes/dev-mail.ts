@@ -1,0 +1,33 @@
+// The dev mailbox: what the DevMailer "sent", for people trying Buurtplein locally and for tests.
+// Exists only when ENVIRONMENT is development or test; in production it is a plain 404.
+import { Hono } from "hono";
+import { and, desc, eq, type SQL } from "drizzle-orm";
+import { AppError } from "@buurtplein/core";
+import { controlSchema } from "@buurtplein/db";
+import type { AppEnv, Bindings } from "../env.ts";
+
+export const devMailRoutes = new Hono<AppEnv>();
+
+export function devToolsEnabled(env: Bindings): boolean {
+  return env.ENVIRONMENT === "development" || env.ENVIRONMENT === "test";
+}
+
+const { devMail } = controlSchema;
+
+// GET /api/dev/mail?to= — the newest e-mails (on a tenant host: only that corporation's)
+devMailRoutes.get("/mail", async (c) => {
+  if (!devToolsEnabled(c.env)) throw new AppError("not_found", "Deze API-route bestaat niet.");
+  const site = c.get("site");
+  const conditions: SQL[] = [];
+  if (site.kind === "tenant") conditions.push(eq(devMail.tenantSlug, site.tenant.slug));
+  const to = c.req.query("to")?.trim().toLowerCase();
+  if (to) conditions.push(eq(devMail.to, to));
+  const mail = await c
+    .get("control")
+    .select()
+    .from(devMail)
+    .where(conditions.length ? and(...conditions) : undefined)
+    .orderBy(desc(devMail.createdAt))
+    .limit(50);
+  return c.json({ mail });
+});

@@ -1,0 +1,276 @@
+// Neighbourhood invites: staff make links, codes, letters and posters; members invite a neighbour
+// with a personal code (3 per calendar month).
+import { Hono } from "hono";
+import { and, count, desc, eq, gte } from "drizzle-orm";
+import {
+  AppError,
+  PERSONAL_INVITE_MAX_USES,
+  PERSONAL_INVITE_TTL_MS,
+  PERSONAL_INVITES_PER_MONTH,
+  ZCreateInviteInput,
+  can,
+  endOfAmsterdamDay,
+  formatInviteCode,
+  generateInviteCode,
+  generateInviteToken,
+  inviteState,
+  personalInviteAllowance,
+} from "@buurtplein/core";
+import { tenantSchema, type TenantDb } from "@buurtplein/db";
+import { z } from "zod";
+import type { Actor, AppEnv } from "../env.ts";
+import { audit } from "../lib/audit.ts";
+import { parseInput, readJson } from "../lib/errors.ts";
+import { inviteLink, summarizeInvite } from "../lib/invite-records.ts";
+import { memberRoleFor } from "../lib/member-accounts.ts";
+import { requireActor, requirePermission, tenantSite } from "../middleware/session.ts";
+
+export const inviteRoutes = new Hono<AppEnv>();
+
+const { invites, neighbourhoods, complexes, tenantSettings } = tenantSchema;
+const PAGE_SIZE = 20;
+const STAFF_ONLY = "Alleen medewerkers van de corporatie kunnen uitnodigingen beheren.";
+
+function fieldError(field: string, message: string): AppError {
+  return new AppError("invalid_input", message, { fields: { [field]: message } });
+}
+
+/** A fresh token and code; codes are unique per corporation, so a (very rare) clash is retried. */
+async function insertInvite(db: TenantDb, values: Omit<typeof invites.$inferInsert, "token" | "code">): Promise<{ token: string; code: string }> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const token = generateInviteToken();
+    const code = generateInviteCode();
+    const [clash] = await db.select({ id: invites.id }).from(invites).where(eq(invites.code, code)).limit(1);
+    if (clash) continue;
+    await db.insert(invites).values({ ...values, token, code });
+    return { token, code };
+  }
+  throw new AppError("service_unavailable", "We konden geen nieuwe code maken. Probeer het nog eens.");
+}
+
+async function findNeighbourhoodBySlug(db: TenantDb, slug: string) {
+  const [row] = await db.select().from(neighbourhoods).where(eq(neighbourhoods.slug, slug)).limit(1);
+  return row ?? null;
+}
+
+// POST /api/invites — a moderator or admin creates a neighbourhood invite (link + code, for letters and posters)
+inviteRoutes.post("/", async (c) => {
+  const site = tenantSite(c.get("site"));
+  const actor = requirePermission(c.get("actor"), "invite.manage", {}, STAFF_ONLY);
+  const input = parseInput(ZCreateInviteInput, await readJson(c));
+  const neighbourhood = await findNeighbourhoodBySlug(site.db, input.neighbourhood);
+  if (!neighbourhood) throw fieldError("neighbourhood", "Deze buurt bestaat niet. Kies een buurt uit de lijst.");
+  if (input.complexId) {
+    const [complex] = await site.db.select({ id: complexes.id }).from(complexes).where(and(eq(complexes.id, input.complexId), eq(complexes.neighbourhoodId, neighbourhood.id))).limit(1);
+    if (!complex) throw fieldError("complexId", "Dit complex hoort niet bij deze buurt.");
+  }
+  if (input.role === "prospective" && neighbourhood.kind !== "new_build") {
+    throw fieldError("role", "Toekomstige bewoners nodig je alleen uit voor een nieuwbouwbuurt.");
+  }
+  const now = Date.now();
+  const expiresAt = input.expiresOn ? endOfAmsterdamDay(input.expiresOn) : null;
+  if (expiresAt !== null && expiresAt <= now) throw fieldError("expiresOn", "Kies vandaag of een dag in de toekomst.");
+  const id = crypto.randomUUID();
+  const { code } = await insertInvite(site.db, {
+    id,
+    kind: "neighbourhood",
+    neighbourhoodId: neighbourhood.id,
+    complexId: input.complexId ?? null,
+    role: input.role,
+    label: input.label,
+    createdById: actor.userId,
+    expiresAt,
+    maxUses: input.maxUses ?? null,
+    uses: 0,
+    createdAt: now,
+  });
+  await audit(site.db, { actorId: actor.userId, action: "invite.created", subject: id, details: { neighbourhoodId: neighbourhood.id, label: input.label } });
+  return c.json({ invite: { id, code: formatInviteCode(code), state: "valid" as const, neighbourhood: { slug: neighbourhood.slug, name: neighbourhood.name } } }, 201);
+});
+
+// GET /api/invites?page= — staff list neighbourhood invites with state and uses, newest first
+inviteRoutes.get("/", async (c) => {
+  const site = tenantSite(c.get("site"));
+  requirePermission(c.get("actor"), "invite.manage", {}, STAFF_ONLY);
+  const page = z.coerce.number().int().min(1).max(10_000).catch(1).parse(c.req.query("page") ?? "1");
+  const rows = await site.db
+    .select({ invite: invites, neighbourhood: { slug: neighbourhoods.slug, name: neighbourhoods.name } })
+    .from(invites)
+    .innerJoin(neighbourhoods, eq(neighbourhoods.id, invites.neighbourhoodId))
+    .where(eq(invites.kind, "neighbourhood"))
+    .orderBy(desc(invites.createdAt), desc(invites.id))
+    .limit(PAGE_SIZE + 1)
+    .offset((page - 1) * PAGE_SIZE);
+  const now = Date.now();
+  return c.json({
+    invites: rows.slice(0, PAGE_SIZE).map((row) => summarizeInvite(row.invite, row.neighbourhood, now)),
+    page,
+    hasMore: rows.length > PAGE_SIZE,
+  });
+});
+
+/** How many personal invites this member has left this month, and the ones they made. */
+async function personalInviteOverview(db: TenantDb, actor: Actor, origin: string, now: number) {
+  const mine = await db
+    .select({ invite: invites, neighbourhood: { slug: neighbourhoods.slug, name: neighbourhoods.name } })
+    .from(invites)
+    .innerJoin(neighbourhoods, eq(neighbourhoods.id, invites.neighbourhoodId))
+    .where(and(eq(invites.createdById, actor.userId), eq(invites.kind, "personal"), gte(invites.createdAt, now - 62 * 24 * 60 * 60 * 1000)))
+    .orderBy(desc(invites.createdAt));
+  const allowance = personalInviteAllowance(
+    mine.map((row) => row.invite.createdAt),
+    now,
+  );
+  return {
+    allowance: { limit: allowance.limit, used: allowance.used, remaining: allowance.remaining, resetsAt: allowance.resetsAt },
+    invites: mine
+      .filter((row) => row.invite.createdAt >= allowance.monthStart)
+      .map((row) => ({ ...summarizeInvite(row.invite, row.neighbourhood, now), link: inviteLink(origin, row.invite.token) })),
+  };
+}
+
+/** The neighbourhoods this member may invite neighbours to. */
+async function invitableNeighbourhoods(db: TenantDb, actor: Actor) {
+  if (actor.neighbourhoodIds.length === 0) return [];
+  const rows = await db.select().from(neighbourhoods).orderBy(neighbourhoods.name);
+  return rows.filter((row) => can(actor, "invite.personal", { neighbourhoodId: row.id }));
+}
+
+// GET /api/invites/personal — a member sees how many personal invites are left this month, and their codes
+inviteRoutes.get("/personal", async (c) => {
+  const site = tenantSite(c.get("site"));
+  const actor = requireActor(c.get("actor"));
+  const allowed = await invitableNeighbourhoods(site.db, actor);
+  if (allowed.length === 0) throw new AppError("forbidden", "Alleen bewoners van een buurt kunnen een buur uitnodigen.");
+  const overview = await personalInviteOverview(site.db, actor, new URL(c.req.url).origin, Date.now());
+  return c.json({ neighbourhoods: allowed.map((row) => ({ slug: row.slug, name: row.name })), ...overview });
+});
+
+// POST /api/invites/personal — a member makes a personal code for one neighbour (1 use, 30 days; 3 per month)
+inviteRoutes.post("/personal", async (c) => {
+  const site = tenantSite(c.get("site"));
+  const actor = requireActor(c.get("actor"));
+  const body = c.req.header("content-type")?.includes("application/json") ? await readJson(c) : {};
+  const input = parseInput(z.object({ neighbourhood: z.string().trim().max(80).optional() }), body ?? {});
+  const allowed = await invitableNeighbourhoods(site.db, actor);
+  const neighbourhood = input.neighbourhood ? allowed.find((row) => row.slug === input.neighbourhood) : allowed.length === 1 ? allowed[0] : undefined;
+  if (!neighbourhood) {
+    if (allowed.length === 0) throw new AppError("forbidden", "Alleen bewoners van een buurt kunnen een buur uitnodigen.");
+    if (input.neighbourhood) throw new AppError("forbidden", "Je kunt alleen buren uitnodigen voor je eigen buurt.");
+    throw new AppError("invalid_input", "Kies voor welke buurt je iemand uitnodigt.", { fields: { neighbourhood: "Kies een buurt." } });
+  }
+  requirePermission(actor, "invite.personal", { neighbourhoodId: neighbourhood.id }, "Je kunt alleen buren uitnodigen voor je eigen buurt.");
+
+  const now = Date.now();
+  const allowance = personalInviteAllowance([], now);
+  const id = crypto.randomUUID();
+  const token = generateInviteToken();
+  // Insert only while fewer than the monthly limit exist: one statement, so two clicks at once cannot make a fourth.
+  let inserted = false;
+  for (let attempt = 0; attempt < 5 && !inserted; attempt++) {
+    const code = generateInviteCode();
+    const result = await site.client.execute({
+      sql: `INSERT INTO invites (id, kind, token, code, neighbourhood_id, role, label, created_by_id, expires_at, max_uses, uses, created_at)
+            SELECT ?, 'personal', ?, ?, ?, ?, ?, ?, ?, ?, 0, ?
+            WHERE (SELECT count(*) FROM invites WHERE created_by_id = ? AND kind = 'personal' AND created_at >= ?) < ?
+              AND NOT EXISTS (SELECT 1 FROM invites WHERE code = ?)`,
+      args: [
+        id,
+        token,
+        code,
+        neighbourhood.id,
+        memberRoleFor(neighbourhood.kind),
+        `Persoonlijke uitnodiging van ${actor.displayName}`,
+        actor.userId,
+        now + PERSONAL_INVITE_TTL_MS,
+        PERSONAL_INVITE_MAX_USES,
+        now,
+        actor.userId,
+        allowance.monthStart,
+        PERSONAL_INVITES_PER_MONTH,
+        code,
+      ],
+    });
+    if (result.rowsAffected === 1) {
+      inserted = true;
+      break;
+    }
+    const [{ used } = { used: 0 }] = await site.db
+      .select({ used: count() })
+      .from(invites)
+      .where(and(eq(invites.createdById, actor.userId), eq(invites.kind, "personal"), gte(invites.createdAt, allowance.monthStart)));
+    if (used >= PERSONAL_INVITES_PER_MONTH) {
+      throw new AppError(
+        "limit_reached",
+        `Je hebt deze maand al ${PERSONAL_INVITES_PER_MONTH} buren uitgenodigd. Vanaf de 1e van de volgende maand kun je weer iemand uitnodigen.`,
+        { limit: PERSONAL_INVITES_PER_MONTH, resetsAt: allowance.resetsAt },
+      );
+    }
+  }
+  if (!inserted) throw new AppError("service_unavailable", "We konden geen nieuwe code maken. Probeer het nog eens.");
+  const [row] = await site.db.select().from(invites).where(eq(invites.id, id)).limit(1);
+  const overview = await personalInviteOverview(site.db, actor, new URL(c.req.url).origin, Date.now());
+  return c.json(
+    {
+      invite: { ...summarizeInvite(row!, neighbourhood, now), link: inviteLink(new URL(c.req.url).origin, token) },
+      allowance: overview.allowance,
+    },
+    201,
+  );
+});
+
+// GET /api/invites/:id — one invite with its link, code and the corporation's branding (for the letter and poster)
+inviteRoutes.get("/:id", async (c) => {
+  const site = tenantSite(c.get("site"));
+  requirePermission(c.get("actor"), "invite.manage", {}, STAFF_ONLY);
+  const [row] = await site.db
+    .select({ invite: invites, neighbourhood: neighbourhoods })
+    .from(invites)
+    .innerJoin(neighbourhoods, eq(neighbourhoods.id, invites.neighbourhoodId))
+    .where(eq(invites.id, c.req.param("id")))
+    .limit(1);
+  if (!row) throw new AppError("not_found", "Deze uitnodiging bestaat niet.");
+  const [complex] = row.invite.complexId
+    ? await site.db.select({ name: complexes.name, address: complexes.address }).from(complexes).where(eq(complexes.id, row.invite.complexId)).limit(1)
+    : [];
+  const [settings] = await site.db.select().from(tenantSettings).where(eq(tenantSettings.id, 1)).limit(1);
+  const origin = new URL(c.req.url).origin;
+  return c.json({
+    invite: {
+      ...summarizeInvite(row.invite, row.neighbourhood, Date.now()),
+      token: row.invite.token,
+      link: inviteLink(origin, row.invite.token),
+      joinPage: `${origin}/doe-mee`,
+    },
+    neighbourhood: { slug: row.neighbourhood.slug, name: row.neighbourhood.name, kind: row.neighbourhood.kind, city: row.neighbourhood.city },
+    complex: complex ?? null,
+    branding: {
+      displayName: settings?.displayName ?? site.tenant.name,
+      primaryColor: settings?.primaryColor ?? "#1f6f5c",
+      accentColor: settings?.accentColor ?? "#f2b134",
+      logoUrl: settings?.logoUrl ?? null,
+      sponsorStatement: settings?.sponsorStatement ?? null,
+    },
+  });
+});
+
+// POST /api/invites/:id/revoke — staff stop an invite; nobody can join with it any more
+inviteRoutes.post("/:id/revoke", async (c) => {
+  const site = tenantSite(c.get("site"));
+  const actor = requirePermission(c.get("actor"), "invite.manage", {}, STAFF_ONLY);
+  const id = c.req.param("id");
+  const [row] = await site.db
+    .select({ invite: invites, neighbourhood: { slug: neighbourhoods.slug, name: neighbourhoods.name } })
+    .from(invites)
+    .innerJoin(neighbourhoods, eq(neighbourhoods.id, invites.neighbourhoodId))
+    .where(eq(invites.id, id))
+    .limit(1);
+  if (!row) throw new AppError("not_found", "Deze uitnodiging bestaat niet.");
+  const now = Date.now();
+  if (row.invite.revokedAt === null) {
+    await site.db.update(invites).set({ revokedAt: now }).where(eq(invites.id, id));
+    await audit(site.db, { actorId: actor.userId, action: "invite.revoked", subject: id, details: { neighbourhoodId: row.invite.neighbourhoodId } });
+  }
+  const revoked = { ...row.invite, revokedAt: row.invite.revokedAt ?? now };
+  return c.json({ invite: { ...summarizeInvite(revoked, row.neighbourhood, now), state: inviteState(revoked, now) } });
+});

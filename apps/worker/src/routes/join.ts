@@ -1,0 +1,89 @@
+// Joining a neighbourhood through an invite (public: no login). Looking up an invite shows what the
+// person is joining; redeeming creates the account, the membership and counts one use.
+import { Hono } from "hono";
+import { eq } from "drizzle-orm";
+import { HOUSE_RULES, ZJoinInput, hashPassword, inviteState, isRole } from "@buurtplein/core";
+import { tenantSchema } from "@buurtplein/db";
+import type { AppEnv } from "../env.ts";
+import { parseInput, readJson } from "../lib/errors.ts";
+import { claimInviteUse, findInviteByReference, inviteStateError, releaseInviteUse, requireUsableInvite } from "../lib/invite-records.ts";
+import { JOIN_RATE_LIMITS } from "../lib/join-rate-limits.ts";
+import { assertEmailFree, createMemberAccount, memberRoleFor, readRequireMemberApproval } from "../lib/member-accounts.ts";
+import { clientIp, hitRateLimit } from "../lib/rate-limit.ts";
+import { startSession } from "../lib/sessions.ts";
+import { tenantSite } from "../middleware/session.ts";
+
+export const joinRoutes = new Hono<AppEnv>();
+
+const { tenantSettings, users } = tenantSchema;
+
+// GET /api/join/:tokenOrCode — what this invite is for (neighbourhood, corporation, house rules), or why it no longer works
+joinRoutes.get("/:reference", async (c) => {
+  const site = tenantSite(c.get("site"));
+  await hitRateLimit(site.client, JOIN_RATE_LIMITS.lookupPerIp(clientIp(c)));
+  const { invite, neighbourhood } = await requireUsableInvite(site.db, c.req.param("reference"), Date.now());
+  const [settings] = await site.db.select().from(tenantSettings).where(eq(tenantSettings.id, 1)).limit(1);
+  let invitedBy: string | null = null;
+  if (invite.kind === "personal" && invite.createdById) {
+    const [creator] = await site.db.select({ displayName: users.displayName }).from(users).where(eq(users.id, invite.createdById)).limit(1);
+    invitedBy = creator?.displayName ?? null;
+  }
+  return c.json({
+    invite: { kind: invite.kind, role: invite.role, state: "valid" as const, expiresAt: invite.expiresAt, invitedBy },
+    neighbourhood: { slug: neighbourhood.slug, name: neighbourhood.name, kind: neighbourhood.kind, city: neighbourhood.city, description: neighbourhood.description },
+    corporation: { name: settings?.displayName ?? site.tenant.name, sponsorStatement: settings?.sponsorStatement ?? null },
+    houseRules: HOUSE_RULES,
+    requiresApproval: settings?.requireMemberApproval ?? false,
+  });
+});
+
+// POST /api/join — a new resident redeems an invite: account + membership + one use, then a session (or a wait for approval)
+joinRoutes.post("/", async (c) => {
+  const site = tenantSite(c.get("site"));
+  await hitRateLimit(site.client, JOIN_RATE_LIMITS.redeemPerIp(clientIp(c)));
+  const input = parseInput(ZJoinInput, await readJson(c));
+  const now = Date.now();
+  const { invite, neighbourhood } = await requireUsableInvite(site.db, input.invite, now);
+  if (input.email) await assertEmailFree(site.db, input.email);
+  const passwordHash = input.password ? await hashPassword(input.password) : null;
+  const requireApproval = await readRequireMemberApproval(site.db);
+
+  if (!(await claimInviteUse(site.db, invite.id, now))) {
+    // Someone else took the last use (or it was revoked) between the check and now.
+    const again = await findInviteByReference(site.db, input.invite);
+    const state = again ? inviteState(again.invite, Date.now()) : "used_up";
+    throw inviteStateError(state === "valid" ? "used_up" : state);
+  }
+
+  const role = isRole(invite.role) && (invite.role === "resident" || invite.role === "prospective") ? invite.role : memberRoleFor(neighbourhood.kind);
+  const status = requireApproval ? ("pending" as const) : ("active" as const);
+  let account: { id: string; loginName: string | null };
+  try {
+    account = await createMemberAccount(site.db, {
+      displayName: input.displayName,
+      email: input.email,
+      street: input.street,
+      passwordHash,
+      role,
+      status,
+      neighbourhood: { id: neighbourhood.id, slug: neighbourhood.slug },
+      joinedViaInviteId: invite.id,
+    });
+  } catch (error) {
+    await releaseInviteUse(site.db, invite.id);
+    throw error;
+  }
+  if (status === "active") await startSession(c, site.db, account.id);
+  return c.json(
+    {
+      status,
+      user: { id: account.id, displayName: input.displayName, role, loginName: account.loginName, hasEmail: Boolean(input.email) },
+      neighbourhood: { slug: neighbourhood.slug, name: neighbourhood.name },
+      message:
+        status === "pending"
+          ? "Je aanmelding is binnen. Een beheerder kijkt er zo snel mogelijk naar; daarna kun je inloggen."
+          : `Welkom in ${neighbourhood.name}!`,
+    },
+    201,
+  );
+});

@@ -1,0 +1,277 @@
+import { request as httpRequest } from "node:http";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser } from "playwright-core";
+import { DEMO_PASSWORD, expectAccessible, launchBrowser, logIn, newPage, port, tenantUrl } from "./browser.ts";
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe("logging in without a password", () => {
+  it("logs in with a link from the e-mail (read in the dev mailbox)", async () => {
+    const { page, context } = await newPage(browser);
+    await page.goto(tenantUrl("delinde", "/inloggen"));
+    await expectAccessible(page);
+    await page.getByLabel("E-mailadres").fill("els@delinde.example");
+    await page.getByRole("button", { name: "Stuur mij een inloglink" }).click();
+    await page.getByRole("heading", { level: 1, name: "Kijk in je e-mail" }).waitFor();
+    expect(await page.locator("main").textContent()).toContain("els@delinde.example");
+    await expectAccessible(page);
+
+    await page.goto(tenantUrl("delinde", "/dev/mail"));
+    await page.getByRole("heading", { level: 1, name: "Dev-mailbox" }).waitFor();
+    await expectAccessible(page);
+    const mail = page.locator(".dev-mail details").filter({ hasText: "els@delinde.example" }).first();
+    await mail.locator("summary").click();
+    await expectAccessible(page);
+    await mail.getByRole("link", { name: /\/inloggen\/link\?token=/ }).click();
+
+    await page.waitForURL(/\/inloggen\/link\?token=/);
+    const linkUrl = page.url();
+    await page.getByText("Druk op de knop om in te loggen bij Woonstichting De Linde.").waitFor();
+    await expectAccessible(page);
+    await page.getByRole("button", { name: "Inloggen" }).click();
+    await page.getByRole("button", { name: "Uitloggen" }).waitFor();
+    await page.waitForURL(tenantUrl("delinde", "/buurt/parkzicht"));
+
+    // The link worked once; a second use explains what to do.
+    await page.getByRole("button", { name: "Uitloggen" }).click();
+    await page.waitForURL(tenantUrl("delinde", "/"));
+    await page.goto(linkUrl);
+    await page.getByRole("button", { name: "Inloggen" }).click();
+    await page.getByRole("alert").filter({ hasText: "verlopen of al gebruikt" }).waitFor();
+    await page.getByRole("link", { name: "Nieuwe inloglink aanvragen" }).waitFor();
+    await context.close();
+  });
+
+  it("shows the dev mailbox only the corporation's own e-mail, and nothing on another corporation", async () => {
+    const { page, context } = await newPage(browser);
+    await page.goto(tenantUrl("havenstad", "/dev/mail"));
+    await page.getByRole("heading", { level: 1, name: "Dev-mailbox" }).waitFor();
+    expect(await page.locator("main").textContent()).not.toContain("els@delinde.example");
+    await context.close();
+  });
+
+  it("works without JavaScript too", async () => {
+    const { page, context } = await newPage(browser, { javaScriptEnabled: false });
+    await page.goto(tenantUrl("havenstad", "/inloggen"));
+    await page.getByLabel("E-mailadres").fill("kees@havenstad.example");
+    await page.getByRole("button", { name: "Stuur mij een inloglink" }).click();
+    await page.getByRole("heading", { level: 1, name: "Kijk in je e-mail" }).waitFor();
+    await page.getByRole("link", { name: "/dev/mail" }).click();
+    const mail = page.locator(".dev-mail details").filter({ hasText: "kees@havenstad.example" }).first();
+    await mail.locator("summary").click();
+    await mail.getByRole("link", { name: /\/inloggen\/link\?token=/ }).click();
+    await page.getByRole("button", { name: "Inloggen" }).click();
+    await page.getByRole("button", { name: "Uitloggen" }).waitFor();
+    await context.close();
+  });
+});
+
+describe("recovery code and an admin removing a member", () => {
+  it("lets a resident without e-mail log in with a recovery code; an admin then removes them", async () => {
+    // The help desk (an admin) registers a resident without e-mail: a login name and a paper code.
+    const admin = await newPage(browser);
+    await logIn(admin.page, "delinde", "beheer@delinde.example");
+    const { member, recoveryCode } = await admin.page.evaluate(async () => {
+      const response = await fetch("/api/members/register", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ neighbourhood: "lindenhof", displayName: "Wim Zonder Mail", consent: true }),
+      });
+      if (response.status !== 201) throw new Error(`register: ${response.status} ${await response.text()}`);
+      return (await response.json()) as { member: { id: string; loginName: string }; recoveryCode: string };
+    });
+
+    const resident = await newPage(browser, { javaScriptEnabled: false });
+    await resident.page.goto(tenantUrl("delinde", "/inloggen?met=wachtwoord"));
+    await resident.page.getByRole("link", { name: /herstelcode/ }).click();
+    await resident.page.waitForURL(tenantUrl("delinde", "/herstel"));
+    await resident.page.getByLabel("Inlognaam").fill(member.loginName);
+    await resident.page.getByLabel("Herstelcode").fill(recoveryCode.toLowerCase());
+    await resident.page.getByLabel("Nieuw wachtwoord").fill("wim-zijn-nieuwe-wachtwoord");
+    await resident.page.getByRole("button", { name: "Nieuw wachtwoord opslaan en inloggen" }).click();
+    await resident.page.getByRole("button", { name: "Uitloggen" }).waitFor();
+    await resident.page.getByRole("heading", { level: 1, name: "Lindenhof" }).waitFor();
+
+    // Log in again with the login name and the new password.
+    const again = await newPage(browser);
+    await logIn(again.page, "delinde", member.loginName, "wim-zijn-nieuwe-wachtwoord");
+    await again.context.close();
+
+    // The admin removes Wim.
+    await admin.page.goto(tenantUrl("delinde", "/account"));
+    await admin.page.getByRole("link", { name: "Leden beheren" }).click();
+    await admin.page.getByRole("heading", { level: 1, name: "Leden" }).waitFor();
+    await expectAccessible(admin.page);
+    await admin.page.getByRole("link", { name: "Wim Zonder Mail verwijderen" }).click();
+    await admin.page.getByRole("heading", { level: 1, name: "Wim Zonder Mail verwijderen" }).waitFor();
+    await expectAccessible(admin.page);
+    await admin.page.getByLabel("Verwijder ook alle berichten").check();
+    await admin.page.getByLabel("Typ VERWIJDER om te bevestigen").fill("VERWIJDER");
+    await admin.page.getByRole("button", { name: "Lid definitief verwijderen" }).click();
+    await admin.page.getByRole("status").filter({ hasText: "Het lid is verwijderd." }).waitFor();
+    expect(await admin.page.locator("main").textContent()).not.toContain("Wim Zonder Mail");
+
+    // Wim's session is gone.
+    await resident.page.reload();
+    await resident.page.getByRole("link", { name: "Inloggen" }).first().waitFor();
+    await admin.context.close();
+    await resident.context.close();
+  });
+});
+
+describe("my account", () => {
+  it("edits the profile, refuses a house number, downloads the data and logs out everywhere", async () => {
+    const laptop = await newPage(browser);
+    const phone = await newPage(browser);
+    await logIn(laptop.page, "delinde", "mohamed@delinde.example");
+    await logIn(phone.page, "delinde", "mohamed@delinde.example");
+    const { page } = laptop;
+    await page.getByRole("link", { name: "Mijn account" }).click();
+    await page.getByRole("heading", { level: 1, name: "Mijn account" }).waitFor();
+    expect(await page.locator("main").textContent()).toContain("mohamed@delinde.example");
+    await expectAccessible(page);
+
+    await page.getByLabel("Straat (mag leeg blijven)").fill("Hofstraat 12");
+    await page.getByRole("button", { name: "Opslaan" }).click();
+    await page.locator("#street-error").filter({ hasText: "zonder huisnummer" }).waitFor();
+    expect(await page.getByLabel("Straat (mag leeg blijven)").getAttribute("aria-invalid")).toBe("true");
+    await expectAccessible(page);
+    await page.getByLabel("Straat (mag leeg blijven)").fill("Hofstraat");
+    await page.getByRole("button", { name: "Opslaan" }).click();
+    await page.getByRole("status").filter({ hasText: "Je gegevens zijn opgeslagen." }).waitFor();
+
+    const download = page.waitForEvent("download");
+    await page.getByRole("link", { name: "Download mijn gegevens" }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe("buurtplein-gegevens.json");
+    const exported = await page.evaluate(async () => {
+      const response = await fetch("/api/me/export");
+      return { disposition: response.headers.get("content-disposition"), body: await response.json() };
+    });
+    expect(exported.disposition).toBe('attachment; filename="buurtplein-gegevens.json"');
+    const data = exported.body as { profile: { email: string; street: string }; neighbourhoods: { name: string }[] };
+    expect(data.profile).toMatchObject({ email: "mohamed@delinde.example", street: "Hofstraat" });
+    expect(data.neighbourhoods.map((n) => n.name)).toEqual(["Lindenhof"]);
+
+    await page.getByRole("button", { name: "Overal uitloggen" }).click();
+    await page.waitForURL(tenantUrl("delinde", "/"));
+    await page.getByRole("link", { name: "Inloggen" }).first().waitFor();
+    // The other device is logged out too.
+    await phone.page.goto(tenantUrl("delinde", "/account"));
+    await phone.page.waitForURL(tenantUrl("delinde", "/inloggen"));
+    await laptop.context.close();
+    await phone.context.close();
+  });
+
+  it("deletes the account after a confirmation step; the posts stay without a name; he can no longer log in", async () => {
+    const { page, context } = await newPage(browser);
+    await logIn(page, "delinde", "bram@delinde.example");
+    await page.goto(tenantUrl("delinde", "/account"));
+    await page.getByRole("link", { name: "Mijn account verwijderen" }).click();
+    await page.getByRole("heading", { level: 1, name: "Account verwijderen" }).waitFor();
+    await expectAccessible(page);
+    await page.getByLabel(/Laat mijn berichten staan/).check();
+    await page.getByLabel("Typ VERWIJDER om te bevestigen").fill("ja");
+    await page.getByRole("button", { name: "Account definitief verwijderen" }).click();
+    await page.locator("#confirm-error").waitFor();
+    expect(await page.getByLabel("Typ VERWIJDER om te bevestigen").getAttribute("aria-invalid")).toBe("true");
+    await page.getByLabel(/Laat mijn berichten staan/).check();
+    await page.getByLabel("Typ VERWIJDER om te bevestigen").fill("VERWIJDER");
+    await page.getByRole("button", { name: "Account definitief verwijderen" }).click();
+    await page.getByRole("heading", { level: 1, name: "Je account is verwijderd" }).waitFor();
+    await expectAccessible(page);
+    expect(await page.locator("header").textContent()).not.toContain("Uitloggen");
+
+    await page.goto(tenantUrl("delinde", "/inloggen?met=wachtwoord"));
+    await page.getByLabel(/E-mailadres/).fill("bram@delinde.example");
+    await page.getByLabel("Wachtwoord").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Inloggen" }).click();
+    await page.getByRole("alert").waitFor();
+    expect(await page.getByRole("alert").textContent()).toContain("kloppen niet");
+    await context.close();
+
+    // His post in Parkzicht is still there, without his name.
+    const els = await newPage(browser);
+    await logIn(els.page, "delinde", "els@delinde.example");
+    await els.page.goto(tenantUrl("delinde", "/buurt/parkzicht"));
+    const post = els.page.locator(".posts li").filter({ hasText: "Ik verhuis in april met mijn dochter" });
+    expect(await post.textContent()).toContain("Oud-buurtbewoner");
+    expect(await els.page.locator("main").textContent()).not.toContain("Bram Mulder");
+    await els.context.close();
+  });
+});
+
+/** A request to the product as if to `host` (Node cannot resolve *.localhost; the server listens on 127.0.0.1). */
+function rawRequest(host: string, path: string, options: { method: string; headers: Record<string, string>; body: string }) {
+  return new Promise<{ status: number; body: string }>((resolve, reject) => {
+    const request = httpRequest(
+      { host: "127.0.0.1", port: port(), path, method: options.method, headers: { ...options.headers, host: `${host}:${port()}`, "content-length": Buffer.byteLength(options.body) } },
+      (response) => {
+        let body = "";
+        response.setEncoding("utf8");
+        response.on("data", (chunk: string) => (body += chunk));
+        response.on("end", () => resolve({ status: response.statusCode ?? 0, body }));
+      },
+    );
+    request.on("error", reject);
+    request.end(options.body);
+  });
+}
+
+describe("CSRF in the web worker", () => {
+  it("refuses a form that another site submits to us, with a readable page", async () => {
+    const { page, context } = await newPage(browser);
+    // A page on another origin (an unknown host still serves a document there).
+    await page.goto(`http://evil.localhost:${port()}/`);
+    const target = tenantUrl("delinde", "/inloggen?met=wachtwoord");
+    const [response] = await Promise.all([
+      page.waitForResponse((candidate) => candidate.url() === target && candidate.request().method() === "POST"),
+      page.evaluate((action) => {
+        const form = document.createElement("form");
+        form.method = "post";
+        form.action = action;
+        for (const [name, value] of [["intent", "password"], ["identifier", "anna@delinde.example"], ["password", "buurtplein-demo"]]) {
+          const input = document.createElement("input");
+          input.name = name!;
+          input.value = value!;
+          form.append(input);
+        }
+        document.body.append(form);
+        form.submit();
+      }, target),
+    ]);
+    expect(response.status()).toBe(403);
+    await page.getByRole("heading", { level: 1, name: "Dit verzoek is geweigerd" }).waitFor();
+    await expectAccessible(page);
+    await context.close();
+  });
+
+  it("answers a cross-origin API call with 403 csrf_failed JSON, and lets a same-origin one through", async () => {
+    const body = JSON.stringify({ email: "anna@delinde.example", password: DEMO_PASSWORD });
+    const evil = await rawRequest("delinde.localhost", "/api/auth/login", {
+      method: "POST",
+      headers: { origin: "http://evil.localhost", "content-type": "application/json" },
+      body,
+    });
+    expect(evil.status).toBe(403);
+    expect(JSON.parse(evil.body).error.code).toBe("csrf_failed");
+    const crossSite = await rawRequest("delinde.localhost", "/api/auth/login", {
+      method: "POST",
+      headers: { "sec-fetch-site": "cross-site", "content-type": "application/json" },
+      body,
+    });
+    expect(crossSite.status).toBe(403);
+    const same = await rawRequest("delinde.localhost", "/api/auth/login", {
+      method: "POST",
+      headers: { origin: `http://delinde.localhost:${port()}`, "sec-fetch-site": "same-origin", "content-type": "application/json" },
+      body,
+    });
+    expect(same.status).toBe(200);
+  });
+});
