@@ -16,6 +16,7 @@ import { POST_KINDS, STAFF_ONLY_POST_KINDS } from "@buurtplein/core/community/po
 import { isRole, isStaff } from "@buurtplein/core/identity/roles";
 import { callApi } from "../lib/api.server.ts";
 import { field } from "../lib/forms.ts";
+import { fieldErrors } from "../lib/api-errors.ts";
 import { requestSiteContext } from "../lib/site-context.ts";
 import { FieldError, FormError } from "../components/field-error.tsx";
 import { InviteLinks } from "../components/invite-links.tsx";
@@ -64,7 +65,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   };
   const result = await callApi(request, `/api/neighbourhoods/${encodeURIComponent(params.slug ?? "")}/posts`, { method: "POST", body: values });
   if (result.ok) return { posted: true as const, values: null, error: null, fields: {} as Record<string, string> };
-  const fields = ((result.error?.details as { fields?: Record<string, string> } | undefined)?.fields ?? {}) as Record<string, string>;
+  const fields = fieldErrors(result.error?.details);
   return data({ posted: false as const, values, error: result.error?.message ?? null, fields }, { status: result.status });
 }
 

@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import { data, Form, useActionData, useLoaderData, useNavigation, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "react-router";
 import { callApi } from "../lib/api.server.ts";
 import { field } from "../lib/forms.ts";
+import { fieldErrors } from "../lib/api-errors.ts";
 import { requestSiteContext } from "../lib/site-context.ts";
 import { FieldError, FormError } from "../components/field-error.tsx";
 
@@ -32,7 +33,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   };
   const result = await callApi<SignupResult>(request, "/api/signup", { method: "POST", body: values });
   if (result.ok) return { done: result.data.tenant, values: null, error: null, fields: {} };
-  const fields = ((result.error?.details as { fields?: Record<string, string> } | undefined)?.fields ?? {}) as Record<string, string>;
+  const fields = fieldErrors(result.error?.details);
   // Keep what was typed (except the password) so nothing is lost.
   return data({ done: null, values: { ...values, adminPassword: "" }, error: result.error?.message ?? null, fields }, { status: result.status });
 }
