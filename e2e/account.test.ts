@@ -18,12 +18,12 @@ describe("logging in without a password", () => {
     await expectAccessible(page);
     await page.getByLabel("E-mailadres").fill("els@delinde.example");
     await page.getByRole("button", { name: "Stuur mij een inloglink" }).click();
-    await page.getByRole("heading", { level: 1, name: "Kijk in je e-mail" }).waitFor();
+    await page.getByRole("heading", { level: 1, name: "Kijk in je e-mail", exact: true }).waitFor();
     expect(await page.locator("main").textContent()).toContain("els@delinde.example");
     await expectAccessible(page);
 
     await page.goto(tenantUrl("delinde", "/dev/mail"));
-    await page.getByRole("heading", { level: 1, name: "Dev-mailbox" }).waitFor();
+    await page.getByRole("heading", { level: 1, name: "Dev-mailbox", exact: true }).waitFor();
     await expectAccessible(page);
     const mail = page.locator(".dev-mail details").filter({ hasText: "els@delinde.example" }).first();
     await mail.locator("summary").click();
@@ -51,7 +51,7 @@ describe("logging in without a password", () => {
   it("shows the dev mailbox only the corporation's own e-mail, and nothing on another corporation", async () => {
     const { page, context } = await newPage(browser);
     await page.goto(tenantUrl("havenstad", "/dev/mail"));
-    await page.getByRole("heading", { level: 1, name: "Dev-mailbox" }).waitFor();
+    await page.getByRole("heading", { level: 1, name: "Dev-mailbox", exact: true }).waitFor();
     expect(await page.locator("main").textContent()).not.toContain("els@delinde.example");
     await context.close();
   });
@@ -61,7 +61,7 @@ describe("logging in without a password", () => {
     await page.goto(tenantUrl("havenstad", "/inloggen"));
     await page.getByLabel("E-mailadres").fill("kees@havenstad.example");
     await page.getByRole("button", { name: "Stuur mij een inloglink" }).click();
-    await page.getByRole("heading", { level: 1, name: "Kijk in je e-mail" }).waitFor();
+    await page.getByRole("heading", { level: 1, name: "Kijk in je e-mail", exact: true }).waitFor();
     await page.getByRole("link", { name: "/dev/mail" }).click();
     const mail = page.locator(".dev-mail details").filter({ hasText: "kees@havenstad.example" }).first();
     await mail.locator("summary").click();
@@ -96,7 +96,7 @@ describe("recovery code and an admin removing a member", () => {
     await resident.page.getByLabel("Nieuw wachtwoord").fill("wim-zijn-nieuwe-wachtwoord");
     await resident.page.getByRole("button", { name: "Nieuw wachtwoord opslaan en inloggen" }).click();
     await resident.page.getByRole("button", { name: "Uitloggen" }).waitFor();
-    await resident.page.getByRole("heading", { level: 1, name: "Lindenhof" }).waitFor();
+    await resident.page.getByRole("heading", { level: 1, name: "Lindenhof", exact: true }).waitFor();
 
     // Log in again with the login name and the new password.
     const again = await newPage(browser);
@@ -106,10 +106,10 @@ describe("recovery code and an admin removing a member", () => {
     // The admin removes Wim.
     await admin.page.goto(tenantUrl("delinde", "/account"));
     await admin.page.getByRole("link", { name: "Leden beheren" }).click();
-    await admin.page.getByRole("heading", { level: 1, name: "Leden" }).waitFor();
+    await admin.page.getByRole("heading", { level: 1, name: "Leden", exact: true }).waitFor();
     await expectAccessible(admin.page);
     await admin.page.getByRole("link", { name: "Wim Zonder Mail verwijderen" }).click();
-    await admin.page.getByRole("heading", { level: 1, name: "Wim Zonder Mail verwijderen" }).waitFor();
+    await admin.page.getByRole("heading", { level: 1, name: "Wim Zonder Mail verwijderen", exact: true }).waitFor();
     await expectAccessible(admin.page);
     await admin.page.getByLabel("Verwijder ook alle berichten").check();
     await admin.page.getByLabel("Typ VERWIJDER om te bevestigen").fill("VERWIJDER");
@@ -133,7 +133,7 @@ describe("my account", () => {
     await logIn(phone.page, "delinde", "mohamed@delinde.example");
     const { page } = laptop;
     await page.getByRole("link", { name: "Mijn account" }).click();
-    await page.getByRole("heading", { level: 1, name: "Mijn account" }).waitFor();
+    await page.getByRole("heading", { level: 1, name: "Mijn account", exact: true }).waitFor();
     expect(await page.locator("main").textContent()).toContain("mohamed@delinde.example");
     await expectAccessible(page);
 
@@ -174,7 +174,7 @@ describe("my account", () => {
     await logIn(page, "delinde", "bram@delinde.example");
     await page.goto(tenantUrl("delinde", "/account"));
     await page.getByRole("link", { name: "Mijn account verwijderen" }).click();
-    await page.getByRole("heading", { level: 1, name: "Account verwijderen" }).waitFor();
+    await page.getByRole("heading", { level: 1, name: "Account verwijderen", exact: true }).waitFor();
     await expectAccessible(page);
     await page.getByLabel(/Laat mijn berichten staan/).check();
     await page.getByLabel("Typ VERWIJDER om te bevestigen").fill("ja");
@@ -184,7 +184,7 @@ describe("my account", () => {
     await page.getByLabel(/Laat mijn berichten staan/).check();
     await page.getByLabel("Typ VERWIJDER om te bevestigen").fill("VERWIJDER");
     await page.getByRole("button", { name: "Account definitief verwijderen" }).click();
-    await page.getByRole("heading", { level: 1, name: "Je account is verwijderd" }).waitFor();
+    await page.getByRole("heading", { level: 1, name: "Je account is verwijderd", exact: true }).waitFor();
     await expectAccessible(page);
     expect(await page.locator("header").textContent()).not.toContain("Uitloggen");
 
@@ -247,7 +247,7 @@ describe("CSRF in the web worker", () => {
       }, target),
     ]);
     expect(response.status()).toBe(403);
-    await page.getByRole("heading", { level: 1, name: "Dit verzoek is geweigerd" }).waitFor();
+    await page.getByRole("heading", { level: 1, name: "Dit verzoek is geweigerd", exact: true }).waitFor();
     await expectAccessible(page);
     await context.close();
   });

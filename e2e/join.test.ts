@@ -89,7 +89,7 @@ describe("a new resident joins with the code from a letter", () => {
     // Typed as people type from paper: lower case, without the dash.
     await page.getByLabel("Buurtcode", { exact: true }).fill(invite.code.replace("-", "").toLowerCase());
     await page.getByRole("button", { name: "Verder" }).click();
-    await page.getByRole("heading", { level: 1, name: "Welkom in Lindenhof" }).waitFor();
+    await page.getByRole("heading", { level: 1, name: "Welkom in Lindenhof", exact: true }).waitFor();
     const joinPage = (await page.locator("main").textContent()) ?? "";
     expect(joinPage).toContain("Woonstichting De Linde nodigt je uit");
     expect(joinPage).toContain("Huisregels van het Buurtplein");
@@ -98,7 +98,7 @@ describe("a new resident joins with the code from a letter", () => {
     const suffix = Date.now().toString(36);
     await fillJoinForm(page, { name: `Noor ${suffix}`, email: `noor-${suffix}@example.org`, password: "mijn-eigen-wachtwoord" });
     await page.waitForURL(tenantUrl("delinde", "/buurt/lindenhof"));
-    await page.getByRole("heading", { level: 1, name: "Lindenhof" }).waitFor();
+    await page.getByRole("heading", { level: 1, name: "Lindenhof", exact: true }).waitFor();
     expect(await page.locator("main").textContent()).toContain("Wie kent een goede fietsenmaker?");
     await page.getByRole("button", { name: "Uitloggen" }).waitFor();
 
@@ -168,7 +168,7 @@ describe("invites that no longer work", () => {
     }
     await page.getByRole("link", { name: "Een andere code proberen" }).click();
     await page.waitForURL(tenantUrl("delinde", "/doe-mee"));
-    await page.getByRole("heading", { level: 1, name: "Doe mee met je buurt" }).waitFor();
+    await page.getByRole("heading", { level: 1, name: "Doe mee met je buurt", exact: true }).waitFor();
     await expectAccessible(page);
     await context.close();
   });
@@ -189,7 +189,7 @@ describe("staff and invites", () => {
     const { page, context } = await newPage(browser);
     await logIn(page, "delinde", "sanne@delinde.example");
     await page.getByRole("link", { name: "Uitnodigingen" }).click();
-    await page.getByRole("heading", { level: 1, name: "Uitnodigingen" }).waitFor();
+    await page.getByRole("heading", { level: 1, name: "Uitnodigingen", exact: true }).waitFor();
     await expectAccessible(page);
 
     const label = `Brief Lindenhof ${Date.now().toString(36)}`;
@@ -205,7 +205,7 @@ describe("staff and invites", () => {
     await expectAccessible(page);
 
     await created.getByRole("link", { name: "Brief" }).click();
-    await page.getByRole("heading", { level: 1, name: "Doe mee met het Buurtplein van Lindenhof" }).waitFor();
+    await page.getByRole("heading", { level: 1, name: "Doe mee met het Buurtplein van Lindenhof", exact: true }).waitFor();
     const letter = page.locator("article.invite-letter");
     expect(await letter.locator(".big-code").textContent()).toBe(code);
     expect(await letter.locator(".qr svg path").count()).toBeGreaterThan(0);
@@ -226,7 +226,7 @@ describe("staff and invites", () => {
     await page.emulateMedia({ media: "screen" });
 
     await page.goto(page.url().replace(/\/brief$/, "/poster"));
-    await page.getByRole("heading", { level: 1, name: "Buren van Lindenhof: doe mee!" }).waitFor();
+    await page.getByRole("heading", { level: 1, name: "Buren van Lindenhof: doe mee!", exact: true }).waitFor();
     expect(await page.locator(".poster-code").textContent()).toBe(code);
     await expectAccessible(page);
     await context.close();
@@ -265,7 +265,7 @@ describe("members", () => {
     await logIn(page, "delinde", "joop@delinde.example");
     await page.goto(tenantUrl("delinde", "/buurt/lindenhof"));
     await page.getByRole("link", { name: "Buren uitnodigen" }).click();
-    await page.getByRole("heading", { level: 1, name: "Een buur uitnodigen" }).waitFor();
+    await page.getByRole("heading", { level: 1, name: "Een buur uitnodigen", exact: true }).waitFor();
     await page.getByRole("heading", { name: /Je kunt deze maand nog 3 buren uitnodigen/ }).waitFor();
     await page.getByRole("button", { name: "Maak een code" }).click();
     const code = ((await page.getByTestId("personal-code").textContent()) ?? "").trim();
@@ -305,7 +305,7 @@ describe("members", () => {
       await newcomer.page.getByText("kijkt iemand van de corporatie of een buurtambassadeur even mee").waitFor();
       const name = `Sem ${Date.now().toString(36)}`;
       await fillJoinForm(newcomer.page, { name, email: `sem-${Date.now().toString(36)}@example.org`, password: "mijn-eigen-wachtwoord" });
-      await newcomer.page.getByRole("heading", { level: 1, name: "Bedankt! Je aanmelding is binnen" }).waitFor();
+      await newcomer.page.getByRole("heading", { level: 1, name: "Bedankt! Je aanmelding is binnen", exact: true }).waitFor();
       await expectAccessible(newcomer.page);
       await newcomer.context.close();
 
@@ -330,10 +330,96 @@ describe("members", () => {
     await page.getByLabel("Naam van de bewoner").fill("Truus Bakker");
     await page.getByLabel(/toestemming gegeven/).check();
     await page.getByRole("button", { name: "Account aanmaken" }).click();
-    await page.getByRole("heading", { level: 1, name: "Account gemaakt voor Truus Bakker" }).waitFor();
+    await page.getByRole("heading", { level: 1, name: "Account gemaakt voor Truus Bakker", exact: true }).waitFor();
     expect((await page.getByTestId("login-name").textContent())?.trim()).toMatch(/^truus-lindenhof-[2-9]{4}$/);
     expect((await page.getByTestId("recovery-code").textContent())?.trim()).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
     await expectAccessible(page);
     await context.close();
+  });
+});
+
+describe("a member who is logged in joins another neighbourhood", () => {
+  it("a Lindenhof resident joins Parkzicht with one button, then sees both neighbourhoods", async () => {
+    // A resident of Lindenhof of our own (the demo residents keep their one neighbourhood for other tests).
+    const lindenhof = await createInvite("delinde", { label: "E2E-brief Lindenhof" });
+    const suffix = Date.now().toString(36);
+    const email = `lotte-${suffix}@example.org`;
+    const password = "lottes-eigen-wachtwoord";
+    const joined = await api("delinde", "/api/join", {
+      method: "POST",
+      json: { invite: lindenhof.code, displayName: `Lotte ${suffix}`, email, password, acceptHouseRules: true },
+    });
+    expect(joined.status).toBe(201);
+
+    const invite = await createInvite("delinde", { neighbourhood: "parkzicht", label: "E2E-brief Parkzicht" });
+    const { page, context } = await newPage(browser);
+    await logIn(page, "delinde", email, password);
+
+    await page.goto(tenantUrl("delinde", `/doe-mee/${invite.token}`));
+    await page.getByRole("heading", { level: 1, name: "Welkom in Parkzicht", exact: true }).waitFor();
+    await page.getByRole("heading", { level: 2, name: "Meedoen met je account" }).waitFor();
+    // No account form: no name or password fields.
+    expect(await page.getByLabel("Je naam").count()).toBe(0);
+    await expectAccessible(page);
+    await page.getByRole("button", { name: "Ook meedoen in Parkzicht" }).click();
+    await page.waitForURL(tenantUrl("delinde", "/buurt/parkzicht"));
+    await page.getByRole("heading", { level: 1, name: "Parkzicht", exact: true }).waitFor();
+
+    await page.goto(tenantUrl("delinde", "/buurten"));
+    const tiles = page.locator(".tiles .tile-title");
+    await tiles.first().waitFor();
+    expect(await tiles.allTextContents()).toEqual(["Lindenhof", "Parkzicht"]);
+
+    // The invite was counted once.
+    const detail = await api("delinde", `/api/invites/${invite.id}`, { cookie: invite.moderator });
+    expect(detail.body.invite.uses).toBe(1);
+
+    // Opening it again: already a member, with a link to the feed (also without JavaScript).
+    const noScript = await newPage(browser, { javaScriptEnabled: false });
+    await logIn(noScript.page, "delinde", email, password);
+    await noScript.page.goto(tenantUrl("delinde", `/doe-mee/${invite.code}`));
+    await noScript.page.getByText("Je bent al lid van Parkzicht").waitFor();
+    expect(await noScript.page.getByRole("button", { name: "Ook meedoen in Parkzicht" }).count()).toBe(0);
+    await noScript.page.getByRole("link", { name: "Naar Parkzicht" }).click();
+    await noScript.page.waitForURL(tenantUrl("delinde", "/buurt/parkzicht"));
+    await noScript.context.close();
+    await context.close();
+  });
+});
+
+describe("staff see every invite and can aim a letter at one complex", () => {
+  it("a moderator makes a letter for Lindenhof flat A and sees a neighbour's personal code with its maker (no JavaScript)", async () => {
+    // Joop (Lindenhof) makes a personal code for a neighbour.
+    const joop = await apiLogin("delinde", "joop@delinde.example");
+    const personal = await api("delinde", "/api/invites/personal", { method: "POST", cookie: joop, json: {} });
+    expect(personal.status).toBe(201);
+
+    const { page, context } = await newPage(browser, { javaScriptEnabled: false });
+    await logIn(page, "delinde", "sanne@delinde.example");
+    await page.goto(tenantUrl("delinde", "/beheer/uitnodigingen"));
+    const row = page.locator(".invite-row").filter({ hasText: personal.body.invite.code });
+    expect(await row.textContent()).toContain("Persoonlijke code van een buur");
+    expect(await row.textContent()).toContain("Gemaakt door Joop Hendriks");
+    expect(await row.getByRole("link", { name: /^Intrekken/ }).count()).toBe(1);
+
+    const label = `Brief flat A ${Date.now().toString(36)}`;
+    await page.getByLabel("Buurt", { exact: true }).selectOption("lindenhof");
+    await page.getByLabel("Complex (mag leeg blijven)").selectOption({ label: "Lindenhof flat A (Hofstraat 2–40)" });
+    await page.getByLabel("Naam van deze uitnodiging").fill(label);
+    await page.getByRole("button", { name: "Uitnodiging maken" }).click();
+    const created = page.getByRole("status").filter({ hasText: "De uitnodiging is gemaakt" });
+    await created.waitFor();
+    await created.getByRole("link", { name: "Brief" }).click();
+    await page.getByRole("heading", { level: 1, name: "Doe mee met het Buurtplein van Lindenhof", exact: true }).waitFor();
+    expect(await page.locator("article.invite-letter .letter-complex").textContent()).toContain("Lindenhof flat A");
+    await context.close();
+
+    // The form with the complex picker passes the accessibility check.
+    const withScript = await newPage(browser);
+    await logIn(withScript.page, "delinde", "sanne@delinde.example");
+    await withScript.page.goto(tenantUrl("delinde", "/beheer/uitnodigingen"));
+    await withScript.page.getByLabel("Complex (mag leeg blijven)").waitFor();
+    await expectAccessible(withScript.page);
+    await withScript.context.close();
   });
 });

@@ -17,7 +17,7 @@ describe("a resident in the neighbourhood", () => {
     await expectAccessible(page);
     await logIn(page, "delinde", "anna@delinde.example");
     await page.waitForURL(tenantUrl("delinde", "/buurt/lindenhof"));
-    await page.getByRole("heading", { level: 1, name: "Lindenhof" }).waitFor();
+    await page.getByRole("heading", { level: 1, name: "Lindenhof", exact: true }).waitFor();
     expect(await page.locator("main").textContent()).toContain("Wie kent een goede fietsenmaker?");
     expect(await page.locator("footer").textContent()).toContain("Bakkerij Van Dam");
     await expectAccessible(page);
@@ -87,7 +87,7 @@ describe("tenant isolation in the browser", () => {
   it("shows nothing of De Linde on Havenstad, and nothing of Havenstad on De Linde", async () => {
     const { page, context } = await newPage(browser);
     await logIn(page, "delinde", "anna@delinde.example");
-    await page.getByRole("heading", { level: 1, name: "Lindenhof" }).waitFor();
+    await page.getByRole("heading", { level: 1, name: "Lindenhof", exact: true }).waitFor();
 
     // The De Linde session is worthless on Havenstad: not logged in there.
     await page.goto(tenantUrl("havenstad", "/buurt/lindenhof"));
@@ -96,7 +96,7 @@ describe("tenant isolation in the browser", () => {
 
     await logIn(page, "havenstad", "pieter@havenstad.example");
     await page.waitForURL(tenantUrl("havenstad", "/buurt/kadekwartier"));
-    await page.getByRole("heading", { level: 1, name: "Kadekwartier" }).waitFor();
+    await page.getByRole("heading", { level: 1, name: "Kadekwartier", exact: true }).waitFor();
     const havenstadPage = (await page.locator("body").textContent()) ?? "";
     for (const foreign of ["Lindenhof", "Woonstichting De Linde", "Anna de Vries", "fietsenmaker", "Bakkerij Van Dam"]) {
       expect(havenstadPage).not.toContain(foreign);
@@ -105,7 +105,7 @@ describe("tenant isolation in the browser", () => {
     expect(response?.status()).toBe(404);
 
     await page.goto(tenantUrl("delinde", "/buurt/lindenhof"));
-    await page.getByRole("heading", { level: 1, name: "Lindenhof" }).waitFor();
+    await page.getByRole("heading", { level: 1, name: "Lindenhof", exact: true }).waitFor();
     const delindeAgain = (await page.locator("body").textContent()) ?? "";
     for (const foreign of ["Kadekwartier", "Havenstad Wonen", "Pieter Visser", "Sportclub De Haven"]) {
       expect(delindeAgain).not.toContain(foreign);

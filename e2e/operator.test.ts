@@ -38,7 +38,7 @@ describe("a suspended corporation", () => {
     const { page, context } = await newPage(browser);
     const response = await page.goto(tenantUrl(slug, "/inloggen"));
     expect(response?.status()).toBe(423);
-    await page.getByRole("heading", { level: 1, name: "Dit Buurtplein is tijdelijk niet beschikbaar" }).waitFor();
+    await page.getByRole("heading", { level: 1, name: "Dit Buurtplein is tijdelijk niet beschikbaar", exact: true }).waitFor();
     expect(await page.locator("form").count()).toBe(0);
     await expectAccessible(page);
     await context.close();

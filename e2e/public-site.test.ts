@@ -14,7 +14,7 @@ describe("public site and sign-up", () => {
   it("shows what Buurtplein is on the apex, accessibly", async () => {
     const { page, context } = await newPage(browser);
     await page.goto(apexUrl());
-    await page.getByRole("heading", { level: 1, name: "Buurtplein" }).waitFor();
+    await page.getByRole("heading", { level: 1, name: "Buurtplein", exact: true }).waitFor();
     expect(await page.locator("html").getAttribute("lang")).toBe("nl");
     await expectAccessible(page);
     await context.close();
@@ -66,7 +66,7 @@ describe("public site and sign-up", () => {
     const { page, context } = await newPage(browser);
     const response = await page.goto(tenantUrl("bestaatniet"));
     expect(response?.status()).toBe(404);
-    await page.getByRole("heading", { level: 1, name: "Hier staat geen Buurtplein" }).waitFor();
+    await page.getByRole("heading", { level: 1, name: "Hier staat geen Buurtplein", exact: true }).waitFor();
     await expectAccessible(page);
     await context.close();
   });

@@ -63,12 +63,19 @@ export function sessionCookie(response: Response): string {
   return cookie.split(";")[0]!;
 }
 
-/** The newest dev-mailbox e-mail to this address on this host. */
-export async function newestMail(host: string, to: string) {
-  const response = await call(host, `/api/dev/mail?to=${encodeURIComponent(to)}`);
-  if (response.status !== 200) throw new Error(`dev mail: ${response.status}`);
-  const { mail } = await json<{ mail: { to: string; subject: string; text: string; html: string; tenantSlug: string | null; createdAt: number }[] }>(response);
-  return mail[0] ?? null;
+/**
+ * The newest dev-mailbox e-mail to this address on this host. Some e-mails are sent after the answer
+ * (waitUntil), so the mailbox is polled for up to `waitMs` before concluding there is none.
+ */
+export async function newestMail(host: string, to: string, { waitMs = 2000 }: { waitMs?: number } = {}) {
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    const response = await call(host, `/api/dev/mail?to=${encodeURIComponent(to)}`);
+    if (response.status !== 200) throw new Error(`dev mail: ${response.status}`);
+    const { mail } = await json<{ mail: { to: string; subject: string; text: string; html: string; tenantSlug: string | null; createdAt: number }[] }>(response);
+    if (mail[0] || Date.now() >= deadline) return mail[0] ?? null;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 export function tokenFromMail(text: string): string {

@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { tenantSchema } from "@buurtplein/db";
 import { call, json, login, tenantDb } from "./helpers.ts";
 import { createTestUser, loginAs } from "./account-fixtures.ts";
-import { DELINDE, HAVENSTAD, createFreshTenant, createInvite, joinBody, join } from "./invite-fixtures.ts";
+import { DELINDE, HAVENSTAD, NEW_PASSWORD, createFreshTenant, createInvite, joinBody, join } from "./invite-fixtures.ts";
 
 describe("staff invites", () => {
   it("lets a moderator create an invite with a code, a link and the branding for the letter", async () => {
@@ -176,10 +176,33 @@ describe("personal invites", () => {
     const second = await join(DELINDE, joinBody(invite.code));
     expect(second.status).toBe(410);
     expect((await json(second)).error.code).toBe("invite_used_up");
-    // Personal invites are not in the staff list of letters and posters.
-    const staff = await login(DELINDE, "sanne@delinde.example");
-    const list = await json(await call(DELINDE, "/api/invites", { cookie: staff }));
-    expect(list.invites.some((item: { id: string }) => item.id === invite.id)).toBe(false);
+  });
+
+  it("shows personal invites in the staff list with their kind and maker; staff can revoke them", async () => {
+    const tenant = await createFreshTenant();
+    const rik = await login(tenant.host, "rik@proef.example", NEW_PASSWORD);
+    const created = await call(tenant.host, "/api/invites/personal", { method: "POST", cookie: rik, json: {} });
+    expect(created.status).toBe(201);
+    const { invite } = await json(created);
+    const letter = await createInvite(tenant.host, { neighbourhood: "oudwijk", label: "Brief Oudwijk" }, tenant.adminCookie);
+
+    const list = await json(await call(tenant.host, "/api/invites", { cookie: tenant.adminCookie }));
+    const personal = list.invites.find((item: { id: string }) => item.id === invite.id);
+    expect(personal).toMatchObject({ kind: "personal", state: "valid", createdBy: { displayName: "Rik Resident" }, neighbourhood: { slug: "oudwijk" } });
+    const neighbourhoodInvite = list.invites.find((item: { id: string }) => item.id === letter.id);
+    expect(neighbourhoodInvite).toMatchObject({ kind: "neighbourhood", createdBy: { displayName: "Ada Admin" } });
+
+    const moderator = await login(tenant.host, "mo@proef.example", NEW_PASSWORD);
+    const revoked = await call(tenant.host, `/api/invites/${invite.id}/revoke`, { method: "POST", cookie: moderator });
+    expect(revoked.status).toBe(200);
+    expect((await json(revoked)).invite).toMatchObject({ kind: "personal", state: "revoked" });
+    const lookup = await call(tenant.host, `/api/join/${invite.code}`);
+    expect(lookup.status).toBe(410);
+    expect((await json(lookup)).error.code).toBe("invite_revoked");
+    // The member sees it as withdrawn too; a resident still cannot revoke anything.
+    const overview = await json(await call(tenant.host, "/api/invites/personal", { cookie: rik }));
+    expect(overview.invites.find((item: { id: string }) => item.id === invite.id)).toMatchObject({ state: "revoked" });
+    expect((await call(tenant.host, `/api/invites/${letter.id}/revoke`, { method: "POST", cookie: rik })).status).toBe(403);
   });
 
   it("allows 3 per month, then explains the limit (409 limit_reached), even when clicked at once", async () => {
@@ -214,5 +237,34 @@ describe("personal invites", () => {
     const other = await call(DELINDE, "/api/invites/personal", { method: "POST", cookie, json: { neighbourhood: "parkzicht" } });
     expect(other.status).toBe(403);
     expect((await call(DELINDE, "/api/invites/personal", { method: "POST", json: {} })).status).toBe(401);
+  });
+});
+
+describe("invites for one complex", () => {
+  it("lists the demo complexes for staff, makes a letter for one, and refuses a complex of another neighbourhood", async () => {
+    const cookie = await login(DELINDE, "sanne@delinde.example");
+    const listed = await call(DELINDE, "/api/invites/complexes", { cookie });
+    expect(listed.status).toBe(200);
+    const { complexes } = await json(listed);
+    const flatA = complexes.find((complex: { name: string }) => complex.name === "Lindenhof flat A");
+    expect(flatA).toMatchObject({ address: "Hofstraat 2–40", neighbourhood: { slug: "lindenhof", name: "Lindenhof" } });
+    expect(complexes.length).toBeGreaterThanOrEqual(2);
+
+    const invite = await createInvite(DELINDE, { neighbourhood: "lindenhof", complexId: flatA.id, label: "Brief flat A" }, cookie);
+    const detail = await json(await call(DELINDE, `/api/invites/${invite.id}`, { cookie }));
+    expect(detail.complex).toEqual({ name: "Lindenhof flat A", address: "Hofstraat 2–40" });
+    const list = await json(await call(DELINDE, "/api/invites", { cookie }));
+    expect(list.invites.find((item: { id: string }) => item.id === invite.id)).toMatchObject({ complex: { name: "Lindenhof flat A" } });
+
+    const wrong = await call(DELINDE, "/api/invites", { method: "POST", cookie, json: { neighbourhood: "parkzicht", complexId: flatA.id, label: "Verkeerd" } });
+    expect(wrong.status).toBe(422);
+    expect((await json(wrong)).error.details.fields.complexId).toBeTruthy();
+
+    // Other corporations and residents see none of it.
+    const havenstad = await login(HAVENSTAD, "yasmina@havenstad.example");
+    const theirs = await json(await call(HAVENSTAD, "/api/invites/complexes", { cookie: havenstad }));
+    expect(theirs.complexes.some((complex: { id: string }) => complex.id === flatA.id)).toBe(false);
+    const anna = await login(DELINDE, "anna@delinde.example");
+    expect((await call(DELINDE, "/api/invites/complexes", { cookie: anna })).status).toBe(403);
   });
 });

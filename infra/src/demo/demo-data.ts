@@ -29,6 +29,8 @@ export interface DemoTenant {
   accentColor: string;
   sponsorStatement: string;
   neighbourhoods: { slug: string; name: string; kind: "existing" | "new_build"; city: string; description: string }[];
+  /** Buildings the corporation owns inside a neighbourhood (an invite letter can be for one of them). */
+  complexes?: { neighbourhood: string; name: string; address: string }[];
   partners: { name: string; kind: "sponsor" | "local" | "care"; description: string; website?: string }[];
   users: DemoUser[];
   posts: DemoPost[];
@@ -45,6 +47,10 @@ export const DEMO_TENANTS: DemoTenant[] = [
     neighbourhoods: [
       { slug: "lindenhof", name: "Lindenhof", kind: "existing", city: "Amersfoort", description: "De buurt rond het Lindenplein en de Hofstraat." },
       { slug: "parkzicht", name: "Parkzicht", kind: "new_build", city: "Amersfoort", description: "Nieuwbouw aan het park: oplevering voorjaar 2027." },
+    ],
+    complexes: [
+      { neighbourhood: "lindenhof", name: "Lindenhof flat A", address: "Hofstraat 2–40" },
+      { neighbourhood: "lindenhof", name: "Lindenhof flat B", address: "Lindenplein 1–25" },
     ],
     partners: [
       { name: "Buurthuis De Boog", kind: "local", description: "Koffieochtenden, taalcafé en de klusbus.", website: "https://example.org/deboog" },

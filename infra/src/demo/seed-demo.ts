@@ -40,7 +40,7 @@ export async function seedDemo(options: { control: ControlDb; databases: TenantD
 }
 
 async function fillTenant(db: ReturnType<typeof openTenantDb>, demo: DemoTenant, passwordHash: string): Promise<void> {
-  const { tenantSettings, neighbourhoods, partners, users, memberships, posts } = tenantSchema;
+  const { tenantSettings, neighbourhoods, complexes, partners, users, memberships, posts } = tenantSchema;
   const [anyNeighbourhood] = await db.select({ id: neighbourhoods.id }).from(neighbourhoods).limit(1);
   if (anyNeighbourhood) return; // filled before
 
@@ -54,6 +54,9 @@ async function fillTenant(db: ReturnType<typeof openTenantDb>, demo: DemoTenant,
     const id = crypto.randomUUID();
     neighbourhoodIds.set(neighbourhood.slug, id);
     await db.insert(neighbourhoods).values({ id, ...neighbourhood });
+  }
+  for (const complex of demo.complexes ?? []) {
+    await db.insert(complexes).values({ id: crypto.randomUUID(), neighbourhoodId: neighbourhoodIds.get(complex.neighbourhood)!, name: complex.name, address: complex.address });
   }
   for (const partner of demo.partners) await db.insert(partners).values({ id: crypto.randomUUID(), ...partner });
 

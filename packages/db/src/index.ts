@@ -47,3 +47,10 @@ export {
   type MigrateAllTenantsOptions,
   type TenantMigrationResult,
 } from "./migrations/fan-out.ts";
+export { runPool } from "./migrations/run-pool.ts";
+export {
+  cleanControlPlane,
+  cleanTenantDatabase,
+  type ControlPlaneCleanupCounts,
+  type TenantCleanupCounts,
+} from "./maintenance/clean-expired-data.ts";

@@ -18,8 +18,8 @@ import { requestSiteContext } from "../lib/site-context.ts";
 import { forbidden, formatLastDay, requireTenantSite, requireViewer, viewerIsStaff } from "../lib/invite-pages.ts";
 import { FieldError, FormError } from "../components/field-error.tsx";
 
-// /beheer/uitnodigingen — staff: all neighbourhood invites with their state, a form to make one, and
-// withdrawing with a confirmation step (?intrekken=<id>) that works without JavaScript too.
+// /beheer/uitnodigingen — staff: all invites (neighbourhood letters and posters, and personal codes made
+// by members, with who made them) with their state, a form to make one, and withdrawing with a confirmation step (?intrekken=<id>) that works without JavaScript too.
 
 export const meta: MetaFunction = () => [{ title: "Uitnodigingen — Buurtplein" }];
 
@@ -35,6 +35,13 @@ export interface InviteSummary {
   expiresAt: number | null;
   createdAt: number;
   neighbourhood: { slug: string; name: string };
+  /** Who made it; null when that account was deleted. */
+  createdBy?: { displayName: string } | null;
+  complex?: { name: string } | null;
+}
+
+interface ComplexList {
+  complexes: { id: string; name: string; address: string | null; neighbourhood: { slug: string; name: string } }[];
 }
 
 interface InviteList {
@@ -58,9 +65,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const { locale } = requireStaff(context);
   const url = new URL(request.url);
   const page = Math.max(1, Math.min(10_000, Number.parseInt(url.searchParams.get("pagina") ?? "1", 10) || 1));
-  const [list, neighbourhoods] = await Promise.all([
+  const [list, neighbourhoods, complexes] = await Promise.all([
     callApi<InviteList>(request, `/api/invites?page=${page}`),
     callApi<NeighbourhoodList>(request, "/api/neighbourhoods"),
+    callApi<ComplexList>(request, "/api/invites/complexes"),
   ]);
   if (!list.ok) throw data({ code: list.error?.code }, { status: list.status });
   if (!neighbourhoods.ok) throw data({ code: neighbourhoods.error?.code }, { status: neighbourhoods.status });
@@ -69,6 +77,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return {
     ...list.data,
     neighbourhoods: neighbourhoods.data.neighbourhoods,
+    // Without complexes (or if they cannot be read) the form simply has no complex picker.
+    complexes: complexes.ok ? complexes.data.complexes : [],
     confirmRevoke: list.data.invites.find((invite) => invite.id === revokeId && invite.state !== "revoked") ?? null,
     created: list.data.invites.find((invite) => invite.id === createdId) ?? null,
     revoked: url.searchParams.get("ingetrokken") === "1",
@@ -87,6 +97,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const values = {
     neighbourhood: field(form, "neighbourhood"),
+    complexId: field(form, "complexId"),
     label: field(form, "label"),
     expiresOn: field(form, "expiresOn"),
     maxUses: field(form, "maxUses"),
@@ -103,7 +114,7 @@ function UsesText({ invite }: { invite: InviteSummary }) {
 }
 
 export default function AdminInvites() {
-  const { invites, page, hasMore, neighbourhoods, confirmRevoke, created, revoked, locale } = useLoaderData<typeof loader>();
+  const { invites, page, hasMore, neighbourhoods, complexes, confirmRevoke, created, revoked, locale } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t } = useTranslation();
@@ -167,6 +178,33 @@ export default function AdminInvites() {
           </select>
           <FieldError id="neighbourhood-error" message={fields.neighbourhood} />
 
+          {complexes.length > 0 ? (
+            <>
+              <label htmlFor="complexId">{t("invites.admin.complex")}</label>
+              <p className="hint" id="complexId-hint">
+                {t("invites.admin.complexHint")}
+              </p>
+              <select id="complexId" name="complexId" defaultValue={values?.complexId ?? ""} {...aria("complexId", true)}>
+                <option value="">{t("invites.admin.complexNone")}</option>
+                {neighbourhoods
+                  .filter((neighbourhood) => complexes.some((complex) => complex.neighbourhood.slug === neighbourhood.slug))
+                  .map((neighbourhood) => (
+                    <optgroup key={neighbourhood.slug} label={neighbourhood.name}>
+                      {complexes
+                        .filter((complex) => complex.neighbourhood.slug === neighbourhood.slug)
+                        .map((complex) => (
+                          <option key={complex.id} value={complex.id}>
+                            {complex.name}
+                            {complex.address ? ` (${complex.address})` : ""}
+                          </option>
+                        ))}
+                    </optgroup>
+                  ))}
+              </select>
+              <FieldError id="complexId-error" message={fields.complexId} />
+            </>
+          ) : null}
+
           <label htmlFor="label">{t("invites.admin.label")}</label>
           <p className="hint" id="label-hint">
             {t("invites.admin.labelHint")}
@@ -211,6 +249,12 @@ export default function AdminInvites() {
                   <p className="post-meta">
                     {invite.neighbourhood.name} · <span className={`badge state-${invite.state}`}>{t(`invites.states.${invite.state}`)}</span>
                     {invite.role === "prospective" ? <> · {t("invites.admin.roles.prospective")}</> : null}
+                    {invite.complex ? <> · {invite.complex.name}</> : null}
+                  </p>
+                  <p className="post-meta" data-testid="invite-kind">
+                    {invite.kind === "personal" ? t("invites.admin.kinds.personal") : t("invites.admin.kinds.neighbourhood")}
+                    {" · "}
+                    {invite.createdBy ? t("invites.admin.createdBy", { name: invite.createdBy.displayName }) : t("invites.admin.createdByUnknown")}
                   </p>
                   <p>
                     <span className="visually-hidden">{t("invites.admin.code")}: </span>
@@ -221,12 +265,16 @@ export default function AdminInvites() {
                   </p>
                 </div>
                 <p className="action-links">
-                  <Link to={`/beheer/uitnodigingen/${invite.id}/brief`} aria-label={`${t("invites.admin.letter")}: ${invite.label ?? invite.code}`}>
-                    {t("invites.admin.letter")}
-                  </Link>
-                  <Link to={`/beheer/uitnodigingen/${invite.id}/poster`} aria-label={`${t("invites.admin.poster")}: ${invite.label ?? invite.code}`}>
-                    {t("invites.admin.poster")}
-                  </Link>
+                  {invite.kind === "personal" ? null : (
+                    <>
+                      <Link to={`/beheer/uitnodigingen/${invite.id}/brief`} aria-label={`${t("invites.admin.letter")}: ${invite.label ?? invite.code}`}>
+                        {t("invites.admin.letter")}
+                      </Link>
+                      <Link to={`/beheer/uitnodigingen/${invite.id}/poster`} aria-label={`${t("invites.admin.poster")}: ${invite.label ?? invite.code}`}>
+                        {t("invites.admin.poster")}
+                      </Link>
+                    </>
+                  )}
                   {invite.state !== "revoked" ? (
                     <Link to={`?intrekken=${invite.id}${page > 1 ? `&pagina=${page}` : ""}`} aria-label={`${t("invites.admin.revoke")}: ${invite.label ?? invite.code}`}>
                       {t("invites.admin.revoke")}

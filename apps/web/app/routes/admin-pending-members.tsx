@@ -51,7 +51,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return { ...result.data, locale };
 }
 
-type Notice = { kind: "approved" | "rejected"; name: string } | { kind: "saved" };
+type Notice = { kind: "approved" | "rejected"; name: string; mailed: boolean } | { kind: "saved" };
 
 export async function action({ request, context }: ActionFunctionArgs) {
   requireReviewer(context);
@@ -64,12 +64,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
     result = await callApi(request, "/api/settings/membership", { method: "PATCH", body: { requireMemberApproval: form.get("requireMemberApproval") === "on" } });
     if (result.ok) return { notice: { kind: "saved" } as Notice, failure: null, rejectFor: null, message: "", fields: {} as Record<string, string> };
   } else if (intent === "approve") {
-    result = await callApi(request, `/api/members/${encodeURIComponent(id)}/approve`, { method: "POST" });
-    if (result.ok) return { notice: { kind: "approved", name } as Notice, failure: null, rejectFor: null, message: "", fields: {} as Record<string, string> };
+    result = await callApi<{ mailed?: boolean }>(request, `/api/members/${encodeURIComponent(id)}/approve`, { method: "POST" });
+    if (result.ok) return { notice: { kind: "approved", name, mailed: result.data.mailed === true } as Notice, failure: null, rejectFor: null, message: "", fields: {} as Record<string, string> };
   } else {
     const message = field(form, "message");
-    result = await callApi(request, `/api/members/${encodeURIComponent(id)}/reject`, { method: "POST", body: { message } });
-    if (result.ok) return { notice: { kind: "rejected", name } as Notice, failure: null, rejectFor: null, message: "", fields: {} as Record<string, string> };
+    result = await callApi<{ mailed?: boolean }>(request, `/api/members/${encodeURIComponent(id)}/reject`, { method: "POST", body: { message } });
+    if (result.ok) return { notice: { kind: "rejected", name, mailed: result.data.mailed === true } as Notice, failure: null, rejectFor: null, message: "", fields: {} as Record<string, string> };
     return data({ notice: null, failure: result.error?.message ?? null, rejectFor: id, message, fields: fieldErrors(result.error?.details) }, { status: result.status });
   }
   return data({ notice: null, failure: result.error?.message ?? null, rejectFor: null, message: "", fields: {} as Record<string, string> }, { status: result.status });
@@ -90,6 +90,7 @@ export default function PendingMembers() {
       {notice ? (
         <p className="success" role="status">
           {notice.kind === "saved" ? t("invites.pending.saved") : t(`invites.pending.${notice.kind}`, { name: notice.name })}
+          {notice.kind !== "saved" && notice.mailed ? <> {t("invites.pending.mailed")}</> : null}
         </p>
       ) : null}
       <FormError message={result?.rejectFor ? null : result?.failure} />

@@ -15,13 +15,14 @@ import { callApi, forwardCookies } from "../lib/api.server.ts";
 import { fieldErrors } from "../lib/api-errors.ts";
 import { field } from "../lib/forms.ts";
 import { requestSiteContext } from "../lib/site-context.ts";
-import { inviteProblemOf, requireTenantSite, type InviteProblem } from "../lib/invite-pages.ts";
+import { inviteProblemOf, requireTenantSite, viewerIsNeighbour, type InviteProblem } from "../lib/invite-pages.ts";
 import { FieldError, FormError } from "../components/field-error.tsx";
 import { InviteProblemPage } from "../components/invite-problem.tsx";
 
 // /doe-mee/:token — joining through an invite link (QR code) or a typed code: what you join, the house
 // rules, the form; then the neighbourhood feed, a "wait for approval" page, or (without e-mail) the
-// login name to write down first. Invalid invites get a clear page with what to do next.
+// login name to write down first. Invalid invites get a clear page with what to do next. Someone who is
+// already logged in joins with one button instead (no new account), or reads that they are a member.
 
 interface JoinLookup {
   invite: { kind: string; role: string; state: "valid"; expiresAt: number | null; invitedBy: string | null };
@@ -49,14 +50,37 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   if (!result.ok) {
     const problem = inviteProblemOf(result.error?.code);
     if (!problem) throw data({ code: result.error?.code }, { status: result.status });
-    return data({ lookup: null, problem, reference, corporation, viewerName: null }, { status: result.status });
+    return data({ lookup: null, problem, reference, corporation, viewerName: null, viewerCanJoin: false, viewerIsMember: false }, { status: result.status });
   }
-  return { lookup: result.data, problem: null as InviteProblem | null, reference, corporation, viewerName: viewer?.user.displayName ?? null };
+  const viewerIsMember = Boolean(viewer?.neighbourhoods.some((neighbourhood) => neighbourhood.slug === result.data.neighbourhood.slug));
+  return {
+    lookup: result.data,
+    problem: null as InviteProblem | null,
+    reference,
+    corporation,
+    viewerName: viewer?.user.displayName ?? null,
+    viewerCanJoin: viewerIsNeighbour(viewer) && !viewerIsMember,
+    viewerIsMember,
+  };
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   requireTenantSite(context.get(requestSiteContext));
   const form = await request.formData();
+  if (field(form, "intent") === "existing-account") {
+    const joined = await callApi<{ status: "joined" | "already_member"; neighbourhood: { slug: string; name: string } }>(request, "/api/join/existing-account", {
+      method: "POST",
+      body: { invite: params.token ?? "" },
+    });
+    if (joined.ok && joined.data.status === "joined") throw redirect(`/buurt/${joined.data.neighbourhood.slug}`);
+    if (joined.ok) {
+      return data({ done: { status: "already_member" as const, loginName: null, neighbourhood: joined.data.neighbourhood }, problem: null, values: null, failure: null, fields: {} });
+    }
+    return data(
+      { done: null, problem: inviteProblemOf(joined.error?.code), values: null, failure: joined.error?.message ?? null, fields: {} as Record<string, string> },
+      { status: joined.status },
+    );
+  }
   const values = {
     displayName: field(form, "displayName"),
     email: field(form, "email"),
@@ -72,7 +96,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     }
     // Without e-mail the login name comes first (write it down); pending people wait for approval.
     return data(
-      { done: { status: joined.status, loginName: joined.user.loginName, neighbourhood: joined.neighbourhood }, problem: null, values: null, failure: null, fields: {} },
+      { done: { status: joined.status as "active" | "pending" | "already_member", loginName: joined.user.loginName, neighbourhood: joined.neighbourhood }, problem: null, values: null, failure: null, fields: {} },
       { headers: forwardCookies(result) },
     );
   }
@@ -96,7 +120,12 @@ export default function Join() {
     const neighbourhood = done.neighbourhood.name;
     return (
       <section className="card join-done" aria-labelledby="join-done-title">
-        {done.status === "pending" ? (
+        {done.status === "already_member" ? (
+          <>
+            <h1 id="join-done-title">{t("invites.join.alreadyMemberTitle", { neighbourhood })}</h1>
+            <p className="lead">{t("invites.join.alreadyMemberText", { neighbourhood })}</p>
+          </>
+        ) : done.status === "pending" ? (
           <>
             <h1 id="join-done-title">{t("invites.join.pendingTitle")}</h1>
             <p className="lead">{t("invites.join.pendingText", { corporation, neighbourhood })}</p>
@@ -115,7 +144,7 @@ export default function Join() {
             <p>{t("invites.join.loginNameKeep")}</p>
           </div>
         ) : null}
-        {done.status === "active" ? (
+        {done.status === "active" || done.status === "already_member" ? (
           <Link to={`/buurt/${done.neighbourhood.slug}`} className="button">
             {t("invites.join.toNeighbourhood", { neighbourhood })}
           </Link>
@@ -166,8 +195,27 @@ export default function Join() {
       </section>
 
       <section className="card" aria-labelledby="join-form-title">
-        <h2 id="join-form-title">{t("invites.join.formTitle")}</h2>
-        {loaded.viewerName ? (
+        <h2 id="join-form-title">{loaded.viewerName ? t("invites.join.existingAccountTitle") : t("invites.join.formTitle")}</h2>
+        {loaded.viewerIsMember ? (
+          <>
+            <p className="notice">{t("invites.join.alreadyMemberText", { neighbourhood })}</p>
+            <Link to={`/buurt/${lookup.neighbourhood.slug}`} className="button">
+              {t("invites.join.toNeighbourhood", { neighbourhood })}
+            </Link>
+          </>
+        ) : loaded.viewerCanJoin ? (
+          <>
+            <p>{t("invites.join.existingAccountText", { name: loaded.viewerName, neighbourhood })}</p>
+            <FormError message={result?.failure} />
+            <Form method="post" className="form">
+              <input type="hidden" name="intent" value="existing-account" />
+              <button type="submit" className="button" disabled={navigation.state === "submitting"}>
+                {navigation.state === "submitting" ? t("common.loading") : t("invites.join.existingAccountSubmit", { neighbourhood })}
+              </button>
+            </Form>
+            <p className="hint">{t("invites.join.existingAccountOther", { name: loaded.viewerName })}</p>
+          </>
+        ) : loaded.viewerName ? (
           <p className="notice">{t("invites.join.alreadyLoggedIn", { name: loaded.viewerName })}</p>
         ) : (
           <>

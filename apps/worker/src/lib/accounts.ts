@@ -14,13 +14,17 @@ export async function findUserForLogin(db: TenantDb, kind: "email" | "loginName"
   return user ?? null;
 }
 
-/** Why someone with the right password still cannot log in (pending: waiting for approval). */
-export function accountNotActive(status: string): AppError {
+/**
+ * Why someone with the right password still cannot log in (pending: waiting for approval). A rejected
+ * person also gets the reviewer's message (details.reviewNote), so they know what to do.
+ */
+export function accountNotActive(status: string, reviewNote?: string | null): AppError {
   if (status === "pending") {
     return new AppError("account_pending", "Je aanmelding wacht nog op goedkeuring. Je kunt inloggen zodra de corporatie of een buurtambassadeur je heeft toegelaten.");
   }
   if (status === "rejected") {
-    return new AppError("forbidden", "Je aanmelding is niet goedgekeurd. Neem contact op met je woningcorporatie als je vragen hebt.");
+    const message = "Je aanmelding is niet goedgekeurd. Neem contact op met je woningcorporatie als je vragen hebt.";
+    return reviewNote ? new AppError("forbidden", `${message} Bericht van de beoordelaar: ${reviewNote}`, { reviewNote }) : new AppError("forbidden", message);
   }
   return new AppError("forbidden", "Dit account is niet meer actief. Neem contact op met je woningcorporatie als je vragen hebt.");
 }

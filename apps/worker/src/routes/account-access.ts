@@ -24,6 +24,7 @@ import { checkRateLimit, clientIp, hitRateLimit, resetRateLimit } from "../lib/r
 import { RATE_LIMITS } from "../lib/rate-limit-rules.ts";
 import { accountNotActive, findUserForLogin } from "../lib/accounts.ts";
 import { createMailer } from "../mail/create-mailer.ts";
+import { runInBackground } from "../lib/background.ts";
 
 export const accountAccessRoutes = new Hono<AppEnv>();
 
@@ -45,23 +46,24 @@ accountAccessRoutes.post("/magic-link", async (c) => {
   await hitRateLimit(site.client, RATE_LIMITS.magicLinkPerEmail(input.email));
   const [user] = await site.db.select().from(users).where(eq(users.email, input.email)).limit(1);
   if (user && user.status === "active" && user.email) {
-    const now = Date.now();
-    const token = generateLoginToken();
-    // Old links of this person that can no longer be used are cleared on the way.
-    await site.db
-      .delete(loginTokens)
-      .where(and(eq(loginTokens.userId, user.id), eq(loginTokens.purpose, "magic_link"), or(lte(loginTokens.expiresAt, now), isNotNull(loginTokens.usedAt))));
-    await site.db.insert(loginTokens).values({ id: await hashLoginToken(token), userId: user.id, purpose: "magic_link", expiresAt: now + MAGIC_LINK_TTL_MS });
-    const [settings] = await site.db.select().from(tenantSettings).where(eq(tenantSettings.id, 1)).limit(1);
-    const locale = input.locale ?? mailLocale(user.locale) ?? mailLocale(settings?.defaultLocale) ?? "nl";
-    const link = `${new URL(c.req.url).origin}/inloggen/link?token=${encodeURIComponent(token)}`;
-    const mail = renderMagicLinkMail({ locale, corporationName: settings?.displayName ?? site.tenant.name, link, validMinutes: MAGIC_LINK_TTL_MS / 60_000 });
-    try {
-      await createMailer(c.env, c.get("control")).send({ to: user.email, ...mail, tenantSlug: site.tenant.slug });
-    } catch (error) {
-      // Answering differently would tell who has an account here; the failure is logged instead.
-      c.get("logger").log("error", "magic link e-mail not sent", { error: error instanceof Error ? error.message : String(error) });
-    }
+    const email = user.email;
+    const origin = new URL(c.req.url).origin;
+    // Making the link and sending the e-mail happen after the answer: answering faster for unknown
+    // addresses would tell who has an account here. Failures are logged instead.
+    runInBackground(c, "magic link e-mail not sent", async () => {
+      const now = Date.now();
+      const token = generateLoginToken();
+      // Old links of this person that can no longer be used are cleared on the way.
+      await site.db
+        .delete(loginTokens)
+        .where(and(eq(loginTokens.userId, user.id), eq(loginTokens.purpose, "magic_link"), or(lte(loginTokens.expiresAt, now), isNotNull(loginTokens.usedAt))));
+      await site.db.insert(loginTokens).values({ id: await hashLoginToken(token), userId: user.id, purpose: "magic_link", expiresAt: now + MAGIC_LINK_TTL_MS });
+      const [settings] = await site.db.select().from(tenantSettings).where(eq(tenantSettings.id, 1)).limit(1);
+      const locale = input.locale ?? mailLocale(user.locale) ?? mailLocale(settings?.defaultLocale) ?? "nl";
+      const link = `${origin}/inloggen/link?token=${encodeURIComponent(token)}`;
+      const mail = renderMagicLinkMail({ locale, corporationName: settings?.displayName ?? site.tenant.name, link, validMinutes: MAGIC_LINK_TTL_MS / 60_000 });
+      await createMailer(c.env, c.get("control")).send({ to: email, ...mail, tenantSlug: site.tenant.slug });
+    });
   }
   return c.json({ ok: true, message: LINK_SENT }, 202);
 });

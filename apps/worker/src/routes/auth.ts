@@ -26,7 +26,8 @@ authRoutes.post("/login", async (c) => {
     await hitRateLimit(site.client, failures);
     throw new AppError("unauthenticated", LOGIN_FAILED);
   }
-  if (user.status !== "active") throw accountNotActive(user.status);
+  // Only after the right password: the reviewer's note is for the person themselves.
+  if (user.status !== "active") throw accountNotActive(user.status, user.reviewNote);
   await resetRateLimit(site.client, failures.key);
   await startSession(c, site.db, user.id);
   return c.json({ user: { id: user.id, displayName: user.displayName, role: user.role } });

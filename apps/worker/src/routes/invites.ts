@@ -27,7 +27,7 @@ import { requireActor, requirePermission, tenantSite } from "../middleware/sessi
 
 export const inviteRoutes = new Hono<AppEnv>();
 
-const { invites, neighbourhoods, complexes, tenantSettings } = tenantSchema;
+const { invites, neighbourhoods, complexes, tenantSettings, users } = tenantSchema;
 const PAGE_SIZE = 20;
 const STAFF_ONLY = "Alleen medewerkers van de corporatie kunnen uitnodigingen beheren.";
 
@@ -88,22 +88,28 @@ inviteRoutes.post("/", async (c) => {
   return c.json({ invite: { id, code: formatInviteCode(code), state: "valid" as const, neighbourhood: { slug: neighbourhood.slug, name: neighbourhood.name } } }, 201);
 });
 
-// GET /api/invites?page= — staff list neighbourhood invites with state and uses, newest first
+// GET /api/invites?page= — staff list all invites (neighbourhood and personal) with state, uses and who made them, newest first
 inviteRoutes.get("/", async (c) => {
   const site = tenantSite(c.get("site"));
   requirePermission(c.get("actor"), "invite.manage", {}, STAFF_ONLY);
   const page = z.coerce.number().int().min(1).max(10_000).catch(1).parse(c.req.query("page") ?? "1");
   const rows = await site.db
-    .select({ invite: invites, neighbourhood: { slug: neighbourhoods.slug, name: neighbourhoods.name } })
+    .select({ invite: invites, neighbourhood: { slug: neighbourhoods.slug, name: neighbourhoods.name }, creatorName: users.displayName, complexName: complexes.name })
     .from(invites)
     .innerJoin(neighbourhoods, eq(neighbourhoods.id, invites.neighbourhoodId))
-    .where(eq(invites.kind, "neighbourhood"))
+    .leftJoin(users, eq(users.id, invites.createdById))
+    .leftJoin(complexes, eq(complexes.id, invites.complexId))
     .orderBy(desc(invites.createdAt), desc(invites.id))
     .limit(PAGE_SIZE + 1)
     .offset((page - 1) * PAGE_SIZE);
   const now = Date.now();
   return c.json({
-    invites: rows.slice(0, PAGE_SIZE).map((row) => summarizeInvite(row.invite, row.neighbourhood, now)),
+    invites: rows.slice(0, PAGE_SIZE).map((row) => ({
+      ...summarizeInvite(row.invite, row.neighbourhood, now),
+      // Null when the maker deleted their account.
+      createdBy: row.creatorName === null ? null : { displayName: row.creatorName },
+      complex: row.complexName === null ? null : { name: row.complexName },
+    })),
     page,
     hasMore: rows.length > PAGE_SIZE,
   });
@@ -217,6 +223,18 @@ inviteRoutes.post("/personal", async (c) => {
     },
     201,
   );
+});
+
+// GET /api/invites/complexes — staff: the buildings per neighbourhood, to make an invite letter for one of them
+inviteRoutes.get("/complexes", async (c) => {
+  const site = tenantSite(c.get("site"));
+  requirePermission(c.get("actor"), "invite.manage", {}, STAFF_ONLY);
+  const rows = await site.db
+    .select({ id: complexes.id, name: complexes.name, address: complexes.address, neighbourhood: { slug: neighbourhoods.slug, name: neighbourhoods.name } })
+    .from(complexes)
+    .innerJoin(neighbourhoods, eq(neighbourhoods.id, complexes.neighbourhoodId))
+    .orderBy(neighbourhoods.name, complexes.name);
+  return c.json({ complexes: rows });
 });
 
 // GET /api/invites/:id — one invite with its link, code and the corporation's branding (for the letter and poster)

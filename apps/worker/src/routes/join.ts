@@ -1,8 +1,8 @@
 // Joining a neighbourhood through an invite (public: no login). Looking up an invite shows what the
 // person is joining; redeeming creates the account, the membership and counts one use.
 import { Hono } from "hono";
-import { eq } from "drizzle-orm";
-import { HOUSE_RULES, ZJoinInput, hashPassword, inviteState, isRole } from "@buurtplein/core";
+import { and, eq } from "drizzle-orm";
+import { AppError, HOUSE_RULES, ZJoinInput, ZJoinWithExistingAccountInput, hashPassword, inviteState, isRole, isStaff } from "@buurtplein/core";
 import { tenantSchema } from "@buurtplein/db";
 import type { AppEnv } from "../env.ts";
 import { parseInput, readJson } from "../lib/errors.ts";
@@ -11,11 +11,12 @@ import { JOIN_RATE_LIMITS } from "../lib/join-rate-limits.ts";
 import { assertEmailFree, createMemberAccount, memberRoleFor, readRequireMemberApproval } from "../lib/member-accounts.ts";
 import { clientIp, hitRateLimit } from "../lib/rate-limit.ts";
 import { startSession } from "../lib/sessions.ts";
-import { tenantSite } from "../middleware/session.ts";
+import { audit } from "../lib/audit.ts";
+import { requireActor, tenantSite } from "../middleware/session.ts";
 
 export const joinRoutes = new Hono<AppEnv>();
 
-const { tenantSettings, users } = tenantSchema;
+const { tenantSettings, users, memberships } = tenantSchema;
 
 // GET /api/join/:tokenOrCode — what this invite is for (neighbourhood, corporation, house rules), or why it no longer works
 joinRoutes.get("/:reference", async (c) => {
@@ -86,4 +87,44 @@ joinRoutes.post("/", async (c) => {
     },
     201,
   );
+});
+
+// POST /api/join/existing-account — a logged-in member joins another neighbourhood of this corporation with an invite (membership + one use)
+joinRoutes.post("/existing-account", async (c) => {
+  const site = tenantSite(c.get("site"));
+  const actor = requireActor(c.get("actor"));
+  await hitRateLimit(site.client, JOIN_RATE_LIMITS.redeemPerIp(clientIp(c)));
+  const input = parseInput(ZJoinWithExistingAccountInput, await readJson(c));
+  const now = Date.now();
+  const { invite, neighbourhood } = await requireUsableInvite(site.db, input.invite, now);
+  const joined = { slug: neighbourhood.slug, name: neighbourhood.name };
+  if (isStaff(actor.role)) {
+    throw new AppError("forbidden", "Als medewerker van de corporatie kun je al in elke buurt kijken. Lid worden is niet nodig.");
+  }
+  const isMember = async () =>
+    (await site.db.select({ userId: memberships.userId }).from(memberships).where(and(eq(memberships.userId, actor.userId), eq(memberships.neighbourhoodId, neighbourhood.id))).limit(1))
+      .length > 0;
+  if (await isMember()) {
+    return c.json({ status: "already_member" as const, neighbourhood: joined, message: `Je bent al lid van ${neighbourhood.name}.` });
+  }
+  if (!(await claimInviteUse(site.db, invite.id, now))) {
+    const again = await findInviteByReference(site.db, input.invite);
+    const state = again ? inviteState(again.invite, Date.now()) : "used_up";
+    throw inviteStateError(state === "valid" ? "used_up" : state);
+  }
+  // The primary key (user, neighbourhood) refuses a second membership: a double click counts once.
+  const inserted = await site.db
+    .insert(memberships)
+    .values({ userId: actor.userId, neighbourhoodId: neighbourhood.id, joinedAt: now })
+    .onConflictDoNothing()
+    .catch(async (error: unknown) => {
+      await releaseInviteUse(site.db, invite.id);
+      throw error;
+    });
+  if (inserted.rowsAffected !== 1) {
+    await releaseInviteUse(site.db, invite.id);
+    return c.json({ status: "already_member" as const, neighbourhood: joined, message: `Je bent al lid van ${neighbourhood.name}.` });
+  }
+  await audit(site.db, { actorId: actor.userId, action: "member.joined_neighbourhood", subject: actor.userId, details: { neighbourhoodId: neighbourhood.id, inviteId: invite.id } });
+  return c.json({ status: "joined" as const, neighbourhood: joined, message: `Welkom in ${neighbourhood.name}!` }, 201);
 });

@@ -18,6 +18,7 @@ import type { Actor, AppEnv } from "../env.ts";
 import { audit } from "../lib/audit.ts";
 import { parseInput, readJson } from "../lib/errors.ts";
 import { assertEmailFree, createMemberAccount, memberRoleFor, readRequireMemberApproval } from "../lib/member-accounts.ts";
+import { sendReviewDecisionMail } from "../lib/review-decision-mail.ts";
 import { requireActor, requirePermission, tenantSite } from "../middleware/session.ts";
 
 export const memberRoutes = new Hono<AppEnv>();
@@ -95,7 +96,7 @@ memberRoutes.get("/pending", async (c) => {
   });
 });
 
-// POST /api/members/:id/approve — a reviewer lets a pending person in
+// POST /api/members/:id/approve — a reviewer lets a pending person in (and they get an e-mail, if they gave an address)
 memberRoutes.post("/:id/approve", async (c) => {
   const site = tenantSite(c.get("site"));
   const actor = requireActor(c.get("actor"));
@@ -106,10 +107,11 @@ memberRoutes.post("/:id/approve", async (c) => {
     .where(and(eq(users.id, user.id), eq(users.status, "pending")));
   if (result.rowsAffected !== 1) throw new AppError("conflict", "Over deze aanmelding is al beslist.");
   await audit(site.db, { actorId: actor.userId, action: "member.approved", subject: user.id, details: { neighbourhoodId } });
-  return c.json({ member: { id: user.id, displayName: user.displayName, status: "active" as const } });
+  const mailed = await sendReviewDecisionMail(c, site, user, neighbourhoodId, "approved", null);
+  return c.json({ member: { id: user.id, displayName: user.displayName, status: "active" as const }, mailed });
 });
 
-// POST /api/members/:id/reject — a reviewer turns a pending person down, with a message saying why
+// POST /api/members/:id/reject — a reviewer turns a pending person down, with a message saying why (e-mailed, if they gave an address)
 memberRoutes.post("/:id/reject", async (c) => {
   const site = tenantSite(c.get("site"));
   const actor = requireActor(c.get("actor"));
@@ -121,7 +123,8 @@ memberRoutes.post("/:id/reject", async (c) => {
     .where(and(eq(users.id, user.id), eq(users.status, "pending")));
   if (result.rowsAffected !== 1) throw new AppError("conflict", "Over deze aanmelding is al beslist.");
   await audit(site.db, { actorId: actor.userId, action: "member.rejected", subject: user.id, details: { neighbourhoodId } });
-  return c.json({ member: { id: user.id, displayName: user.displayName, status: "rejected" as const, reviewNote: input.message } });
+  const mailed = await sendReviewDecisionMail(c, site, user, neighbourhoodId, "rejected", input.message);
+  return c.json({ member: { id: user.id, displayName: user.displayName, status: "rejected" as const, reviewNote: input.message }, mailed });
 });
 
 // POST /api/members/register — help desk: staff or an ambassador registers a resident who gave consent

@@ -7,6 +7,7 @@ export * from "./invite-code.ts";
 export * from "./invite-state.ts";
 export * from "./invite-token.ts";
 export * from "./join-neighbourhood.ts";
+export * from "./join-with-existing-account.ts";
 export * from "./parse-invite-reference.ts";
 export * from "./personal-invite-limit.ts";
 export * from "./recovery-code.ts";

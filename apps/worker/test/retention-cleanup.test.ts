@@ -1,0 +1,106 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { createExecutionContext, createScheduledController, waitOnExecutionContext } from "cloudflare:test";
+import { eq, inArray } from "drizzle-orm";
+import { generateSessionToken, hashSessionToken, LONGEST_RATE_LIMIT_WINDOW_MS } from "@buurtplein/core";
+import { createDbClient, openTenantDb, tenantSchema } from "@buurtplein/db";
+import worker from "../src/index.ts";
+import { runRetentionCleanup } from "../src/jobs/clean-expired-data.ts";
+import { createLogger } from "../src/lib/logger.ts";
+import { RATE_LIMITS } from "../src/lib/rate-limit-rules.ts";
+import { JOIN_RATE_LIMITS } from "../src/lib/join-rate-limits.ts";
+import { bindings, call, control, json, tenantDb } from "./helpers.ts";
+import { DELINDE, createTestUser, loginAs } from "./account-fixtures.ts";
+
+const DAY = 24 * 60 * 60 * 1000;
+
+/** A session row that expired a minute ago; returns its cookie. */
+async function insertExpiredSession(slug: "delinde" | "havenstad", userId: string): Promise<{ id: string; cookie: string }> {
+  const token = generateSessionToken();
+  const id = await hashSessionToken(token);
+  await (await tenantDb(slug)).insert(tenantSchema.sessions).values({ id, userId, expiresAt: Date.now() - 60_000 });
+  return { id, cookie: `bp_session=${token}` };
+}
+
+async function sessionExists(slug: "delinde" | "havenstad", id: string): Promise<boolean> {
+  const rows = await (await tenantDb(slug)).select().from(tenantSchema.sessions).where(eq(tenantSchema.sessions.id, id));
+  return rows.length > 0;
+}
+
+function loggedLines(spy: { mock: { calls: unknown[][] } }): Record<string, any>[] {
+  return spy.mock.calls.map(([line]) => {
+    try {
+      return JSON.parse(String(line)) as Record<string, any>;
+    } catch {
+      return {};
+    }
+  });
+}
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe("the hourly retention cleanup (cron trigger)", () => {
+  it("deletes an expired session through the worker's scheduled handler; a valid session keeps working", async () => {
+    const user = await createTestUser("delinde", { neighbourhood: "lindenhof" });
+    const expired = await insertExpiredSession("delinde", user.id);
+    const cookie = await loginAs(DELINDE, user.email!);
+    const spentToken = crypto.randomUUID();
+    await (await tenantDb("delinde"))
+      .insert(tenantSchema.loginTokens)
+      .values({ id: spentToken, userId: user.id, purpose: "magic_link", expiresAt: Date.now() - 2 * DAY, usedAt: Date.now() - 2 * DAY });
+    const log = vi.spyOn(console, "log");
+
+    const controller = createScheduledController({ scheduledTime: Date.now(), cron: "17 * * * *" });
+    const ctx = createExecutionContext();
+    await worker.scheduled(controller, bindings, ctx);
+    await waitOnExecutionContext(ctx);
+
+    expect(await sessionExists("delinde", expired.id)).toBe(false);
+    const spent = await (await tenantDb("delinde")).select().from(tenantSchema.loginTokens).where(eq(tenantSchema.loginTokens.id, spentToken));
+    expect(spent).toEqual([]);
+    const me = await call(DELINDE, "/api/auth/me", { cookie });
+    expect(me.status).toBe(200);
+    expect((await json(me)).user.id).toBe(user.id);
+
+    const [line] = loggedLines(log).filter((entry) => entry.message === "retention cleanup");
+    expect(line).toMatchObject({ level: "info", job: "retention-cleanup", cron: "17 * * * *", tenantsFailed: [] });
+    expect(line!.tenantsCleaned).toBeGreaterThanOrEqual(2);
+    expect(line!.deleted.sessions).toBeGreaterThanOrEqual(1);
+    expect(line!.deleted.loginTokens).toBeGreaterThanOrEqual(1);
+  });
+
+  it("goes on with the other tenants when one tenant's database fails, and reports it", async () => {
+    const anna = await createTestUser("havenstad");
+    const expired = await insertExpiredSession("havenstad", anna.id);
+    const bob = await createTestUser("delinde");
+    const kept = await insertExpiredSession("delinde", bob.id);
+    const log = vi.spyOn(console, "error");
+
+    const report = await runRetentionCleanup({
+      control: control(),
+      logger: createLogger({ job: "retention-cleanup" }),
+      concurrency: 1,
+      openTenant: (tenant) => {
+        if (tenant.slug === "delinde") throw new Error("database unreachable");
+        return openTenantDb(createDbClient({ url: tenant.dbUrl ?? "", authToken: tenant.dbToken ?? "" }));
+      },
+    });
+
+    expect(report.tenantsFailed).toEqual([{ slug: "delinde", error: "database unreachable" }]);
+    expect(report.tenantsCleaned).toBeGreaterThanOrEqual(1);
+    expect(report.controlPlane).not.toBeNull();
+    expect(await sessionExists("havenstad", expired.id)).toBe(false);
+    expect(await sessionExists("delinde", kept.id)).toBe(true);
+    const [line] = loggedLines(log).filter((entry) => entry.message === "retention cleanup");
+    expect(line).toMatchObject({ level: "error", tenantsFailed: [{ slug: "delinde", error: "database unreachable" }] });
+
+    // Tidy up what this test left behind on purpose.
+    await (await tenantDb("delinde")).delete(tenantSchema.sessions).where(inArray(tenantSchema.sessions.id, [kept.id]));
+  });
+
+  it("knows the longest rate-limit window in use (a row is only deleted after its window ended)", () => {
+    const rules = [...Object.values(RATE_LIMITS), ...Object.values(JOIN_RATE_LIMITS)].map((rule) => rule("x"));
+    for (const rule of rules) expect(rule.windowMs).toBeLessThanOrEqual(LONGEST_RATE_LIMIT_WINDOW_MS);
+  });
+});
