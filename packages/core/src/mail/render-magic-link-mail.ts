@@ -1,14 +1,9 @@
 // The magic-link e-mail: plain text plus simple, accessible HTML (one column, real text, a clear
 // link), in Dutch (B1) or English. Pure: the caller sends what this returns.
 import { escapeHtml } from "./escape-html.ts";
+import { wrapMailHtml, type MailLocale, type RenderedMail } from "./mail-layout.ts";
 
-export type MailLocale = "nl" | "en";
-
-export interface RenderedMail {
-  subject: string;
-  text: string;
-  html: string;
-}
+export type { MailLocale, RenderedMail } from "./mail-layout.ts";
 
 export interface MagicLinkMailInput {
   locale: MailLocale;
@@ -60,16 +55,7 @@ export function renderMagicLinkMail(input: MagicLinkMailInput): RenderedMail {
     texts.signature,
   ].join("\n");
   const link = escapeHtml(input.link);
-  const html = [
-    "<!doctype html>",
-    `<html lang="${input.locale}">`,
-    "<head>",
-    '<meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${escapeHtml(subject)}</title>`,
-    "</head>",
-    '<body style="margin:0;padding:24px;background:#ffffff;color:#1b1f23;font-family:Arial,Helvetica,sans-serif;font-size:18px;line-height:1.5;">',
-    '<div style="max-width:560px;margin:0 auto;">',
+  const html = wrapMailHtml(input.locale, subject, [
     `<p>${escapeHtml(texts.greeting)}</p>`,
     `<p>${escapeHtml(texts.intro(name))}</p>`,
     `<p>${escapeHtml(texts.instruction)}</p>`,
@@ -78,9 +64,6 @@ export function renderMagicLinkMail(input: MagicLinkMailInput): RenderedMail {
     `<p>${escapeHtml(texts.validity(input.validMinutes))}</p>`,
     `<p>${escapeHtml(texts.notYou)}</p>`,
     `<p>${escapeHtml(texts.signature)}</p>`,
-    "</div>",
-    "</body>",
-    "</html>",
-  ].join("\n");
+  ]);
   return { subject, text, html };
 }

@@ -2,7 +2,7 @@
 // reviewer's message, and who to ask). Plain text plus simple, accessible HTML, in Dutch (B1) or
 // English. Pure: the caller sends what this returns.
 import { escapeHtml } from "./escape-html.ts";
-import type { MailLocale, RenderedMail } from "./render-magic-link-mail.ts";
+import { wrapMailHtml, type MailLocale, type RenderedMail } from "./mail-layout.ts";
 
 export type ReviewDecision = "approved" | "rejected";
 
@@ -54,24 +54,6 @@ const TEXTS = {
   },
 } as const;
 
-function wrapHtml(locale: MailLocale, subject: string, body: string[]): string {
-  return [
-    "<!doctype html>",
-    `<html lang="${locale}">`,
-    "<head>",
-    '<meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${escapeHtml(subject)}</title>`,
-    "</head>",
-    '<body style="margin:0;padding:24px;background:#ffffff;color:#1b1f23;font-family:Arial,Helvetica,sans-serif;font-size:18px;line-height:1.5;">',
-    '<div style="max-width:560px;margin:0 auto;">',
-    ...body,
-    "</div>",
-    "</body>",
-    "</html>",
-  ].join("\n");
-}
-
 export function renderReviewDecisionMail(input: ReviewDecisionMailInput): RenderedMail {
   const texts = TEXTS[input.locale];
   const { corporationName: corporation, neighbourhoodName: neighbourhood } = input;
@@ -81,7 +63,7 @@ export function renderReviewDecisionMail(input: ReviewDecisionMailInput): Render
     const subject = words.subject(neighbourhood);
     const text = [greeting, "", words.intro(neighbourhood, corporation), words.instruction, "", input.loginLink, "", texts.signature].join("\n");
     const link = escapeHtml(input.loginLink);
-    const html = wrapHtml(input.locale, subject, [
+    const html = wrapMailHtml(input.locale, subject, [
       `<p>${escapeHtml(greeting)}</p>`,
       `<p>${escapeHtml(words.intro(neighbourhood, corporation))}</p>`,
       `<p>${escapeHtml(words.instruction)}</p>`,
@@ -104,7 +86,7 @@ export function renderReviewDecisionMail(input: ReviewDecisionMailInput): Render
     "",
     texts.signature,
   ].join("\n");
-  const html = wrapHtml(input.locale, subject, [
+  const html = wrapMailHtml(input.locale, subject, [
     `<p>${escapeHtml(greeting)}</p>`,
     `<p>${escapeHtml(words.intro(neighbourhood, corporation))}</p>`,
     ...(message
