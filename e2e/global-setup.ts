@@ -1,7 +1,7 @@
 // Starts the product exactly as `npm start` does (infra/src/cli/start.ts: local libSQL server, demo
 // data, a production build served in workerd), on its own port and a fresh data folder.
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { copyFileSync, createWriteStream, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import type { TestProject } from "vitest/node";
@@ -22,10 +22,15 @@ export default async function setup(project: TestProject) {
   const dataDir = mkdtempSync(join(tmpdir(), "buurtplein-e2e-"));
   const product: ChildProcess = spawn(join(root, "node_modules/.bin/tsx"), [join(root, "infra/src/cli/start.ts")], {
     cwd: root,
-    env: { ...process.env, PORT: String(PORT), LIBSQL_PORT: String(PORT - 1), BUURTPLEIN_DATA_DIR: dataDir },
+    env: { ...process.env, PORT: String(PORT), LIBSQL_PORT: String(PORT - 1), BUURTPLEIN_DATA_DIR: dataDir, BUURTPLEIN_VERBOSE: "1" },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
   });
+  // Everything the product prints (worker JSON logs included) goes to test-results/e2e-product.log.
+  mkdirSync(join(root, "test-results"), { recursive: true });
+  const productLog = createWriteStream(join(root, "test-results/e2e-product.log"));
+  product.stdout?.pipe(productLog);
+  product.stderr?.pipe(productLog);
   let output = "";
   await new Promise<void>((resolveReady, reject) => {
     const timer = setTimeout(() => reject(new Error(`product did not start within 240 s:\n${output}`)), 240_000);
@@ -56,6 +61,12 @@ export default async function setup(project: TestProject) {
       }
     }
     await new Promise((done) => setTimeout(done, 500));
+    // Keep the database server's request log next to the product log, for failures in CI.
+    try {
+      copyFileSync(join(dataDir, "libsql-server.log"), join(root, "test-results/e2e-libsql-server.log"));
+    } catch {
+      // no log written
+    }
     rmSync(dataDir, { recursive: true, force: true });
   };
 }

@@ -58,5 +58,14 @@ if (existsSync(resultsFile)) {
   failed = 1;
 }
 if (vitest.status !== 0 && failed === 0) failed = 1;
+// Server-side errors of the product the browser tests ran against, to explain a failure.
+const productLog = join(resultsDir, "e2e-product.log");
+if (existsSync(productLog)) {
+  const errors = readFileSync(productLog, "utf8").split("\n").filter((line) => line.includes('"level":"error"'));
+  if (errors.length > 0) {
+    console.log(`[test] the product logged ${errors.length} error(s) during the browser tests (test-results/e2e-product.log):`);
+    for (const line of errors.slice(0, 20)) console.log(`  ${line.slice(0, 2000)}`);
+  }
+}
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
 process.exit(failed > 0 ? 1 : 0);
