@@ -9,3 +9,9 @@ export function safeReturnPath(value: string | null | undefined, fallback = "/")
   if (!value || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return fallback;
   return value;
 }
+
+/** Reads a password-like field exactly as typed (never trimmed; "" when absent). */
+export function secretField(form: FormData, name: string): string {
+  const value = form.get(name);
+  return typeof value === "string" ? value : "";
+}

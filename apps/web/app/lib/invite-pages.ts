@@ -1,13 +1,13 @@
 // Shared bits of the invite and joining pages: who may see which page, and dates as people read them.
 import { data, redirect } from "react-router";
 import { isRole, isStaff } from "@buurtplein/core/identity/roles";
-import type { RequestSite, Viewer } from "./site-context.ts";
+import { assertTenantSite, type RequestSite, type Viewer } from "./site-context.ts";
 
 export type TenantRequestSite = RequestSite & { site: Extract<RequestSite["site"], { kind: "tenant" }> };
 
 /** The tenant site of this request; the apex has none of these pages (404). */
 export function requireTenantSite(requestSite: RequestSite): TenantRequestSite {
-  if (requestSite.site.kind !== "tenant") throw data({ code: "not_found" }, { status: 404 });
+  assertTenantSite(requestSite.site);
   return requestSite as TenantRequestSite;
 }
 

@@ -1,4 +1,4 @@
-import { createContext } from "react-router";
+import { createContext, data } from "react-router";
 import type { Locale } from "../i18n/i18n.ts";
 
 export interface Branding {
@@ -28,3 +28,8 @@ export interface RequestSite {
 
 /** Filled once per request by the root middleware; read by every loader and action. */
 export const requestSiteContext = createContext<RequestSite>();
+
+/** Pages that exist only on a corporation's host answer 404 on the apex. */
+export function assertTenantSite(site: SiteInfo): asserts site is Extract<SiteInfo, { kind: "tenant" }> {
+  if (site.kind !== "tenant") throw data({ code: "not_found" }, { status: 404 });
+}

@@ -12,7 +12,7 @@ import {
 } from "react-router";
 import { callApi, forwardCookies } from "../lib/api.server.ts";
 import { field } from "../lib/forms.ts";
-import { requestSiteContext } from "../lib/site-context.ts";
+import { assertTenantSite, requestSiteContext } from "../lib/site-context.ts";
 import { failureText, fieldErrors } from "../lib/api-errors.ts";
 import { FormError } from "../components/field-error.tsx";
 import { DeleteModeFields } from "../components/delete-mode-fields.tsx";
@@ -23,7 +23,7 @@ export const meta: MetaFunction = () => [{ title: "Account verwijderen — Buurt
 
 export async function loader({ context }: LoaderFunctionArgs) {
   const { site, viewer } = context.get(requestSiteContext);
-  if (site.kind !== "tenant") throw data({ code: "not_found" }, { status: 404 });
+  assertTenantSite(site);
   if (!viewer) throw redirect("/inloggen");
   return null;
 }

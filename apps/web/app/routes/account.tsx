@@ -13,7 +13,7 @@ import {
 } from "react-router";
 import { callApi, forwardCookies } from "../lib/api.server.ts";
 import { field } from "../lib/forms.ts";
-import { requestSiteContext } from "../lib/site-context.ts";
+import { assertTenantSite, requestSiteContext } from "../lib/site-context.ts";
 import { failureText, fieldErrors } from "../lib/api-errors.ts";
 import { FieldError, FormError } from "../components/field-error.tsx";
 
@@ -33,7 +33,7 @@ export const meta: MetaFunction = () => [{ title: "Mijn account — Buurtplein" 
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { site, viewer } = context.get(requestSiteContext);
-  if (site.kind !== "tenant") throw data({ code: "not_found" }, { status: 404 });
+  assertTenantSite(site);
   if (!viewer) throw redirect("/inloggen");
   const result = await callApi<{ user: Profile }>(request, "/api/me");
   if (result.status === 401) throw redirect("/inloggen");

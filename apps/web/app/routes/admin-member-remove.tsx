@@ -13,7 +13,7 @@ import {
 } from "react-router";
 import { callApi } from "../lib/api.server.ts";
 import { field } from "../lib/forms.ts";
-import { requestSiteContext } from "../lib/site-context.ts";
+import { assertTenantSite, requestSiteContext } from "../lib/site-context.ts";
 import { failureText, fieldErrors } from "../lib/api-errors.ts";
 import { FormError } from "../components/field-error.tsx";
 import { DeleteModeFields } from "../components/delete-mode-fields.tsx";
@@ -31,7 +31,7 @@ export const meta: MetaFunction = () => [{ title: "Lid verwijderen — Buurtplei
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { site, viewer } = context.get(requestSiteContext);
-  if (site.kind !== "tenant") throw data({ code: "not_found" }, { status: 404 });
+  assertTenantSite(site);
   if (!viewer) throw redirect("/inloggen");
   const result = await callApi<{ member: Member }>(request, `/api/members/${encodeURIComponent(params.id ?? "")}`);
   if (!result.ok) throw data({ code: result.error?.code }, { status: result.status === 422 ? 404 : result.status });

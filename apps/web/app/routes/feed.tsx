@@ -17,7 +17,7 @@ import { isRole, isStaff } from "@buurtplein/core/identity/roles";
 import { callApi } from "../lib/api.server.ts";
 import { field } from "../lib/forms.ts";
 import { fieldErrors } from "../lib/api-errors.ts";
-import { requestSiteContext } from "../lib/site-context.ts";
+import { assertTenantSite, requestSiteContext } from "../lib/site-context.ts";
 import { FieldError, FormError } from "../components/field-error.tsx";
 import { InviteLinks } from "../components/invite-links.tsx";
 
@@ -44,7 +44,7 @@ export const meta: MetaFunction<typeof loader> = ({ loaderData }) => [{ title: `
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { site, viewer, locale } = context.get(requestSiteContext);
-  if (site.kind !== "tenant") throw data({ code: "not_found" }, { status: 404 });
+  assertTenantSite(site);
   if (!viewer) throw redirect("/inloggen");
   const cursor = new URL(request.url).searchParams.get("na");
   const query = cursor ? `?cursor=${encodeURIComponent(cursor)}` : "";

@@ -13,7 +13,7 @@ import {
 } from "react-router";
 import { callApi, forwardCookies } from "../lib/api.server.ts";
 import { fieldErrors } from "../lib/api-errors.ts";
-import { field } from "../lib/forms.ts";
+import { field, secretField } from "../lib/forms.ts";
 import { requestSiteContext } from "../lib/site-context.ts";
 import { inviteProblemOf, requireTenantSite, viewerIsNeighbour, type InviteProblem } from "../lib/invite-pages.ts";
 import { FieldError, FormError } from "../components/field-error.tsx";
@@ -86,7 +86,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     email: field(form, "email"),
     street: field(form, "street"),
   };
-  const password = typeof form.get("password") === "string" ? (form.get("password") as string) : "";
+  const password = secretField(form, "password");
   const body = { invite: params.token ?? "", ...values, password, acceptHouseRules: form.get("acceptHouseRules") === "on" };
   const result = await callApi<JoinResult>(request, "/api/join", { method: "POST", body });
   if (result.ok) {

@@ -13,7 +13,7 @@ import {
 } from "react-router";
 import { callApi, forwardCookies } from "../lib/api.server.ts";
 import { field } from "../lib/forms.ts";
-import { requestSiteContext } from "../lib/site-context.ts";
+import { assertTenantSite, requestSiteContext } from "../lib/site-context.ts";
 import { failureText, type FormFailure } from "../lib/api-errors.ts";
 import { FormError } from "../components/field-error.tsx";
 
@@ -25,19 +25,15 @@ import { FormError } from "../components/field-error.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Inloggen — Buurtplein" }, { name: "referrer", content: "same-origin" }];
 
-function requireTenant(kind: string) {
-  if (kind !== "tenant") throw data({ code: "not_found" }, { status: 404 });
-}
-
 export async function loader({ context, request }: LoaderFunctionArgs) {
   const { site } = context.get(requestSiteContext);
-  requireTenant(site.kind);
+  assertTenantSite(site);
   const token = new URL(request.url).searchParams.get("token")?.trim() ?? "";
   return { token, name: site.kind === "tenant" ? site.branding.displayName : "" };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  requireTenant(context.get(requestSiteContext).site.kind);
+  assertTenantSite(context.get(requestSiteContext).site);
   const form = await request.formData();
   const result = await callApi(request, "/api/auth/magic-link/verify", { method: "POST", body: { token: field(form, "token") } });
   if (result.ok) throw redirect("/", { headers: forwardCookies(result) });

@@ -12,8 +12,8 @@ import {
   type MetaFunction,
 } from "react-router";
 import { callApi, forwardCookies } from "../lib/api.server.ts";
-import { field } from "../lib/forms.ts";
-import { requestSiteContext } from "../lib/site-context.ts";
+import { field, secretField } from "../lib/forms.ts";
+import { assertTenantSite, requestSiteContext } from "../lib/site-context.ts";
 import { devToolsEnabled } from "../lib/dev-tools.server.ts";
 import { failureText, fieldErrors, type FormFailure } from "../lib/api-errors.ts";
 import { FieldError, FormError } from "../components/field-error.tsx";
@@ -23,13 +23,9 @@ import { FieldError, FormError } from "../components/field-error.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Inloggen — Buurtplein" }];
 
-function requireTenant(kind: string) {
-  if (kind !== "tenant") throw data({ code: "not_found" }, { status: 404 });
-}
-
 export async function loader({ context, request }: LoaderFunctionArgs) {
   const { site, viewer } = context.get(requestSiteContext);
-  requireTenant(site.kind);
+  assertTenantSite(site);
   if (viewer) throw redirect("/");
   const mode = new URL(request.url).searchParams.get("met") === "wachtwoord" ? ("password" as const) : ("link" as const);
   return { mode, devMailbox: devToolsEnabled() };
@@ -46,7 +42,7 @@ interface ActionResult {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { site, locale } = context.get(requestSiteContext);
-  requireTenant(site.kind);
+  assertTenantSite(site);
   const form = await request.formData();
   if (field(form, "intent") === "link") {
     const email = field(form, "email");
@@ -58,7 +54,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     );
   }
   const identifier = field(form, "identifier");
-  const password = typeof form.get("password") === "string" ? (form.get("password") as string) : "";
+  const password = secretField(form, "password");
   const result = await callApi(request, "/api/auth/login", { method: "POST", body: { identifier, password } });
   if (result.ok) throw redirect("/", { headers: forwardCookies(result) });
   return data(

@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { data, Link, redirect, useLoaderData, type LoaderFunctionArgs, type MetaFunction } from "react-router";
 import { callApi } from "../lib/api.server.ts";
-import { requestSiteContext } from "../lib/site-context.ts";
+import { assertTenantSite, requestSiteContext } from "../lib/site-context.ts";
 import { InviteLinks } from "../components/invite-links.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Buurten — Buurtplein" }];
@@ -12,7 +12,7 @@ interface NeighbourhoodList {
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { site, viewer } = context.get(requestSiteContext);
-  if (site.kind !== "tenant") throw data({ code: "not_found" }, { status: 404 });
+  assertTenantSite(site);
   if (!viewer) throw redirect("/inloggen");
   const result = await callApi<NeighbourhoodList>(request, "/api/neighbourhoods");
   if (!result.ok) throw data({ code: result.error?.code }, { status: result.status });

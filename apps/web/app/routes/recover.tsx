@@ -11,8 +11,8 @@ import {
   type MetaFunction,
 } from "react-router";
 import { callApi, forwardCookies } from "../lib/api.server.ts";
-import { field } from "../lib/forms.ts";
-import { requestSiteContext } from "../lib/site-context.ts";
+import { field, secretField } from "../lib/forms.ts";
+import { assertTenantSite, requestSiteContext } from "../lib/site-context.ts";
 import { failureText, fieldErrors } from "../lib/api-errors.ts";
 import { FieldError, FormError } from "../components/field-error.tsx";
 
@@ -21,23 +21,19 @@ import { FieldError, FormError } from "../components/field-error.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Herstelcode — Buurtplein" }];
 
-function requireTenant(kind: string) {
-  if (kind !== "tenant") throw data({ code: "not_found" }, { status: 404 });
-}
-
 export async function loader({ context }: LoaderFunctionArgs) {
   const { site, viewer } = context.get(requestSiteContext);
-  requireTenant(site.kind);
+  assertTenantSite(site);
   if (viewer) throw redirect("/");
   return null;
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  requireTenant(context.get(requestSiteContext).site.kind);
+  assertTenantSite(context.get(requestSiteContext).site);
   const form = await request.formData();
   const loginName = field(form, "loginName");
   const code = field(form, "code");
-  const newPassword = typeof form.get("newPassword") === "string" ? (form.get("newPassword") as string) : "";
+  const newPassword = secretField(form, "newPassword");
   const result = await callApi(request, "/api/auth/recover", { method: "POST", body: { loginName, code, newPassword } });
   if (result.ok) throw redirect("/", { headers: forwardCookies(result) });
   const fields = fieldErrors(result.error?.details);

@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { data, Form, useActionData, useLoaderData, useNavigation, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "react-router";
 import { callApi } from "../lib/api.server.ts";
-import { field } from "../lib/forms.ts";
+import { field, secretField } from "../lib/forms.ts";
 import { fieldErrors } from "../lib/api-errors.ts";
 import { requestSiteContext } from "../lib/site-context.ts";
 import { FieldError, FormError } from "../components/field-error.tsx";
@@ -29,7 +29,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     slug: field(form, "slug").toLowerCase(),
     adminName: field(form, "adminName"),
     adminEmail: field(form, "adminEmail"),
-    adminPassword: typeof form.get("adminPassword") === "string" ? (form.get("adminPassword") as string) : "",
+    adminPassword: secretField(form, "adminPassword"),
   };
   const result = await callApi<SignupResult>(request, "/api/signup", { method: "POST", body: values });
   if (result.ok) return { done: result.data.tenant, values: null, error: null, fields: {} };
