@@ -1,4 +1,4 @@
-import { request as httpRequest } from "node:http";
+import { Agent, request as httpRequest } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { DEMO_PASSWORD, expectAccessible, launchBrowser, logIn, newPage, port, tenantUrl } from "./browser.ts";
@@ -208,10 +208,10 @@ describe("my account", () => {
 });
 
 /** A request to the product as if to `host` (Node cannot resolve *.localhost; the server listens on 127.0.0.1). */
-function rawRequest(host: string, path: string, options: { method: string; headers: Record<string, string>; body: string }) {
+function rawRequest(host: string, path: string, options: { method: string; headers: Record<string, string>; body: string; agent?: Agent }) {
   return new Promise<{ status: number; body: string }>((resolve, reject) => {
     const request = httpRequest(
-      { host: "127.0.0.1", port: port(), path, method: options.method, headers: { ...options.headers, host: `${host}:${port()}`, "content-length": Buffer.byteLength(options.body) } },
+      { host: "127.0.0.1", port: port(), path, method: options.method, agent: options.agent, headers: { ...options.headers, host: `${host}:${port()}`, "content-length": Buffer.byteLength(options.body) } },
       (response) => {
         let body = "";
         response.setEncoding("utf8");
@@ -273,5 +273,27 @@ describe("CSRF in the web worker", () => {
       body,
     });
     expect(same.status).toBe(200);
+  });
+
+  it("keeps kept-alive connections working after answers given before the body was read", async () => {
+    // Regression: under the dev server a refused POST, a 401 or a 405 answered with the body unread
+    // broke the connection to workerd, and that request or the next one answered 500 "fetch failed".
+    const agent = new Agent({ keepAlive: true });
+    const json = JSON.stringify({ email: "nobody@delinde.example", password: "x".repeat(12) });
+    const form = `a=${"b".repeat(5000)}`;
+    const statuses: number[] = [];
+    for (let round = 0; round < 60; round += 1) {
+      const answers = [
+        await rawRequest("delinde.localhost", "/api/auth/login", { method: "POST", headers: { origin: "http://evil.localhost", "content-type": "application/json" }, body: json, agent }),
+        await rawRequest("delinde.localhost", "/api/auth/login", { method: "POST", headers: { "sec-fetch-site": "cross-site", "content-type": "application/json" }, body: json, agent }),
+        await rawRequest("delinde.localhost", "/api/health", { method: "GET", headers: {}, body: "", agent }),
+        await rawRequest("delinde.localhost", "/api/me", { method: "PATCH", headers: { "content-type": "application/json" }, body: json, agent }),
+        await rawRequest("delinde.localhost", "/buurten", { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: form, agent }),
+      ];
+      statuses.push(...answers.map((answer) => answer.status));
+    }
+    agent.destroy();
+    expect(statuses.filter((status) => status >= 500)).toEqual([]);
+    expect(new Set(statuses)).toEqual(new Set([403, 200, 401, 405]));
   });
 });

@@ -22,16 +22,32 @@ function refuseCrossSite(url: URL): Response {
 
 const handleDocument = createRequestHandler(() => import("virtual:react-router/server-build"), import.meta.env.MODE);
 
+/**
+ * Reads a request body in full before anything answers. Under `vite preview` (miniflare) an answer
+ * given while the body is still unread (a refused POST, a 405, an API error before parsing) makes the
+ * dev server's connection to workerd fail: that request or the next one gets a 500 "fetch failed".
+ * Bodies here are small forms and JSON, so buffering them costs nothing on Cloudflare either.
+ */
+async function withBufferedBody(request: Request): Promise<Request> {
+  if (request.body === null) return request;
+  const body = await request.arrayBuffer();
+  return new Request(request, { body });
+}
+
 export default {
   async fetch(request, env) {
-    const url = new URL(request.url);
-    // CSRF: a state-changing request must come from our own origin (docs/decisions/007-csrf-origin-checks.md).
-    if (isCrossSiteWrite({ method: request.method, url: request.url, origin: request.headers.get("origin"), secFetchSite: request.headers.get("sec-fetch-site") })) {
-      return refuseCrossSite(url);
-    }
-    // The JSON API is served on every host under /api, by the API worker, with the URL unchanged
-    // (its host decides the tenant).
-    if (url.pathname === "/api" || url.pathname.startsWith("/api/")) return env.API.fetch(request);
-    return handleDocument(request);
+    return route(await withBufferedBody(request), env);
   },
 } satisfies ExportedHandler<Env>;
+
+async function route(request: Request, env: Env): Promise<Response> {
+  const url = new URL(request.url);
+  // CSRF: a state-changing request must come from our own origin (docs/decisions/007-csrf-origin-checks.md).
+  if (isCrossSiteWrite({ method: request.method, url: request.url, origin: request.headers.get("origin"), secFetchSite: request.headers.get("sec-fetch-site") })) {
+    return refuseCrossSite(url);
+  }
+  // The JSON API is served on every host under /api, by the API worker, with the URL unchanged
+  // (its host decides the tenant).
+  if (url.pathname === "/api" || url.pathname.startsWith("/api/")) return env.API.fetch(request);
+  return handleDocument(request);
+}
