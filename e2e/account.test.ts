@@ -73,7 +73,7 @@ describe("logging in without a password", () => {
 });
 
 describe("recovery code and an admin removing a member", () => {
-  it("lets a resident without e-mail log in with a recovery code; an admin then removes them", async () => {
+  it("lets a resident without e-mail log in with a recovery code, get a new one from a moderator, and be removed by an admin", async () => {
     // The help desk (an admin) registers a resident without e-mail: a login name and a paper code.
     const admin = await newPage(browser);
     await logIn(admin.page, "delinde", "beheer@delinde.example");
@@ -103,11 +103,42 @@ describe("recovery code and an admin removing a member", () => {
     await logIn(again.page, "delinde", member.loginName, "wim-zijn-nieuwe-wachtwoord");
     await again.context.close();
 
+    // Months later Wim has lost his password again. A moderator finds him and prints a new code
+    // (without JavaScript: the help desk's old computer).
+    const moderator = await newPage(browser, { javaScriptEnabled: false });
+    await logIn(moderator.page, "delinde", "sanne@delinde.example");
+    await moderator.page.goto(tenantUrl("delinde", "/account"));
+    await moderator.page.getByRole("link", { name: "Leden", exact: true }).click();
+    await moderator.page.getByRole("heading", { level: 1, name: "Leden", exact: true }).waitFor();
+    await moderator.page.getByLabel("Zoek op naam of inlognaam").fill("zonder mail");
+    await moderator.page.getByRole("button", { name: "Zoeken" }).click();
+    await moderator.page.getByText("1 lid gevonden voor “zonder mail”.").waitFor();
+    expect(await moderator.page.getByRole("link", { name: /verwijderen$/ }).count()).toBe(0);
+    await moderator.page.getByRole("link", { name: "Nieuwe herstelcode voor Wim Zonder Mail" }).click();
+    await moderator.page.getByRole("heading", { level: 1, name: "Nieuwe herstelcode voor Wim Zonder Mail", exact: true }).waitFor();
+    await moderator.page.getByRole("button", { name: "Maak een nieuwe herstelcode" }).click();
+    const newCode = (await moderator.page.getByTestId("recovery-code").textContent())!.trim();
+    expect(newCode).not.toBe(recoveryCode);
+    expect((await moderator.page.getByTestId("login-name").textContent())!.trim()).toBe(member.loginName);
+    await moderator.context.close();
+
+    const home = await newPage(browser, { javaScriptEnabled: false });
+    await home.page.goto(tenantUrl("delinde", "/herstel"));
+    await home.page.getByLabel("Inlognaam").fill(member.loginName);
+    await home.page.getByLabel("Herstelcode").fill(newCode);
+    await home.page.getByLabel("Nieuw wachtwoord").fill("wim-zijn-derde-wachtwoord");
+    await home.page.getByRole("button", { name: "Nieuw wachtwoord opslaan en inloggen" }).click();
+    await home.page.getByRole("button", { name: "Uitloggen" }).waitFor();
+    await home.context.close();
+
     // The admin removes Wim.
     await admin.page.goto(tenantUrl("delinde", "/account"));
-    await admin.page.getByRole("link", { name: "Leden beheren" }).click();
+    await admin.page.getByRole("link", { name: "Leden", exact: true }).click();
     await admin.page.getByRole("heading", { level: 1, name: "Leden", exact: true }).waitFor();
     await expectAccessible(admin.page);
+    await admin.page.getByLabel("Zoek op naam of inlognaam").fill("Wim Zonder Mail");
+    await admin.page.getByRole("button", { name: "Zoeken" }).click();
+    await admin.page.getByText("1 lid gevonden voor “Wim Zonder Mail”.").waitFor();
     await admin.page.getByRole("link", { name: "Wim Zonder Mail verwijderen" }).click();
     await admin.page.getByRole("heading", { level: 1, name: "Wim Zonder Mail verwijderen", exact: true }).waitFor();
     await expectAccessible(admin.page);

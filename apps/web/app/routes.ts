@@ -16,6 +16,7 @@ export default [
   route("account/verwijderd", "routes/account-deleted.tsx"),
   route("beheer/leden", "routes/admin-members.tsx"),
   route("beheer/leden/:id/verwijderen", "routes/admin-member-remove.tsx"),
+  route("beheer/leden/:id/herstelcode", "routes/admin-member-recovery.tsx"),
   route("dev/mail", "routes/dev-mail.tsx"),
   route("doe-mee", "routes/join-code.tsx"),
   route("doe-mee/:token", "routes/join.tsx"),

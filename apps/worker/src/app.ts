@@ -13,7 +13,7 @@ import { neighbourhoodRoutes } from "./routes/neighbourhoods.ts";
 import { checkOrigin } from "./middleware/csrf.ts";
 import { accountAccessRoutes } from "./routes/account-access.ts";
 import { meRoutes } from "./routes/me.ts";
-import { memberRemovalRoutes } from "./routes/member-removal.ts";
+import { memberDirectoryRoutes } from "./routes/member-directory.ts";
 import { devMailRoutes } from "./routes/dev-mail.ts";
 import { inviteRoutes } from "./routes/invites.ts";
 import { joinRoutes } from "./routes/join.ts";
@@ -40,10 +40,10 @@ export function createApp() {
   app.route("/me", meRoutes);
   app.route("/invites", inviteRoutes);
   app.route("/join", joinRoutes);
-  // Before memberRemovalRoutes: its GET /:id would otherwise answer GET /members/pending.
+  // Before memberDirectoryRoutes: its GET /:id would otherwise answer GET /members/pending.
   app.route("/members", memberRoutes);
   app.route("/settings/membership", membershipSettingsRoutes);
-  app.route("/members", memberRemovalRoutes);
+  app.route("/members", memberDirectoryRoutes);
   app.route("/dev", devMailRoutes);
   app.route("/neighbourhoods", neighbourhoodRoutes);
 

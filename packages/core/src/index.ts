@@ -8,6 +8,7 @@ export * from "./identity/request-magic-link.ts";
 export * from "./identity/recover-account.ts";
 export * from "./identity/update-profile.ts";
 export * from "./identity/delete-account.ts";
+export * from "./identity/recovery-by-staff.ts";
 export * from "./mail/escape-html.ts";
 export * from "./mail/render-magic-link-mail.ts";
 export * from "./mail/render-review-decision-mail.ts";

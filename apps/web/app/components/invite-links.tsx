@@ -10,6 +10,7 @@ export function InviteLinks() {
   const links: { to: string; label: string }[] = [];
   if (viewerIsNeighbour(viewer)) links.push({ to: "/uitnodigen", label: t("invites.links.personal") });
   if (viewerIsStaff(viewer)) links.push({ to: "/beheer/uitnodigingen", label: t("invites.links.adminInvites") });
+  if (viewerIsStaff(viewer)) links.push({ to: "/beheer/leden", label: t("access.members.title") });
   if (viewerHelpsMembers(viewer)) {
     links.push({ to: "/beheer/aanmeldingen", label: t("invites.links.pending") });
     links.push({ to: "/beheer/aanmelden-namens", label: t("invites.links.register") });

@@ -149,7 +149,7 @@ export default function Account() {
         </Link>
       </section>
 
-      {user.role === "admin" ? (
+      {user.role === "admin" || user.role === "moderator" ? (
         <section className="card" aria-labelledby="admin-heading">
           <h2 id="admin-heading">{t("access.account.adminTitle")}</h2>
           <Link to="/beheer/leden">{t("access.account.adminMembers")}</Link>

@@ -14,9 +14,10 @@ import { callApi } from "../lib/api.server.ts";
 import { fieldErrors } from "../lib/api-errors.ts";
 import { field } from "../lib/forms.ts";
 import { requestSiteContext } from "../lib/site-context.ts";
-import { forbidden, formatDay, requireTenantSite, requireViewer, viewerHelpsMembers, viewerIsStaff } from "../lib/invite-pages.ts";
+import { forbidden, requireTenantSite, requireViewer, viewerHelpsMembers, viewerIsStaff } from "../lib/invite-pages.ts";
 import { FieldError, FormError } from "../components/field-error.tsx";
 import { PrintButton } from "../components/print-button.tsx";
+import { RecoverySlip } from "../components/recovery-slip.tsx";
 
 // /beheer/aanmelden-namens — help desk: staff (or an ambassador, for their own neighbourhood) register a
 // resident who gave consent. Without e-mail, the page shows the login name and a one-time recovery
@@ -76,19 +77,7 @@ export default function RegisterMember() {
         <h1 id="registered-title">{t("invites.register.doneTitle", { name: done.member.displayName })}</h1>
         <p className="post-meta">{done.neighbourhood.name}</p>
         {done.member.loginName && done.recoveryCode ? (
-          <div className="handover">
-            <p>{t("invites.register.handOver")}</p>
-            <p className="handover-label">{t("invites.register.loginName")}</p>
-            <p className="big-code" data-testid="login-name">
-              {done.member.loginName}
-            </p>
-            <p className="handover-label">{t("invites.register.recoveryCode")}</p>
-            <p className="big-code" data-testid="recovery-code">
-              {done.recoveryCode}
-            </p>
-            {done.recoveryCodeExpiresAt ? <p>{t("invites.register.recoveryUntil", { date: formatDay(done.recoveryCodeExpiresAt, locale) })}</p> : null}
-            <p>{t("invites.register.recoveryHow", { url: `${origin}/herstel` })}</p>
-          </div>
+          <RecoverySlip loginName={done.member.loginName} recoveryCode={done.recoveryCode} expiresAt={done.recoveryCodeExpiresAt} origin={origin} locale={locale} />
         ) : (
           <p>{t("invites.register.withEmail", { email: done.member.email ?? "" })}</p>
         )}

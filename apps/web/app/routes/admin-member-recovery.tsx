@@ -1,0 +1,100 @@
+import { useTranslation } from "react-i18next";
+import { data, Form, Link, useActionData, useLoaderData, useNavigation, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "react-router";
+import { callApi } from "../lib/api.server.ts";
+import { requestSiteContext } from "../lib/site-context.ts";
+import { failureText } from "../lib/api-errors.ts";
+import { forbidden, requireTenantSite, requireViewer, viewerIsStaff } from "../lib/invite-pages.ts";
+import { FormError } from "../components/field-error.tsx";
+import { PrintButton } from "../components/print-button.tsx";
+import { RecoverySlip } from "../components/recovery-slip.tsx";
+
+// /beheer/leden/:id/herstelcode — a resident without e-mail forgot their password. A moderator confirms,
+// and hands over a new one-time recovery code on paper; earlier codes stop working.
+
+interface Member {
+  id: string;
+  displayName: string;
+  loginName: string | null;
+  role: string;
+  neighbourhoods: string[];
+  canGetRecoveryCode: boolean;
+}
+
+interface Issued {
+  member: { id: string; displayName: string; loginName: string };
+  recoveryCode: string;
+  recoveryCodeExpiresAt: number;
+}
+
+export const meta: MetaFunction = () => [{ title: "Nieuwe herstelcode — Buurtplein" }];
+
+function requireStaff(context: LoaderFunctionArgs["context"]) {
+  const requestSite = requireTenantSite(context.get(requestSiteContext));
+  const viewer = requireViewer(requestSite);
+  if (!viewerIsStaff(viewer)) forbidden();
+  return requestSite;
+}
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { locale } = requireStaff(context);
+  const result = await callApi<{ member: Member }>(request, `/api/members/${encodeURIComponent(params.id ?? "")}`);
+  if (!result.ok) throw data({ code: result.error?.code }, { status: result.status === 422 ? 404 : result.status });
+  return { member: result.data.member, origin: new URL(request.url).origin, locale };
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  requireStaff(context);
+  const result = await callApi<Issued>(request, `/api/members/${encodeURIComponent(params.id ?? "")}/recovery-code`, { method: "POST", body: {} });
+  if (result.ok) return { issued: result.data, failure: null };
+  return data({ issued: null, failure: result.error }, { status: result.status });
+}
+
+export default function MemberRecoveryCode() {
+  const { member, origin, locale } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const { t } = useTranslation();
+
+  const issued = result?.issued;
+  if (issued) {
+    return (
+      <section className="card handover-slip" aria-labelledby="issued-title">
+        <h1 id="issued-title">{t("access.members.recoveryDoneTitle", { name: issued.member.displayName })}</h1>
+        <RecoverySlip loginName={issued.member.loginName} recoveryCode={issued.recoveryCode} expiresAt={issued.recoveryCodeExpiresAt} origin={origin} locale={locale} />
+        <div className="button-row no-print">
+          <PrintButton label={t("invites.admin.print")} />
+          <Link to="/beheer/leden" className="button secondary">
+            {t("access.members.backToList")}
+          </Link>
+        </div>
+      </section>
+    );
+  }
+
+  return (
+    <section className="card narrow" aria-labelledby="recovery-title">
+      <h1 id="recovery-title">{t("access.members.recoveryTitle", { name: member.displayName })}</h1>
+      <p>
+        {t(`access.members.roles.${member.role}`, { defaultValue: member.role })}
+        {member.neighbourhoods.length ? ` · ${member.neighbourhoods.join(", ")}` : ""}
+        {member.loginName ? ` · ${member.loginName}` : ""}
+      </p>
+      <FormError message={failureText(t, result?.failure)} />
+      {member.canGetRecoveryCode ? (
+        <>
+          <p>{t("access.members.recoveryIntro")}</p>
+          <Form method="post" className="form">
+            <button type="submit" className="button" disabled={navigation.state === "submitting"}>
+              {t("access.members.recoverySubmit")}
+            </button>
+          </Form>
+        </>
+      ) : (
+        <p>{t("access.members.recoveryNotPossible")}</p>
+      )}
+      <p>
+        <Link to="/beheer/leden">{t("access.members.cancelRecovery")}</Link>
+      </p>
+    </section>
+  );
+}
