@@ -83,6 +83,20 @@ describe("a resident in the neighbourhood", () => {
   });
 });
 
+describe("partners", () => {
+  it("a partner logs in, reads why there is no neighbourhood yet, and cannot open staff or neighbourhood pages", async () => {
+    const { page, context } = await newPage(browser);
+    await logIn(page, "delinde", "karin@delinde.example");
+    await page.goto(tenantUrl("delinde", "/buurten"));
+    await page.getByText("Je account is er voor je organisatie.").waitFor();
+    await expectAccessible(page);
+    expect((await page.goto(tenantUrl("delinde", "/buurt/lindenhof")))?.status()).toBe(403);
+    expect(await page.locator("main").textContent()).not.toContain("Tuinstoelen te geef");
+    expect((await page.goto(tenantUrl("delinde", "/beheer/leden")))?.status()).toBe(403);
+    await context.close();
+  });
+});
+
 describe("tenant isolation in the browser", () => {
   it("shows nothing of De Linde on Havenstad, and nothing of Havenstad on De Linde", async () => {
     const { page, context } = await newPage(browser);

@@ -65,6 +65,8 @@ export const DEMO_TENANTS: DemoTenant[] = [
       { key: "joop", displayName: "Joop Hendriks", email: "joop@delinde.example", role: "resident", street: "Lindenplein", neighbourhoods: ["lindenhof"] },
       { key: "els", displayName: "Els Jansen", email: "els@delinde.example", role: "prospective", neighbourhoods: ["parkzicht"] },
       { key: "bram", displayName: "Bram Mulder", email: "bram@delinde.example", role: "prospective", neighbourhoods: ["parkzicht"] },
+      { key: "karin", displayName: "Karin Bos (Buurthuis De Boog)", email: "karin@delinde.example", role: "partner", neighbourhoods: [] },
+      { key: "wijkteam", displayName: "Wijkteam Amersfoort-Noord", email: "wijkteam@delinde.example", role: "care_partner", neighbourhoods: [] },
     ],
     posts: [
       { neighbourhood: "lindenhof", author: "moderator", kind: "announcement", title: "Burendag zaterdag 26 september", body: "Op het Lindenplein staan koffie en taart klaar vanaf 10 uur. Iedereen is welkom!", hoursAgo: 70 },

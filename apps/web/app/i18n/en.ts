@@ -54,6 +54,7 @@ export const en: Messages = {
   neighbourhoods: {
     title: "My neighbourhoods",
     empty: "You are not a member of a neighbourhood yet.",
+    emptyPartner: "Your account is for your organisation. Reading and posting in neighbourhoods is for residents; the corporation will let you know when your organisation can share something in the neighbourhood.",
     newBuild: "New build",
   },
   feed: {

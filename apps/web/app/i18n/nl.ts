@@ -53,6 +53,7 @@ export const nl = {
   neighbourhoods: {
     title: "Mijn buurten",
     empty: "Je bent nog geen lid van een buurt.",
+    emptyPartner: "Je account is er voor je organisatie. Buurten lezen en berichten plaatsen doen bewoners; de corporatie laat je weten wanneer jouw organisatie iets in de buurt kan delen.",
     newBuild: "Nieuwbouw",
   },
   feed: {

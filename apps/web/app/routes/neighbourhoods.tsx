@@ -16,18 +16,20 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   if (!viewer) throw redirect("/inloggen");
   const result = await callApi<NeighbourhoodList>(request, "/api/neighbourhoods");
   if (!result.ok) throw data({ code: result.error?.code }, { status: result.status });
-  return result.data;
+  // Partners and care partners have an account for their organisation but no neighbourhood of their own.
+  const partner = viewer.user.role === "partner" || viewer.user.role === "care_partner";
+  return { ...result.data, partner };
 }
 
 export default function Neighbourhoods() {
-  const { neighbourhoods } = useLoaderData<typeof loader>();
+  const { neighbourhoods, partner } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   return (
     <section>
       <h1>{t("neighbourhoods.title")}</h1>
       <InviteLinks />
       {neighbourhoods.length === 0 ? (
-        <p className="empty">{t("neighbourhoods.empty")}</p>
+        <p className="empty">{t(partner ? "neighbourhoods.emptyPartner" : "neighbourhoods.empty")}</p>
       ) : (
         <ul className="tiles">
           {neighbourhoods.map((neighbourhood) => (
