@@ -8,11 +8,18 @@ export function FieldError({ id, message }: { id: string; message: string | unde
   );
 }
 
-export function FormError({ message }: { message: string | undefined | null }) {
+/** The alert above a form; `note` adds a quoted message from a person (e.g. the reviewer) beneath. */
+export function FormError({ message, note }: { message: string | undefined | null; note?: { label: string; text: string } | null }) {
   if (!message) return null;
   return (
     <div className="form-error" role="alert">
       {message}
+      {note ? (
+        <figure className="form-error-note">
+          <figcaption>{note.label}</figcaption>
+          <blockquote>{note.text}</blockquote>
+        </figure>
+      ) : null}
     </div>
   );
 }

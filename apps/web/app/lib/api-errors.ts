@@ -5,11 +5,25 @@ import type { TFunction } from "i18next";
 export interface FormFailure {
   code: string;
   message: string;
+  details?: unknown;
 }
+
+/** Failures that may carry a note from whoever reviewed the person's request to join. */
+const REVIEWED_CODES = new Set(["account_pending", "account_rejected"]);
 
 export function failureText(t: TFunction, failure: FormFailure | null | undefined): string | null {
   if (!failure) return null;
   return t(`access.errors.${failure.code}`, { defaultValue: failure.message });
+}
+
+/**
+ * The reviewer's note for a person who is waiting or was rejected (the API sends it only after the
+ * right password, login link or recovery code), with its translated caption; shown as a quote.
+ */
+export function failureNote(t: TFunction, failure: FormFailure | null | undefined): { label: string; text: string } | null {
+  if (!failure || !REVIEWED_CODES.has(failure.code)) return null;
+  const note = (failure.details as { reviewNote?: unknown } | undefined)?.reviewNote;
+  return typeof note === "string" && note.trim() ? { label: t("access.errors.reviewNote"), text: note } : null;
 }
 
 /** Field messages (422) from an API error's details. */

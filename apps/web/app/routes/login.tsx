@@ -15,7 +15,7 @@ import { callApi, forwardCookies } from "../lib/api.server.ts";
 import { field, secretField } from "../lib/forms.ts";
 import { assertTenantSite, requestSiteContext } from "../lib/site-context.ts";
 import { devToolsEnabled } from "../lib/dev-tools.server.ts";
-import { failureText, fieldErrors, type FormFailure } from "../lib/api-errors.ts";
+import { failureNote, failureText, fieldErrors, type FormFailure } from "../lib/api-errors.ts";
 import { FieldError, FormError } from "../components/field-error.tsx";
 
 // /inloggen — a login link by e-mail first (no password to remember); ?met=wachtwoord for e-mail or
@@ -71,6 +71,7 @@ export default function Login() {
   const busy = navigation.state === "submitting";
   const fields: Record<string, string> = result?.fields ?? {};
   const error = failureText(t, result?.failure);
+  const note = failureNote(t, result?.failure);
 
   if (result?.intent === "link" && result.sent) {
     return (
@@ -95,7 +96,7 @@ export default function Login() {
       <section className="card narrow">
         <h1>{t("access.login.title")}</h1>
         <p>{t("access.login.passwordIntro")}</p>
-        <FormError message={error} />
+        <FormError message={error} note={note} />
         <Form method="post" className="form" action="/inloggen?met=wachtwoord">
           <input type="hidden" name="intent" value="password" />
           <label htmlFor="identifier">{t("access.login.identifier")}</label>
@@ -136,7 +137,7 @@ export default function Login() {
     <section className="card narrow">
       <h1>{t("access.login.title")}</h1>
       <p>{t("access.login.linkIntro")}</p>
-      <FormError message={error} />
+      <FormError message={error} note={note} />
       <Form method="post" className="form">
         <input type="hidden" name="intent" value="link" />
         <label htmlFor="email">{t("access.login.email")}</label>

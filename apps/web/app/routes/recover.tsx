@@ -13,7 +13,7 @@ import {
 import { callApi, forwardCookies } from "../lib/api.server.ts";
 import { field, secretField } from "../lib/forms.ts";
 import { assertTenantSite, requestSiteContext } from "../lib/site-context.ts";
-import { failureText, fieldErrors } from "../lib/api-errors.ts";
+import { failureNote, failureText, fieldErrors } from "../lib/api-errors.ts";
 import { FieldError, FormError } from "../components/field-error.tsx";
 
 // /herstel — an account without e-mail gets back in: login name + recovery code (on paper from the
@@ -53,7 +53,7 @@ export default function Recover() {
     <section className="card narrow">
       <h1>{t("access.recover.title")}</h1>
       <p>{t("access.recover.intro")}</p>
-      <FormError message={failureText(t, result?.failure)} />
+      <FormError message={failureText(t, result?.failure)} note={failureNote(t, result?.failure)} />
       <Form method="post" className="form">
         <label htmlFor="loginName">{t("access.recover.loginName")}</label>
         <input id="loginName" name="loginName" required autoComplete="username" autoCapitalize="none" spellCheck={false} defaultValue={result?.loginName ?? ""} {...invalid("loginName")} />

@@ -15,16 +15,19 @@ export async function findUserForLogin(db: TenantDb, kind: "email" | "loginName"
 }
 
 /**
- * Why someone with the right password still cannot log in (pending: waiting for approval). A rejected
- * person also gets the reviewer's message (details.reviewNote), so they know what to do.
+ * Why someone who proved a secret (right password, a valid login link or recovery code) still cannot
+ * log in: pending (waiting for approval) or rejected, each with its own code so the page can say it in
+ * the visitor's language. The reviewer's note goes along in details.reviewNote, so the person knows what
+ * to do. Callers throw this only after the secret was checked: the note is for the person themselves.
  */
 export function accountNotActive(status: string, reviewNote?: string | null): AppError {
+  const details = reviewNote ? { reviewNote } : undefined;
+  const withNote = (message: string) => (reviewNote ? `${message} Bericht van de beoordelaar: ${reviewNote}` : message);
   if (status === "pending") {
-    return new AppError("account_pending", "Je aanmelding wacht nog op goedkeuring. Je kunt inloggen zodra de corporatie of een buurtambassadeur je heeft toegelaten.");
+    return new AppError("account_pending", withNote("Je aanmelding wacht nog op goedkeuring. Je kunt inloggen zodra de corporatie of een buurtambassadeur je heeft toegelaten."), details);
   }
   if (status === "rejected") {
-    const message = "Je aanmelding is niet goedgekeurd. Neem contact op met je woningcorporatie als je vragen hebt.";
-    return reviewNote ? new AppError("forbidden", `${message} Bericht van de beoordelaar: ${reviewNote}`, { reviewNote }) : new AppError("forbidden", message);
+    return new AppError("account_rejected", withNote("Je aanmelding is niet goedgekeurd. Neem contact op met je woningcorporatie als je vragen hebt."), details);
   }
   return new AppError("forbidden", "Dit account is niet meer actief. Neem contact op met je woningcorporatie als je vragen hebt.");
 }

@@ -83,7 +83,7 @@ accountAccessRoutes.post("/magic-link/verify", async (c) => {
   if (!used) throw new AppError("login_link_invalid", LINK_INVALID);
   const [user] = await site.db.select().from(users).where(eq(users.id, used.userId)).limit(1);
   if (!user) throw new AppError("login_link_invalid", LINK_INVALID);
-  if (user.status !== "active") throw accountNotActive(user.status);
+  if (user.status !== "active") throw accountNotActive(user.status, user.reviewNote);
   await startSession(c, site.db, user.id);
   return c.json({ user: { id: user.id, displayName: user.displayName, role: user.role } });
 });
@@ -112,7 +112,7 @@ accountAccessRoutes.post("/recover", async (c) => {
     await hitRateLimit(site.client, failures);
     throw new AppError("recovery_code_invalid", RECOVERY_INVALID, { fields: { code: RECOVERY_INVALID } });
   }
-  if (user.status !== "active") throw accountNotActive(user.status);
+  if (user.status !== "active") throw accountNotActive(user.status, user.reviewNote);
   const [used] = await site.db.update(loginTokens).set({ usedAt: now }).where(and(eq(loginTokens.id, match.id), valid)).returning({ id: loginTokens.id });
   if (!used) throw new AppError("recovery_code_invalid", RECOVERY_INVALID, { fields: { code: RECOVERY_INVALID } });
   // Whoever may have had the old password is logged out everywhere.

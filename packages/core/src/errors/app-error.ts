@@ -26,6 +26,7 @@ export const ERROR_STATUS = {
   login_link_invalid: 400,
   recovery_code_invalid: 400,
   account_pending: 403,
+  account_rejected: 403,
   csrf_failed: 403,
 } as const;
 

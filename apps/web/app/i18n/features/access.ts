@@ -143,6 +143,8 @@ const nl = {
     errors: {
       rate_limited: "Te veel pogingen achter elkaar. Wacht even en probeer het dan opnieuw.",
       account_pending: "Je aanmelding wacht nog op goedkeuring. Je kunt inloggen zodra de corporatie of een buurtambassadeur je heeft toegelaten.",
+      account_rejected: "Je aanmelding is niet goedgekeurd. Je kunt daarom niet inloggen. Neem contact op met je woningcorporatie als je vragen hebt.",
+      reviewNote: "Bericht van de beoordelaar:",
       login_link_invalid: "Deze inloglink werkt niet (meer). Hij is verlopen of al gebruikt. Vraag een nieuwe inloglink aan.",
       recovery_code_invalid: "Deze inlognaam en herstelcode horen niet bij elkaar, of de code is verlopen of al gebruikt. Vraag een nieuwe code aan bij je corporatie.",
       csrf_failed: "Dit verzoek komt niet van deze website en is daarom geweigerd. Probeer het opnieuw.",
@@ -296,6 +298,8 @@ const en: Widen<typeof nl> = {
     errors: {
       rate_limited: "Too many attempts in a row. Please wait a moment and try again.",
       account_pending: "Your request to join is still waiting for approval. You can log in once the corporation or a neighbourhood ambassador has let you in.",
+      account_rejected: "Your request to join was not approved, so you cannot log in. Please contact your housing corporation if you have any questions.",
+      reviewNote: "Message from the reviewer:",
       login_link_invalid: "This login link no longer works. It has expired or was already used. Ask for a new login link.",
       recovery_code_invalid: "This login name and recovery code do not match, or the code has expired or was already used. Ask your corporation for a new code.",
       csrf_failed: "This request did not come from this website and was refused. Please try again.",
