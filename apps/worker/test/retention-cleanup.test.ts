@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createExecutionContext, createScheduledController, waitOnExecutionContext } from "cloudflare:test";
 import { eq, inArray } from "drizzle-orm";
-import { generateSessionToken, hashSessionToken, LONGEST_RATE_LIMIT_WINDOW_MS } from "@buurtplein/core";
+import { AUDIT_LOG_RETENTION_MS, generateSessionToken, hashSessionToken, LONGEST_RATE_LIMIT_WINDOW_MS } from "@buurtplein/core";
 import { createDbClient, openTenantDb, tenantSchema } from "@buurtplein/db";
 import worker from "../src/index.ts";
 import { runRetentionCleanup } from "../src/jobs/clean-expired-data.ts";
@@ -49,6 +49,14 @@ describe("the hourly retention cleanup (cron trigger)", () => {
     await (await tenantDb("delinde"))
       .insert(tenantSchema.loginTokens)
       .values({ id: spentToken, userId: user.id, purpose: "magic_link", expiresAt: Date.now() - 2 * DAY, usedAt: Date.now() - 2 * DAY });
+    // Audit entries: one past the two-year retention period (goes), one just inside it (stays).
+    const db = await tenantDb("delinde");
+    const oldEntry = crypto.randomUUID();
+    const recentEntry = crypto.randomUUID();
+    await db.insert(tenantSchema.auditLog).values([
+      { id: oldEntry, actorId: null, action: "member.rejected", subject: user.id, createdAt: Date.now() - AUDIT_LOG_RETENTION_MS - DAY },
+      { id: recentEntry, actorId: null, action: "member.approved", subject: user.id, createdAt: Date.now() - AUDIT_LOG_RETENTION_MS + DAY },
+    ]);
     const log = vi.spyOn(console, "log");
 
     const controller = createScheduledController({ scheduledTime: Date.now(), cron: "17 * * * *" });
@@ -59,6 +67,8 @@ describe("the hourly retention cleanup (cron trigger)", () => {
     expect(await sessionExists("delinde", expired.id)).toBe(false);
     const spent = await (await tenantDb("delinde")).select().from(tenantSchema.loginTokens).where(eq(tenantSchema.loginTokens.id, spentToken));
     expect(spent).toEqual([]);
+    const auditLeft = await db.select({ id: tenantSchema.auditLog.id }).from(tenantSchema.auditLog).where(inArray(tenantSchema.auditLog.id, [oldEntry, recentEntry]));
+    expect(auditLeft.map((row) => row.id)).toEqual([recentEntry]);
     const me = await call(DELINDE, "/api/auth/me", { cookie });
     expect(me.status).toBe(200);
     expect((await json(me)).user.id).toBe(user.id);
@@ -68,6 +78,8 @@ describe("the hourly retention cleanup (cron trigger)", () => {
     expect(line!.tenantsCleaned).toBeGreaterThanOrEqual(2);
     expect(line!.deleted.sessions).toBeGreaterThanOrEqual(1);
     expect(line!.deleted.loginTokens).toBeGreaterThanOrEqual(1);
+    expect(line!.deleted.auditLog).toBeGreaterThanOrEqual(1);
+    expect(Object.keys(line!.deleted).sort()).toEqual(["auditLog", "controlRateLimits", "devMail", "loginTokens", "rateLimits", "sessions"]);
   });
 
   it("goes on with the other tenants when one tenant's database fails, and reports it", async () => {

@@ -29,9 +29,9 @@ async function createTenantDb(): Promise<TenantDb> {
 const ids = (rows: { id: string }[]) => rows.map((row) => row.id).sort();
 
 describe("cleanTenantDatabase", () => {
-  it("deletes expired sessions, spent login tokens and ended rate-limit windows, and keeps the rest", async () => {
+  it("deletes expired sessions, spent login tokens, ended rate-limit windows and audit entries older than two years, and keeps the rest", async () => {
     const db = await createTenantDb();
-    const { sessions, loginTokens, rateLimits } = tenantSchema;
+    const { sessions, loginTokens, rateLimits, auditLog } = tenantSchema;
     await db.insert(sessions).values([
       { id: "expired", userId: "u1", expiresAt: now - MINUTE },
       { id: "long-expired", userId: "u1", expiresAt: now - 40 * DAY },
@@ -48,15 +48,22 @@ describe("cleanTenantDatabase", () => {
       { key: "ended", windowStart: now - 2 * HOUR, count: 3 },
       { key: "current", windowStart: now - 10 * MINUTE, count: 1 },
     ]);
+    await db.insert(auditLog).values([
+      { id: "three-years-old", actorId: "u1", action: "member.rejected", subject: "u2", createdAt: now - 3 * 365 * DAY },
+      { id: "just-over-two-years", actorId: "u1", action: "member.approved", subject: "u3", createdAt: now - 730 * DAY - MINUTE },
+      { id: "just-under-two-years", actorId: "u1", action: "member.removed", subject: "u4", createdAt: now - 730 * DAY + MINUTE },
+      { id: "today", actorId: null, action: "account.deleted", subject: "u5" },
+    ]);
 
-    expect(await cleanTenantDatabase(db, cutoffs)).toEqual({ sessions: 2, loginTokens: 2, rateLimits: 1 });
+    expect(await cleanTenantDatabase(db, cutoffs)).toEqual({ sessions: 2, loginTokens: 2, rateLimits: 1, auditLog: 2 });
 
     expect(ids(await db.select({ id: sessions.id }).from(sessions))).toEqual(["valid"]);
     expect(ids(await db.select({ id: loginTokens.id }).from(loginTokens))).toEqual(["expired-an-hour-ago", "used-an-hour-ago", "valid"]);
     expect((await db.select().from(rateLimits)).map((row) => row.key)).toEqual(["current"]);
+    expect(ids(await db.select({ id: auditLog.id }).from(auditLog))).toEqual(["just-under-two-years", "today"]);
     // Nothing else is touched, and a second run finds nothing more.
     expect(await db.select().from(tenantSchema.users)).toHaveLength(1);
-    expect(await cleanTenantDatabase(db, cutoffs)).toEqual({ sessions: 0, loginTokens: 0, rateLimits: 0 });
+    expect(await cleanTenantDatabase(db, cutoffs)).toEqual({ sessions: 0, loginTokens: 0, rateLimits: 0, auditLog: 0 });
   });
 });
 

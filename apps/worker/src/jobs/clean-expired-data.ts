@@ -62,7 +62,7 @@ export async function runRetentionCleanup(options: RetentionCleanupOptions): Pro
     .from(controlSchema.tenants)
     .where(and(inArray(controlSchema.tenants.status, ["active", "suspended"]), isNotNull(controlSchema.tenants.dbUrl), isNotNull(controlSchema.tenants.dbToken)))
     .orderBy(controlSchema.tenants.slug);
-  const tenantTotals: TenantCleanupCounts = { sessions: 0, loginTokens: 0, rateLimits: 0 };
+  const tenantTotals: TenantCleanupCounts = { sessions: 0, loginTokens: 0, rateLimits: 0, auditLog: 0 };
   let tenantsCleaned = 0;
   await runPool(tenants, concurrency, async (tenant) => {
     try {
@@ -70,6 +70,7 @@ export async function runRetentionCleanup(options: RetentionCleanupOptions): Pro
       tenantTotals.sessions += counts.sessions;
       tenantTotals.loginTokens += counts.loginTokens;
       tenantTotals.rateLimits += counts.rateLimits;
+      tenantTotals.auditLog += counts.auditLog;
       tenantsCleaned++;
     } catch (error) {
       failures.push({ slug: tenant.slug, error: messageOf(error) });

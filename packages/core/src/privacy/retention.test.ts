@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  AUDIT_LOG_RETENTION_MS,
   DEV_MAIL_RETENTION_MS,
   EXPIRED_SESSION_RETENTION_MS,
   LONGEST_RATE_LIMIT_WINDOW_MS,
@@ -15,6 +16,7 @@ describe("retention periods", () => {
     expect(SPENT_LOGIN_TOKEN_RETENTION_MS).toBe(24 * HOUR);
     expect(LONGEST_RATE_LIMIT_WINDOW_MS).toBe(HOUR);
     expect(DEV_MAIL_RETENTION_MS).toBe(7 * 24 * HOUR);
+    expect(AUDIT_LOG_RETENTION_MS).toBe(730 * 24 * HOUR);
   });
 });
 
@@ -26,6 +28,7 @@ describe("computeRetentionCutoffs", () => {
       loginTokensSpentBefore: now - 24 * HOUR,
       rateLimitWindowsStartedBefore: now - HOUR,
       devMailCreatedBefore: now - 7 * 24 * HOUR,
+      auditLogCreatedBefore: now - 730 * 24 * HOUR,
     });
   });
 

@@ -17,6 +17,13 @@ export const SPENT_LOGIN_TOKEN_RETENTION_MS = DAY;
 export const LONGEST_RATE_LIMIT_WINDOW_MS = HOUR;
 /** The local dev mailbox keeps e-mails for seven days. */
 export const DEV_MAIL_RETENTION_MS = 7 * DAY;
+/**
+ * Audit-log entries (approvals, rejections, removals, recovery codes, settings: who did what to whom)
+ * are kept two years (730 days), then deleted. Long enough to account for a moderation decision when
+ * a resident, the corporation or the Autoriteit Persoonsgegevens asks about it, including a complaint
+ * that takes a while to surface; no longer, because every entry names a person (decision 009).
+ */
+export const AUDIT_LOG_RETENTION_MS = 730 * DAY;
 
 /** Rows older than these moments (milliseconds since the epoch) are deleted. */
 export interface RetentionCutoffs {
@@ -28,6 +35,8 @@ export interface RetentionCutoffs {
   rateLimitWindowsStartedBefore: number;
   /** Delete dev-mailbox e-mails created before this. */
   devMailCreatedBefore: number;
+  /** Delete audit-log entries created before this. */
+  auditLogCreatedBefore: number;
 }
 
 export function computeRetentionCutoffs(now: number): RetentionCutoffs {
@@ -36,5 +45,6 @@ export function computeRetentionCutoffs(now: number): RetentionCutoffs {
     loginTokensSpentBefore: now - SPENT_LOGIN_TOKEN_RETENTION_MS,
     rateLimitWindowsStartedBefore: now - LONGEST_RATE_LIMIT_WINDOW_MS,
     devMailCreatedBefore: now - DEV_MAIL_RETENTION_MS,
+    auditLogCreatedBefore: now - AUDIT_LOG_RETENTION_MS,
   };
 }

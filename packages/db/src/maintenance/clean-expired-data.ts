@@ -4,12 +4,13 @@ import { and, isNotNull, lt, or } from "drizzle-orm";
 import type { RetentionCutoffs } from "@buurtplein/core/privacy/retention";
 import type { ControlDb, TenantDb } from "../client.ts";
 import { devMail, rateLimits as controlRateLimits } from "../control/schema.ts";
-import { loginTokens, rateLimits, sessions } from "../tenant/schema.ts";
+import { auditLog, loginTokens, rateLimits, sessions } from "../tenant/schema.ts";
 
 export interface TenantCleanupCounts {
   sessions: number;
   loginTokens: number;
   rateLimits: number;
+  auditLog: number;
 }
 
 export interface ControlPlaneCleanupCounts {
@@ -17,9 +18,9 @@ export interface ControlPlaneCleanupCounts {
   devMail: number;
 }
 
-/** Expired sessions, spent login tokens and ended rate-limit windows of one tenant. */
+/** Expired sessions, spent login tokens, ended rate-limit windows and old audit-log entries of one tenant. */
 export async function cleanTenantDatabase(db: TenantDb, cutoffs: RetentionCutoffs): Promise<TenantCleanupCounts> {
-  const [deletedSessions, deletedTokens, deletedLimits] = await db.batch([
+  const [deletedSessions, deletedTokens, deletedLimits, deletedAudit] = await db.batch([
     db.delete(sessions).where(lt(sessions.expiresAt, cutoffs.sessionsExpiredBefore)),
     db
       .delete(loginTokens)
@@ -30,8 +31,14 @@ export async function cleanTenantDatabase(db: TenantDb, cutoffs: RetentionCutoff
         ),
       ),
     db.delete(rateLimits).where(lt(rateLimits.windowStart, cutoffs.rateLimitWindowsStartedBefore)),
+    db.delete(auditLog).where(lt(auditLog.createdAt, cutoffs.auditLogCreatedBefore)),
   ]);
-  return { sessions: deletedSessions.rowsAffected, loginTokens: deletedTokens.rowsAffected, rateLimits: deletedLimits.rowsAffected };
+  return {
+    sessions: deletedSessions.rowsAffected,
+    loginTokens: deletedTokens.rowsAffected,
+    rateLimits: deletedLimits.rowsAffected,
+    auditLog: deletedAudit.rowsAffected,
+  };
 }
 
 /** Ended rate-limit windows of the apex (corporation sign-up) and old dev-mailbox e-mails. */
