@@ -287,7 +287,7 @@ describe("members", () => {
     await withJs.context.close();
   });
 
-  it("with approval on, a newcomer waits; a moderator lets them in", async () => {
+  it("with approval on, a newcomer waits; a moderator lets them in; their request for a second neighbourhood waits too", async () => {
     const admin = await apiLogin("havenstad", "beheer@havenstad.example");
     try {
       const { page, context } = await newPage(browser);
@@ -304,7 +304,8 @@ describe("members", () => {
       await newcomer.page.goto(tenantUrl("havenstad", `/doe-mee/${invite.code}`));
       await newcomer.page.getByText("kijkt iemand van de corporatie of een buurtambassadeur even mee").waitFor();
       const name = `Sem ${Date.now().toString(36)}`;
-      await fillJoinForm(newcomer.page, { name, email: `sem-${Date.now().toString(36)}@example.org`, password: "mijn-eigen-wachtwoord" });
+      const semEmail = `sem-${Date.now().toString(36)}@example.org`;
+      await fillJoinForm(newcomer.page, { name, email: semEmail, password: "mijn-eigen-wachtwoord" });
       await newcomer.page.getByRole("heading", { level: 1, name: "Bedankt! Je aanmelding is binnen", exact: true }).waitFor();
       await expectAccessible(newcomer.page);
       await newcomer.context.close();
@@ -315,7 +316,30 @@ describe("members", () => {
       await moderator.page.getByRole("heading", { name }).waitFor();
       await moderator.page.getByRole("button", { name: `Toelaten: ${name}` }).click();
       await moderator.page.getByText(`${name} doet nu mee.`).waitFor();
+
+      // Sem, now a member of Kadekwartier, also wants to join Nieuwe Werf: that request waits too.
+      const nieuweWerf = await createInvite("havenstad", { neighbourhood: "nieuwe-werf", label: "E2E-brief Nieuwe Werf" });
+      const sem = await newPage(browser);
+      await logIn(sem.page, "havenstad", semEmail, "mijn-eigen-wachtwoord");
+      await sem.page.goto(tenantUrl("havenstad", `/doe-mee/${nieuweWerf.code}`));
+      await sem.page.getByRole("button", { name: "Ook meedoen in Nieuwe Werf" }).click();
+      await sem.page.getByRole("heading", { level: 1, name: "Je aanvraag voor Nieuwe Werf is verstuurd", exact: true }).waitFor();
+      await expectAccessible(sem.page);
+      await sem.page.getByRole("link", { name: "Naar mijn buurten" }).click();
+      await sem.page.getByText("Je aanvraag voor Nieuwe Werf wacht op goedkeuring.").waitFor();
+      expect(await sem.page.getByRole("link", { name: /Nieuwe Werf/ }).count()).toBe(0);
+      expect((await sem.page.goto(tenantUrl("havenstad", "/buurt/nieuwe-werf")))?.status()).toBe(403);
+
+      await moderator.page.goto(tenantUrl("havenstad", "/beheer/aanmeldingen"));
+      await moderator.page.getByText("Doet al mee in een andere buurt en vraagt om ook mee te doen in Nieuwe Werf.").waitFor();
+      await moderator.page.getByRole("button", { name: `Toelaten: ${name}` }).click();
+      await moderator.page.getByText(`${name} doet nu mee.`).waitFor();
       await moderator.context.close();
+
+      await sem.page.goto(tenantUrl("havenstad", "/buurten"));
+      await sem.page.getByRole("link", { name: /Nieuwe Werf/ }).click();
+      await sem.page.getByRole("heading", { level: 1, name: "Nieuwe Werf", exact: true }).waitFor();
+      await sem.context.close();
     } finally {
       await api("havenstad", "/api/settings/membership", { method: "PATCH", cookie: admin, json: { requireMemberApproval: false } });
     }

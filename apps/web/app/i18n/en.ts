@@ -55,10 +55,12 @@ export const en: Messages = {
     title: "My neighbourhoods",
     empty: "You are not a member of a neighbourhood yet.",
     emptyPartner: "Your account is for your organisation. Reading and posting in neighbourhoods is for residents; the corporation will let you know when your organisation can share something in the neighbourhood.",
+    waiting: "Your request for {{names}} is waiting for approval.",
     newBuild: "New build",
   },
   feed: {
     newPost: "New post",
+    writePost: "Write a post",
     kind: "Kind of post",
     postTitle: "Title (optional)",
     body: "Message",

@@ -54,10 +54,12 @@ export const nl = {
     title: "Mijn buurten",
     empty: "Je bent nog geen lid van een buurt.",
     emptyPartner: "Je account is er voor je organisatie. Buurten lezen en berichten plaatsen doen bewoners; de corporatie laat je weten wanneer jouw organisatie iets in de buurt kan delen.",
+    waiting: "Je aanvraag voor {{names}} wacht op goedkeuring.",
     newBuild: "Nieuwbouw",
   },
   feed: {
     newPost: "Nieuw bericht",
+    writePost: "Schrijf een bericht",
     kind: "Soort bericht",
     postTitle: "Titel (mag leeg blijven)",
     body: "Bericht",

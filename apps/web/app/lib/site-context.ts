@@ -18,6 +18,8 @@ export type SiteInfo =
 export interface Viewer {
   user: { id: string; displayName: string; role: string };
   neighbourhoods: { slug: string; name: string; kind: string }[];
+  /** Neighbourhoods this person asked to join, waiting for approval. */
+  pendingNeighbourhoods?: { slug: string; name: string; kind: string }[];
 }
 
 export interface RequestSite {

@@ -28,6 +28,9 @@ interface PendingMember {
   hasEmail: boolean;
   street: string | null;
   createdAt: number;
+  requestedAt: number;
+  /** A new person, or an existing member asking to join another neighbourhood too. */
+  kind: "new_account" | "extra_neighbourhood";
   neighbourhood: { slug: string; name: string };
   invite: { kind: string; label: string | null } | null;
 }
@@ -59,18 +62,21 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const intent = field(form, "intent");
   const id = field(form, "id");
   const name = field(form, "name");
+  const neighbourhood = field(form, "neighbourhood");
+  /** Which request of this person (one can wait for more than one neighbourhood). */
+  const requestKey = `${id}:${neighbourhood}`;
   let result;
   if (intent === "setting") {
     result = await callApi(request, "/api/settings/membership", { method: "PATCH", body: { requireMemberApproval: form.get("requireMemberApproval") === "on" } });
     if (result.ok) return { notice: { kind: "saved" } as Notice, failure: null, rejectFor: null, message: "", fields: {} as Record<string, string> };
   } else if (intent === "approve") {
-    result = await callApi<{ mailed?: boolean }>(request, `/api/members/${encodeURIComponent(id)}/approve`, { method: "POST" });
+    result = await callApi<{ mailed?: boolean }>(request, `/api/members/${encodeURIComponent(id)}/approve`, { method: "POST", body: { neighbourhood } });
     if (result.ok) return { notice: { kind: "approved", name, mailed: result.data.mailed === true } as Notice, failure: null, rejectFor: null, message: "", fields: {} as Record<string, string> };
   } else {
     const message = field(form, "message");
-    result = await callApi<{ mailed?: boolean }>(request, `/api/members/${encodeURIComponent(id)}/reject`, { method: "POST", body: { message } });
+    result = await callApi<{ mailed?: boolean }>(request, `/api/members/${encodeURIComponent(id)}/reject`, { method: "POST", body: { message, neighbourhood } });
     if (result.ok) return { notice: { kind: "rejected", name, mailed: result.data.mailed === true } as Notice, failure: null, rejectFor: null, message: "", fields: {} as Record<string, string> };
-    return data({ notice: null, failure: result.error?.message ?? null, rejectFor: id, message, fields: fieldErrors(result.error?.details) }, { status: result.status });
+    return data({ notice: null, failure: result.error?.message ?? null, rejectFor: requestKey, message, fields: fieldErrors(result.error?.details) }, { status: result.status });
   }
   return data({ notice: null, failure: result.error?.message ?? null, rejectFor: null, message: "", fields: {} as Record<string, string> }, { status: result.status });
 }
@@ -122,16 +128,18 @@ export default function PendingMembers() {
         ) : (
           <ul className="invite-list">
             {members.map((member) => {
-              const rejecting = result?.rejectFor === member.id;
-              const messageId = `reject-message-${member.id}`;
+              const requestKey = `${member.id}:${member.neighbourhood.slug}`;
+              const rejecting = result?.rejectFor === requestKey;
+              const messageId = `reject-message-${member.id}-${member.neighbourhood.slug}`;
               return (
-                <li key={member.id} className="card pending-member">
+                <li key={requestKey} className="card pending-member">
                   <h3>{member.displayName}</h3>
                   <p className="post-meta">
                     {member.neighbourhood.name}
                     {member.street ? <> · {t("invites.pending.street", { street: member.street })}</> : null} ·{" "}
-                    {t("invites.pending.joinedAt", { date: formatDay(member.createdAt, locale) })}
+                    {t("invites.pending.joinedAt", { date: formatDay(member.requestedAt ?? member.createdAt, locale) })}
                   </p>
+                  {member.kind === "extra_neighbourhood" ? <p className="notice">{t("invites.pending.extraNeighbourhood", { neighbourhood: member.neighbourhood.name })}</p> : null}
                   <p className="post-meta">
                     {[
                       member.email ?? (member.hasEmail ? null : t("invites.pending.noEmail")),
@@ -148,6 +156,7 @@ export default function PendingMembers() {
                     <input type="hidden" name="intent" value="approve" />
                     <input type="hidden" name="id" value={member.id} />
                     <input type="hidden" name="name" value={member.displayName} />
+                    <input type="hidden" name="neighbourhood" value={member.neighbourhood.slug} />
                     <button type="submit" className="button" disabled={busy} aria-label={`${t("invites.pending.approve")}: ${member.displayName}`}>
                       {t("invites.pending.approve")}
                     </button>
@@ -156,6 +165,7 @@ export default function PendingMembers() {
                     <input type="hidden" name="intent" value="reject" />
                     <input type="hidden" name="id" value={member.id} />
                     <input type="hidden" name="name" value={member.displayName} />
+                    <input type="hidden" name="neighbourhood" value={member.neighbourhood.slug} />
                     <label htmlFor={messageId}>{t("invites.pending.rejectMessage", { name: member.displayName })}</label>
                     {rejecting ? <FormError message={result?.failure} /> : null}
                     <textarea

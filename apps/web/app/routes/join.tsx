@@ -50,17 +50,19 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   if (!result.ok) {
     const problem = inviteProblemOf(result.error?.code);
     if (!problem) throw data({ code: result.error?.code }, { status: result.status });
-    return data({ lookup: null, problem, reference, corporation, viewerName: null, viewerCanJoin: false, viewerIsMember: false }, { status: result.status });
+    return data({ lookup: null, problem, reference, corporation, viewerName: null, viewerCanJoin: false, viewerIsMember: false, viewerIsWaiting: false }, { status: result.status });
   }
   const viewerIsMember = Boolean(viewer?.neighbourhoods.some((neighbourhood) => neighbourhood.slug === result.data.neighbourhood.slug));
+  const viewerIsWaiting = Boolean(viewer?.pendingNeighbourhoods?.some((neighbourhood) => neighbourhood.slug === result.data.neighbourhood.slug));
   return {
     lookup: result.data,
     problem: null as InviteProblem | null,
     reference,
     corporation,
     viewerName: viewer?.user.displayName ?? null,
-    viewerCanJoin: viewerIsNeighbour(viewer) && !viewerIsMember,
+    viewerCanJoin: viewerIsNeighbour(viewer) && !viewerIsMember && !viewerIsWaiting,
     viewerIsMember,
+    viewerIsWaiting,
   };
 }
 
@@ -68,13 +70,15 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   requireTenantSite(context.get(requestSiteContext));
   const form = await request.formData();
   if (field(form, "intent") === "existing-account") {
-    const joined = await callApi<{ status: "joined" | "already_member"; neighbourhood: { slug: string; name: string } }>(request, "/api/join/existing-account", {
+    const joined = await callApi<{ status: "joined" | "already_member" | "pending" | "already_pending"; neighbourhood: { slug: string; name: string } }>(request, "/api/join/existing-account", {
       method: "POST",
       body: { invite: params.token ?? "" },
     });
     if (joined.ok && joined.data.status === "joined") throw redirect(`/buurt/${joined.data.neighbourhood.slug}`);
     if (joined.ok) {
-      return data({ done: { status: "already_member" as const, loginName: null, neighbourhood: joined.data.neighbourhood }, problem: null, values: null, failure: null, fields: {} });
+      // The corporation checks who joins: the request waits for a moderator or ambassador.
+      const status = joined.data.status === "already_member" ? ("already_member" as const) : ("request_pending" as const);
+      return data({ done: { status, loginName: null, neighbourhood: joined.data.neighbourhood }, problem: null, values: null, failure: null, fields: {} });
     }
     return data(
       { done: null, problem: inviteProblemOf(joined.error?.code), values: null, failure: joined.error?.message ?? null, fields: {} as Record<string, string> },
@@ -96,7 +100,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     }
     // Without e-mail the login name comes first (write it down); pending people wait for approval.
     return data(
-      { done: { status: joined.status as "active" | "pending" | "already_member", loginName: joined.user.loginName, neighbourhood: joined.neighbourhood }, problem: null, values: null, failure: null, fields: {} },
+      { done: { status: joined.status as "active" | "pending" | "already_member" | "request_pending", loginName: joined.user.loginName, neighbourhood: joined.neighbourhood }, problem: null, values: null, failure: null, fields: {} },
       { headers: forwardCookies(result) },
     );
   }
@@ -124,6 +128,14 @@ export default function Join() {
           <>
             <h1 id="join-done-title">{t("invites.join.alreadyMemberTitle", { neighbourhood })}</h1>
             <p className="lead">{t("invites.join.alreadyMemberText", { neighbourhood })}</p>
+          </>
+        ) : done.status === "request_pending" ? (
+          <>
+            <h1 id="join-done-title">{t("invites.join.requestPendingTitle", { neighbourhood })}</h1>
+            <p className="lead">{t("invites.join.requestPendingText", { corporation, neighbourhood })}</p>
+            <Link to="/buurten" className="button secondary">
+              {t("invites.join.toMyNeighbourhoods")}
+            </Link>
           </>
         ) : done.status === "pending" ? (
           <>
@@ -203,6 +215,8 @@ export default function Join() {
               {t("invites.join.toNeighbourhood", { neighbourhood })}
             </Link>
           </>
+        ) : loaded.viewerIsWaiting ? (
+          <p className="notice">{t("invites.join.requestPendingText", { corporation, neighbourhood })}</p>
         ) : loaded.viewerCanJoin ? (
           <>
             <p>{t("invites.join.existingAccountText", { name: loaded.viewerName, neighbourhood })}</p>

@@ -18,16 +18,21 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   if (!result.ok) throw data({ code: result.error?.code }, { status: result.status });
   // Partners and care partners have an account for their organisation but no neighbourhood of their own.
   const partner = viewer.user.role === "partner" || viewer.user.role === "care_partner";
-  return { ...result.data, partner };
+  return { ...result.data, partner, waiting: viewer.pendingNeighbourhoods ?? [] };
 }
 
 export default function Neighbourhoods() {
-  const { neighbourhoods, partner } = useLoaderData<typeof loader>();
+  const { neighbourhoods, partner, waiting } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   return (
     <section>
       <h1>{t("neighbourhoods.title")}</h1>
       <InviteLinks />
+      {waiting.length > 0 ? (
+        <p className="notice" role="status">
+          {t("neighbourhoods.waiting", { names: waiting.map((neighbourhood) => neighbourhood.name).join(", ") })}
+        </p>
+      ) : null}
       {neighbourhoods.length === 0 ? (
         <p className="empty">{t(partner ? "neighbourhoods.emptyPartner" : "neighbourhoods.empty")}</p>
       ) : (

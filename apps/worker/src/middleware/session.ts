@@ -29,7 +29,8 @@ export const loadSession = createMiddleware<AppEnv>(async (c, next) => {
       const memberOf = await site.db
         .select({ neighbourhoodId: tenantSchema.memberships.neighbourhoodId })
         .from(tenantSchema.memberships)
-        .where(eq(tenantSchema.memberships.userId, row.userId));
+        // A pending request to join another neighbourhood gives no access there yet.
+        .where(and(eq(tenantSchema.memberships.userId, row.userId), eq(tenantSchema.memberships.status, "active")));
       c.set("actor", {
         userId: row.userId,
         displayName: row.displayName,

@@ -48,10 +48,16 @@ authRoutes.get("/me", async (c) => {
   const actor = requireActor(c.get("actor"));
   const { memberships, neighbourhoods } = tenantSchema;
   const rows = await site.db
-    .select({ slug: neighbourhoods.slug, name: neighbourhoods.name, kind: neighbourhoods.kind })
+    .select({ slug: neighbourhoods.slug, name: neighbourhoods.name, kind: neighbourhoods.kind, status: memberships.status })
     .from(memberships)
     .innerJoin(neighbourhoods, eq(neighbourhoods.id, memberships.neighbourhoodId))
     .where(and(eq(memberships.userId, actor.userId)))
     .orderBy(neighbourhoods.name);
-  return c.json({ user: { id: actor.userId, displayName: actor.displayName, role: actor.role }, neighbourhoods: rows });
+  const strip = ({ status: _status, ...neighbourhood }: (typeof rows)[number]) => neighbourhood;
+  return c.json({
+    user: { id: actor.userId, displayName: actor.displayName, role: actor.role },
+    neighbourhoods: rows.filter((row) => row.status === "active").map(strip),
+    /** Neighbourhoods this person asked to join, waiting for a moderator or ambassador. */
+    pendingNeighbourhoods: rows.filter((row) => row.status === "pending").map(strip),
+  });
 });

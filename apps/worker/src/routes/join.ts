@@ -101,12 +101,19 @@ joinRoutes.post("/existing-account", async (c) => {
   if (isStaff(actor.role)) {
     throw new AppError("forbidden", "Als medewerker van de corporatie kun je al in elke buurt kijken. Lid worden is niet nodig.");
   }
-  const isMember = async () =>
-    (await site.db.select({ userId: memberships.userId }).from(memberships).where(and(eq(memberships.userId, actor.userId), eq(memberships.neighbourhoodId, neighbourhood.id))).limit(1))
-      .length > 0;
-  if (await isMember()) {
+  const [existing] = await site.db
+    .select({ status: memberships.status })
+    .from(memberships)
+    .where(and(eq(memberships.userId, actor.userId), eq(memberships.neighbourhoodId, neighbourhood.id)))
+    .limit(1);
+  if (existing?.status === "pending") {
+    return c.json({ status: "already_pending" as const, neighbourhood: joined, message: `Je aanvraag voor ${neighbourhood.name} wacht nog op goedkeuring.` });
+  }
+  if (existing) {
     return c.json({ status: "already_member" as const, neighbourhood: joined, message: `Je bent al lid van ${neighbourhood.name}.` });
   }
+  // When the corporation checks newcomers, it checks who joins each neighbourhood: also a member of another one.
+  const membershipStatus = (await readRequireMemberApproval(site.db)) ? "pending" : "active";
   if (!(await claimInviteUse(site.db, invite.id, now))) {
     const again = await findInviteByReference(site.db, input.invite);
     const state = again ? inviteState(again.invite, Date.now()) : "used_up";
@@ -115,7 +122,7 @@ joinRoutes.post("/existing-account", async (c) => {
   // The primary key (user, neighbourhood) refuses a second membership: a double click counts once.
   const inserted = await site.db
     .insert(memberships)
-    .values({ userId: actor.userId, neighbourhoodId: neighbourhood.id, joinedAt: now })
+    .values({ userId: actor.userId, neighbourhoodId: neighbourhood.id, joinedAt: now, status: membershipStatus })
     .onConflictDoNothing()
     .catch(async (error: unknown) => {
       await releaseInviteUse(site.db, invite.id);
@@ -124,6 +131,10 @@ joinRoutes.post("/existing-account", async (c) => {
   if (inserted.rowsAffected !== 1) {
     await releaseInviteUse(site.db, invite.id);
     return c.json({ status: "already_member" as const, neighbourhood: joined, message: `Je bent al lid van ${neighbourhood.name}.` });
+  }
+  if (membershipStatus === "pending") {
+    await audit(site.db, { actorId: actor.userId, action: "member.requested_neighbourhood", subject: actor.userId, details: { neighbourhoodId: neighbourhood.id, inviteId: invite.id } });
+    return c.json({ status: "pending" as const, neighbourhood: joined, message: `Je aanvraag voor ${neighbourhood.name} is verstuurd. Je krijgt bericht zodra een moderator of buurtambassadeur je heeft toegelaten.` }, 201);
   }
   await audit(site.db, { actorId: actor.userId, action: "member.joined_neighbourhood", subject: actor.userId, details: { neighbourhoodId: neighbourhood.id, inviteId: invite.id } });
   return c.json({ status: "joined" as const, neighbourhood: joined, message: `Welkom in ${neighbourhood.name}!` }, 201);

@@ -70,7 +70,7 @@ meRoutes.get("/export", async (c) => {
   const user = await loadProfile(site.db, actor.userId);
   const [myMemberships, myPosts, mySessions, myInvites, aboutMe] = await Promise.all([
     site.db
-      .select({ neighbourhood: neighbourhoods.name, neighbourhoodSlug: neighbourhoods.slug, joinedAt: memberships.joinedAt })
+      .select({ neighbourhood: neighbourhoods.name, neighbourhoodSlug: neighbourhoods.slug, joinedAt: memberships.joinedAt, status: memberships.status })
       .from(memberships)
       .innerJoin(neighbourhoods, eq(neighbourhoods.id, memberships.neighbourhoodId))
       .where(eq(memberships.userId, user.id))

@@ -1,7 +1,9 @@
 // People joining a neighbourhood: the approval queue (when the corporation wants to check who
 // joins) and the help desk, where staff or an ambassador register a resident on their behalf.
 import { Hono } from "hono";
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, or } from "drizzle-orm";
+import type { Context } from "hono";
+import { z } from "zod";
 import {
   AppError,
   HELP_DESK_RECOVERY_TTL_MS,
@@ -24,6 +26,7 @@ import { requireActor, requirePermission, tenantSite } from "../middleware/sessi
 export const memberRoutes = new Hono<AppEnv>();
 
 const { users, memberships, neighbourhoods, invites, loginTokens } = tenantSchema;
+const ZDecisionTarget = z.object({ neighbourhood: z.string().trim().min(1).max(80).optional() });
 const NOT_YOURS = "Je kunt alleen aanmeldingen beoordelen voor een buurt waar je dat mag doen.";
 
 /** The neighbourhoods whose newcomers this person may review: every one for staff, their own for ambassadors. */
@@ -32,34 +35,61 @@ function reviewableNeighbourhoodIds(actor: Actor): string[] | "all" {
   return actor.neighbourhoodIds.filter((neighbourhoodId) => can(actor, "member.review", { neighbourhoodId }));
 }
 
-/** A pending person and the neighbourhood they want to join, if this actor may decide about them. */
-async function findReviewable(db: TenantDb, actor: Actor, userId: string) {
+/**
+ * What a reviewer decides about: a new person whose whole account waits ("new_account"), or an existing
+ * member who asked to join another neighbourhood ("extra_neighbourhood", memberships.status = pending).
+ */
+type ReviewKind = "new_account" | "extra_neighbourhood";
+
+function reviewKindOf(userStatus: string, membershipStatus: string): ReviewKind | null {
+  if (userStatus === "pending") return "new_account";
+  if (userStatus === "active" && membershipStatus === "pending") return "extra_neighbourhood";
+  return null;
+}
+
+/** Which request: optional JSON { neighbourhood } when one person waits for more than one neighbourhood. */
+async function readDecisionTarget(c: Context<AppEnv>): Promise<Record<string, unknown>> {
+  if (!(c.req.header("content-type") ?? "").includes("application/json")) return {};
+  const body = await readJson(c);
+  return body && typeof body === "object" ? (body as Record<string, unknown>) : {};
+}
+
+/** A pending request and its neighbourhood, if this actor may decide about it. */
+async function findReviewable(db: TenantDb, actor: Actor, userId: string, neighbourhoodSlug: string | undefined) {
   requireActor(actor);
   const rows = await db
-    .select({ user: users, neighbourhoodId: memberships.neighbourhoodId })
+    .select({ user: users, neighbourhoodId: memberships.neighbourhoodId, neighbourhoodSlug: neighbourhoods.slug, membershipStatus: memberships.status })
     .from(users)
     .innerJoin(memberships, eq(memberships.userId, users.id))
+    .innerJoin(neighbourhoods, eq(neighbourhoods.id, memberships.neighbourhoodId))
     .where(eq(users.id, userId));
-  const first = rows[0];
   // Someone the actor may not review is "not found" for them: no peeking at other neighbourhoods.
-  const allowed = rows.find((row) => can(actor, "member.review", { neighbourhoodId: row.neighbourhoodId }));
-  if (!first || !allowed) {
+  const inScope = rows.filter(
+    (row) => (neighbourhoodSlug === undefined || row.neighbourhoodSlug === neighbourhoodSlug) && can(actor, "member.review", { neighbourhoodId: row.neighbourhoodId }),
+  );
+  if (inScope.length === 0) {
     if (reviewableNeighbourhoodIds(actor) === "all" || (reviewableNeighbourhoodIds(actor) as string[]).length > 0) {
       throw new AppError("not_found", "Deze aanmelding bestaat niet (meer).");
     }
     throw new AppError("forbidden", NOT_YOURS);
   }
-  if (allowed.user.status !== "pending") throw new AppError("conflict", "Over deze aanmelding is al beslist.");
-  return allowed;
+  for (const row of inScope) {
+    const kind = reviewKindOf(row.user.status, row.membershipStatus);
+    if (kind) return { user: row.user, neighbourhoodId: row.neighbourhoodId, kind };
+  }
+  // Nothing waits here. A request elsewhere stays invisible to this reviewer.
+  const waitsElsewhere = rows.some((row) => reviewKindOf(row.user.status, row.membershipStatus) !== null);
+  if (waitsElsewhere) throw new AppError("not_found", "Deze aanmelding bestaat niet (meer).");
+  throw new AppError("conflict", "Over deze aanmelding is al beslist.");
 }
 
-// GET /api/members/pending — people waiting for approval, in the neighbourhoods this person may review
+// GET /api/members/pending — requests waiting for approval, in the neighbourhoods this person may review
 memberRoutes.get("/pending", async (c) => {
   const site = tenantSite(c.get("site"));
   const actor = requireActor(c.get("actor"));
   const scope = reviewableNeighbourhoodIds(actor);
   if (scope !== "all" && scope.length === 0) throw new AppError("forbidden", NOT_YOURS);
-  const conditions = [eq(users.status, "pending")];
+  const conditions = [or(eq(users.status, "pending"), and(eq(users.status, "active"), eq(memberships.status, "pending")))];
   if (scope !== "all") conditions.push(inArray(memberships.neighbourhoodId, scope));
   const rows = await site.db
     .select({
@@ -69,7 +99,10 @@ memberRoutes.get("/pending", async (c) => {
       loginName: users.loginName,
       street: users.street,
       role: users.role,
+      userStatus: users.status,
+      membershipStatus: memberships.status,
       createdAt: users.createdAt,
+      requestedAt: memberships.joinedAt,
       neighbourhood: { slug: neighbourhoods.slug, name: neighbourhoods.name },
       inviteLabel: invites.label,
       inviteKind: invites.kind,
@@ -79,52 +112,80 @@ memberRoutes.get("/pending", async (c) => {
     .innerJoin(neighbourhoods, eq(neighbourhoods.id, memberships.neighbourhoodId))
     .leftJoin(invites, eq(invites.id, users.joinedViaInviteId))
     .where(and(...conditions))
-    .orderBy(asc(users.createdAt))
+    .orderBy(asc(memberships.joinedAt))
     .limit(200);
   const staff = isStaff(actor.role);
   return c.json({
-    members: rows.map(({ email, loginName, inviteLabel, inviteKind, ...row }) => ({
-      ...row,
-      // Need to know: staff see the e-mail address, ambassadors (neighbours) do not.
-      email: staff ? email : null,
-      hasEmail: email !== null,
-      loginName: staff ? loginName : null,
-      invite: inviteKind ? { kind: inviteKind, label: staff ? inviteLabel : null } : null,
-    })),
+    members: rows.map(({ email, loginName, inviteLabel, inviteKind, userStatus, membershipStatus, ...row }) => {
+      const kind = reviewKindOf(userStatus, membershipStatus)!;
+      return {
+        ...row,
+        kind,
+        // Need to know: staff see the e-mail address, ambassadors (neighbours) do not.
+        email: staff ? email : null,
+        hasEmail: email !== null,
+        loginName: staff ? loginName : null,
+        // The invite a new person came in with (an extra neighbourhood's invite is in the audit log).
+        invite: kind === "new_account" && inviteKind ? { kind: inviteKind, label: staff ? inviteLabel : null } : null,
+      };
+    }),
     requireMemberApproval: await readRequireMemberApproval(site.db),
     canChangeSetting: can(actor, "settings.manage"),
   });
 });
 
-// POST /api/members/:id/approve — a reviewer lets a pending person in (and they get an e-mail, if they gave an address)
+// POST /api/members/:id/approve — a reviewer lets a pending person (or their request for another
+// neighbourhood) in; they get an e-mail, if they gave an address
 memberRoutes.post("/:id/approve", async (c) => {
   const site = tenantSite(c.get("site"));
   const actor = requireActor(c.get("actor"));
-  const { user, neighbourhoodId } = await findReviewable(site.db, actor, c.req.param("id"));
-  const result = await site.db
-    .update(users)
-    .set({ status: "active", reviewNote: null, updatedAt: Date.now() })
-    .where(and(eq(users.id, user.id), eq(users.status, "pending")));
+  const target = parseInput(ZDecisionTarget, await readDecisionTarget(c));
+  const { user, neighbourhoodId, kind } = await findReviewable(site.db, actor, c.req.param("id"), target.neighbourhood);
+  const result =
+    kind === "new_account"
+      ? await site.db
+          .update(users)
+          .set({ status: "active", reviewNote: null, updatedAt: Date.now() })
+          .where(and(eq(users.id, user.id), eq(users.status, "pending")))
+      : await site.db
+          .update(memberships)
+          .set({ status: "active" })
+          .where(and(eq(memberships.userId, user.id), eq(memberships.neighbourhoodId, neighbourhoodId), eq(memberships.status, "pending")));
   if (result.rowsAffected !== 1) throw new AppError("conflict", "Over deze aanmelding is al beslist.");
-  await audit(site.db, { actorId: actor.userId, action: "member.approved", subject: user.id, details: { neighbourhoodId } });
+  await audit(site.db, { actorId: actor.userId, action: kind === "new_account" ? "member.approved" : "member.neighbourhood_approved", subject: user.id, details: { neighbourhoodId } });
   const mailed = await sendReviewDecisionMail(c, site, user, neighbourhoodId, "approved", null);
-  return c.json({ member: { id: user.id, displayName: user.displayName, status: "active" as const }, mailed });
+  return c.json({ member: { id: user.id, displayName: user.displayName, status: "active" as const }, kind, mailed });
 });
 
-// POST /api/members/:id/reject — a reviewer turns a pending person down, with a message saying why (e-mailed, if they gave an address)
+// POST /api/members/:id/reject — a reviewer turns a request down, with a message saying why (e-mailed,
+// if they gave an address). A new person's account stays as "rejected" (they see the message when they
+// log in); an existing member's request for another neighbourhood is simply withdrawn.
 memberRoutes.post("/:id/reject", async (c) => {
   const site = tenantSite(c.get("site"));
   const actor = requireActor(c.get("actor"));
-  const input = parseInput(ZRejectMemberInput, await readJson(c));
-  const { user, neighbourhoodId } = await findReviewable(site.db, actor, c.req.param("id"));
-  const result = await site.db
-    .update(users)
-    .set({ status: "rejected", reviewNote: input.message, updatedAt: Date.now() })
-    .where(and(eq(users.id, user.id), eq(users.status, "pending")));
+  const body = await readJson(c);
+  const input = parseInput(ZRejectMemberInput, body);
+  const target = parseInput(ZDecisionTarget, body ?? {});
+  const { user, neighbourhoodId, kind } = await findReviewable(site.db, actor, c.req.param("id"), target.neighbourhood);
+  const result =
+    kind === "new_account"
+      ? await site.db
+          .update(users)
+          .set({ status: "rejected", reviewNote: input.message, updatedAt: Date.now() })
+          .where(and(eq(users.id, user.id), eq(users.status, "pending")))
+      : await site.db
+          .delete(memberships)
+          .where(and(eq(memberships.userId, user.id), eq(memberships.neighbourhoodId, neighbourhoodId), eq(memberships.status, "pending")));
   if (result.rowsAffected !== 1) throw new AppError("conflict", "Over deze aanmelding is al beslist.");
-  await audit(site.db, { actorId: actor.userId, action: "member.rejected", subject: user.id, details: { neighbourhoodId } });
+  await audit(site.db, {
+    actorId: actor.userId,
+    action: kind === "new_account" ? "member.rejected" : "member.neighbourhood_rejected",
+    subject: user.id,
+    details: { neighbourhoodId },
+  });
   const mailed = await sendReviewDecisionMail(c, site, user, neighbourhoodId, "rejected", input.message);
-  return c.json({ member: { id: user.id, displayName: user.displayName, status: "rejected" as const, reviewNote: input.message }, mailed });
+  const status = kind === "new_account" ? ("rejected" as const) : ("active" as const);
+  return c.json({ member: { id: user.id, displayName: user.displayName, status, reviewNote: kind === "new_account" ? input.message : null }, kind, mailed });
 });
 
 // POST /api/members/register — help desk: staff or an ambassador registers a resident who gave consent

@@ -36,7 +36,7 @@ neighbourhoodRoutes.get("/", async (c) => {
         .select(columns)
         .from(memberships)
         .innerJoin(neighbourhoods, eq(neighbourhoods.id, memberships.neighbourhoodId))
-        .where(eq(memberships.userId, actor.userId))
+        .where(and(eq(memberships.userId, actor.userId), eq(memberships.status, "active")))
         .orderBy(neighbourhoods.name);
   return c.json({ neighbourhoods: rows });
 });

@@ -46,4 +46,11 @@ export const migrations: Migration[] = [
       "CREATE UNIQUE INDEX `users_login_name_unique` ON `users` (`login_name`);",
     ],
   },
+  {
+    id: "0002_membership_status",
+    hash: "dba340217e66f63255c8cdca0155d4b076d84d173979e68c9e60197150379f89",
+    statements: [
+      "ALTER TABLE `memberships` ADD `status` text DEFAULT 'active' NOT NULL;",
+    ],
+  },
 ];

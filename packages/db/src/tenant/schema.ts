@@ -103,6 +103,12 @@ export const memberships = sqliteTable(
       .notNull()
       .references(() => neighbourhoods.id, { onDelete: "cascade" }),
     joinedAt: integer("joined_at").notNull().default(now),
+    /**
+     * active | pending. "pending": an existing member asked to join another neighbourhood while the
+     * corporation checks newcomers; a moderator or that neighbourhood's ambassador decides. (A brand-new
+     * person waits as a whole account: users.status = pending.)
+     */
+    status: text("status").notNull().default("active"),
   },
   (table) => [primaryKey({ columns: [table.userId, table.neighbourhoodId] }), index("memberships_neighbourhood_idx").on(table.neighbourhoodId)],
 );

@@ -57,6 +57,9 @@ const nl = {
       pendingTitle: "Bedankt! Je aanmelding is binnen",
       pendingText: "Iemand van {{corporation}} of een buurtambassadeur kijkt er zo snel mogelijk naar. Daarna kun je inloggen en meedoen in {{neighbourhood}}.",
       welcomeTitle: "Welkom in {{neighbourhood}}!",
+      requestPendingTitle: "Je aanvraag voor {{neighbourhood}} is verstuurd",
+      requestPendingText: "{{corporation}} kijkt wie er meedoet. Een moderator of een buurtambassadeur van {{neighbourhood}} beslist zo snel mogelijk. Daarna staat {{neighbourhood}} bij Mijn buurten (en als je een e-mailadres hebt, krijg je bericht).",
+      toMyNeighbourhoods: "Naar mijn buurten",
     },
     problem: {
       not_found: {
@@ -159,6 +162,7 @@ const nl = {
       joinedAt: "Aangemeld op {{date}}",
       noEmail: "Geen e-mailadres: logt in met een inlognaam",
       street: "Straat: {{street}}",
+      extraNeighbourhood: "Doet al mee in een andere buurt en vraagt om ook mee te doen in {{neighbourhood}}.",
     },
     register: {
       title: "Aanmelden namens een bewoner",
@@ -254,6 +258,9 @@ const en: typeof nl = {
       pendingTitle: "Thank you! We have your sign-up",
       pendingText: "Someone from {{corporation}} or a neighbourhood ambassador will look at it as soon as possible. Then you can log in and take part in {{neighbourhood}}.",
       welcomeTitle: "Welcome to {{neighbourhood}}!",
+      requestPendingTitle: "Your request for {{neighbourhood}} has been sent",
+      requestPendingText: "{{corporation}} checks who takes part. A moderator or a neighbourhood ambassador of {{neighbourhood}} decides as soon as possible. Then {{neighbourhood}} appears under My neighbourhoods (and if you gave an e-mail address, you will hear from us).",
+      toMyNeighbourhoods: "To my neighbourhoods",
     },
     problem: {
       not_found: {
@@ -356,6 +363,7 @@ const en: typeof nl = {
       joinedAt: "Signed up on {{date}}",
       noEmail: "No e-mail address: logs in with a login name",
       street: "Street: {{street}}",
+      extraNeighbourhood: "Already takes part in another neighbourhood and asks to join {{neighbourhood}} too.",
     },
     register: {
       title: "Register a resident",
