@@ -28,6 +28,8 @@ describe("a resident in the neighbourhood", () => {
     const { page, context } = await newPage(browser, { javaScriptEnabled: false });
     await logIn(page, "delinde", "joop@delinde.example");
     const text = `Zonder JavaScript geplaatst ${Date.now()}`;
+    // The form is folded behind one button (<details>), which opens without JavaScript too.
+    await page.getByText("Schrijf een bericht", { exact: true }).click();
     await page.getByLabel("Bericht", { exact: true }).fill(text);
     await page.getByRole("button", { name: "Plaatsen" }).click();
     await page.getByRole("status").filter({ hasText: "Je bericht staat in de buurt." }).waitFor();
@@ -40,6 +42,7 @@ describe("a resident in the neighbourhood", () => {
     const { page, context } = await newPage(browser);
     await logIn(page, "havenstad", "pieter@havenstad.example");
     const text = `Met JavaScript geplaatst ${Date.now()}`;
+    await page.getByText("Schrijf een bericht", { exact: true }).click();
     await page.getByLabel("Soort bericht").selectOption("question");
     await page.getByLabel("Bericht", { exact: true }).fill(text);
     await page.getByRole("button", { name: "Plaatsen" }).click();
@@ -51,11 +54,14 @@ describe("a resident in the neighbourhood", () => {
   it("shows an empty post as a clear error and keeps the title", async () => {
     const { page, context } = await newPage(browser, { javaScriptEnabled: false });
     await logIn(page, "delinde", "anna@delinde.example");
+    await page.getByText("Schrijf een bericht", { exact: true }).click();
     await page.getByLabel("Titel (mag leeg blijven)").fill("Mijn titel");
     // Bypass the browser's own "required" check to reach the server's validation.
     await page.locator("#body").evaluate((element) => element.removeAttribute("required")).catch(() => undefined);
     await page.getByRole("button", { name: "Plaatsen" }).click();
     await page.getByRole("alert").waitFor();
+    // The page comes back with the form open, so what was typed is still in view.
+    expect(await page.getByLabel("Titel (mag leeg blijven)").isVisible()).toBe(true);
     expect(await page.getByLabel("Titel (mag leeg blijven)").inputValue()).toBe("Mijn titel");
     await context.close();
   });
@@ -64,10 +70,12 @@ describe("a resident in the neighbourhood", () => {
     const { page, context } = await newPage(browser);
     await logIn(page, "delinde", "anna@delinde.example");
     await page.getByRole("link", { name: "English" }).click();
+    await page.getByText("Write a post", { exact: true }).click();
     await page.getByRole("button", { name: "Post" }).waitFor();
     expect(await page.locator("html").getAttribute("lang")).toBe("en");
     await expectAccessible(page);
     await page.getByRole("link", { name: "Nederlands" }).click();
+    await page.getByText("Schrijf een bericht", { exact: true }).click();
     await page.getByRole("button", { name: "Plaatsen" }).waitFor();
     await context.close();
   });

@@ -79,12 +79,21 @@ export default function NeighbourhoodFeed() {
   const navigation = useNavigation();
   const { t } = useTranslation();
   const formRef = useRef<HTMLFormElement>(null);
+  const detailsRef = useRef<HTMLDetailsElement>(null);
+  const summaryRef = useRef<HTMLElement>(null);
   const staff = isRole(role) && isStaff(role);
   const kinds = POST_KINDS.filter((kind) => (staff ? STAFF_ONLY_POST_KINDS.includes(kind) : !STAFF_ONLY_POST_KINDS.includes(kind)));
   const fields = result?.fields ?? {};
+  // Open after a refused post (what was typed comes back in the fields); closed otherwise.
+  const formOpen = result !== undefined && !result.posted;
 
   useEffect(() => {
-    if (result?.posted) formRef.current?.reset();
+    if (!result?.posted) return;
+    // Posted with JavaScript: empty and fold the form, as a fresh page would, and keep the keyboard
+    // where it was (the submit button is now hidden) by focusing the button that opens the form.
+    formRef.current?.reset();
+    if (detailsRef.current) detailsRef.current.open = false;
+    summaryRef.current?.focus();
   }, [result]);
 
   return (
@@ -96,47 +105,59 @@ export default function NeighbourhoodFeed() {
         <InviteLinks />
       </header>
 
-      <section className="card" aria-labelledby="new-post-heading">
-        <h2 id="new-post-heading">{t("feed.newPost")}</h2>
+      {/* The form waits behind one button, so on a phone the neighbourhood comes first. A native
+          <details> opens without JavaScript and by keyboard; it comes back open after an error, so
+          nothing typed is lost. */}
+      <section className="new-post" aria-labelledby="new-post-heading">
+        <h2 id="new-post-heading" className="visually-hidden">
+          {t("feed.newPost")}
+        </h2>
         {result?.posted ? (
           <p className="success" role="status">
             {t("feed.posted")}
           </p>
         ) : null}
-        <FormError message={result?.error} />
-        <Form method="post" className="form" ref={formRef}>
-          <label htmlFor="kind">{t("feed.kind")}</label>
-          <select id="kind" name="kind" defaultValue={result?.values?.kind ?? kinds[0]}>
-            {kinds.map((kind) => (
-              <option key={kind} value={kind}>
-                {t(`feed.kinds.${kind}`)}
-              </option>
-            ))}
-          </select>
-          <label htmlFor="title">{t("feed.postTitle")}</label>
-          <input id="title" name="title" maxLength={120} defaultValue={result?.values?.title ?? ""} />
-          <label htmlFor="body">{t("feed.body")}</label>
-          <textarea
-            id="body"
-            name="body"
-            rows={4}
-            required
-            maxLength={5000}
-            defaultValue={result?.values?.body ?? ""}
-            aria-invalid={fields.body ? true : undefined}
-            aria-describedby={fields.body ? "body-error" : undefined}
-          />
-          <FieldError id="body-error" message={fields.body} />
-          {staff ? null : (
-            <label className="checkbox">
-              <input type="checkbox" name="visibleToCorporation" defaultChecked={result?.values?.visibleToCorporation ?? false} />
-              {t("feed.shareWithCorporation")}
-            </label>
-          )}
-          <button type="submit" className="button" disabled={navigation.state === "submitting"}>
-            {navigation.state === "submitting" ? t("common.loading") : t("feed.submit")}
-          </button>
-        </Form>
+        <details className="new-post-toggle" open={formOpen} ref={detailsRef}>
+          <summary className="button" ref={summaryRef}>
+            {t("feed.writePost")}
+          </summary>
+          <div className="card">
+            <FormError message={result?.error} />
+            <Form method="post" className="form" ref={formRef}>
+              <label htmlFor="kind">{t("feed.kind")}</label>
+              <select id="kind" name="kind" defaultValue={result?.values?.kind ?? kinds[0]}>
+                {kinds.map((kind) => (
+                  <option key={kind} value={kind}>
+                    {t(`feed.kinds.${kind}`)}
+                  </option>
+                ))}
+              </select>
+              <label htmlFor="title">{t("feed.postTitle")}</label>
+              <input id="title" name="title" maxLength={120} defaultValue={result?.values?.title ?? ""} />
+              <label htmlFor="body">{t("feed.body")}</label>
+              <textarea
+                id="body"
+                name="body"
+                rows={4}
+                required
+                maxLength={5000}
+                defaultValue={result?.values?.body ?? ""}
+                aria-invalid={fields.body ? true : undefined}
+                aria-describedby={fields.body ? "body-error" : undefined}
+              />
+              <FieldError id="body-error" message={fields.body} />
+              {staff ? null : (
+                <label className="checkbox">
+                  <input type="checkbox" name="visibleToCorporation" defaultChecked={result?.values?.visibleToCorporation ?? false} />
+                  {t("feed.shareWithCorporation")}
+                </label>
+              )}
+              <button type="submit" className="button" disabled={navigation.state === "submitting"}>
+                {navigation.state === "submitting" ? t("common.loading") : t("feed.submit")}
+              </button>
+            </Form>
+          </div>
+        </details>
       </section>
 
       <section aria-label={feed.neighbourhood.name}>
