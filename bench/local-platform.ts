@@ -4,6 +4,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startLibsqlServer } from "../infra/src/libsql-server/server.ts";
+import { generateTenantTokenKey, importTenantTokenKey, type TenantTokenKey } from "../packages/core/src/index.ts";
 import {
   controlMigrations,
   createDbClient,
@@ -18,6 +19,8 @@ export interface LocalPlatform {
   databases: LocalTenantDatabases;
   controlClient: Client;
   control: ControlDb;
+  /** Encrypts the tenant database tokens in this control plane, as TENANT_TOKEN_KEY does in the worker. */
+  tokenKey: TenantTokenKey;
   close(): Promise<void>;
 }
 
@@ -33,6 +36,7 @@ export async function startLocalPlatform(): Promise<LocalPlatform> {
     databases,
     controlClient,
     control: openControlDb(controlClient),
+    tokenKey: await importTenantTokenKey(generateTenantTokenKey()),
     async close() {
       controlClient.close();
       await server.close();

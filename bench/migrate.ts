@@ -7,6 +7,8 @@ import {
   createDbClient,
   migrateAllTenants,
   migrateDatabase,
+  sealTenantDbToken,
+  tenantDbClient,
   tenantMigrations,
   type Migration,
 } from "../packages/db/src/index.ts";
@@ -41,15 +43,16 @@ try {
       const client = createDbClient({ url: database.url, authToken: database.token });
       await migrateDatabase(client, tenantMigrations);
       client.close();
+      const id = `bench-${i}`;
       return {
-        id: `bench-${i}`,
+        id,
         slug,
         name: `Bench ${i}`,
         status: "active",
         provisioningStep: "active",
         dbName: database.name,
         dbUrl: database.url,
-        dbToken: database.token,
+        dbToken: await sealTenantDbToken(platform.tokenKey, id, database.token),
       };
     },
   );
@@ -64,7 +67,7 @@ try {
   let lastReport = started;
   const results = await migrateAllTenants({
     control: platform.control,
-    openTenantClient: (tenant) => createDbClient({ url: tenant.dbUrl ?? "", authToken: tenant.dbToken ?? undefined }),
+    openTenantClient: (tenant) => tenantDbClient(tenant, platform.tokenKey),
     migrations: [...tenantMigrations, probe],
     concurrency,
     onProgress: (done, total) => {

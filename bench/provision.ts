@@ -19,6 +19,7 @@ try {
       databases: platform.databases,
       tenantId: requested.id,
       tenantMigrations,
+      tokenKey: platform.tokenKey,
     });
     durations.push(performance.now() - started);
   }

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { eq } from "drizzle-orm";
 import type { Browser, Page } from "playwright-core";
-import { controlSchema, createDbClient, LocalTenantDatabases, openControlDb, openTenantDb, tenantSchema } from "@buurtplein/db";
+import { controlSchema, createDbClient, importTenantTokenKey, LocalTenantDatabases, openControlDb, openTenantDb, tenantDbClient, tenantSchema } from "@buurtplein/db";
 import { DEMO_PASSWORD, expectAccessible, launchBrowser, logIn, newPage, port, randomIp, tenantUrl } from "./browser.ts";
 
 let browser: Browser;
@@ -67,7 +67,9 @@ async function tenantDatabase(slug: string) {
   const controlDb = await databases.createDatabase("control");
   const control = openControlDb(createDbClient({ url: controlDb.url, authToken: controlDb.token }));
   const [tenant] = await control.select().from(controlSchema.tenants).where(eq(controlSchema.tenants.slug, slug));
-  return openTenantDb(createDbClient({ url: tenant!.dbUrl!, authToken: tenant!.dbToken! }));
+  // The token is stored encrypted with the data folder's key (what `npm start` gives the worker).
+  const tokenKey = await importTenantTokenKey(readFileSync(join(inject("dataDir"), "tenant-token.key"), "utf8"));
+  return openTenantDb(await tenantDbClient(tenant!, tokenKey));
 }
 
 async function fillJoinForm(page: Page, values: { name: string; email?: string; password?: string }) {

@@ -11,6 +11,11 @@ export interface Bindings {
   BASE_DOMAINS: string;
   CONTROL_DB_URL: string;
   CONTROL_DB_TOKEN: string;
+  /**
+   * Secret: base64 of 32 random bytes; encrypts the tenant database tokens stored in the control plane
+   * (docs/decisions/010-tenant-token-encryption.md). Without it no tenant is served.
+   */
+  TENANT_TOKEN_KEY?: string;
   /** "local" (our libSQL server's admin API) or "turso" (Turso's platform API). */
   TENANT_DB_PROVIDER: "local" | "turso";
   LOCAL_LIBSQL_ADMIN_URL?: string;

@@ -1,6 +1,7 @@
 // Starts the libSQL server the worker tests talk to, migrates the control plane and loads the demo
 // corporations (De Linde, Havenstad) through the real provisioning path. Runs in Node, once.
 import { rmSync } from "node:fs";
+import { importTenantTokenKey } from "@buurtplein/core";
 import { controlMigrations, createDbClient, LocalTenantDatabases, migrateDatabase, openControlDb } from "@buurtplein/db";
 import { startLibsqlServer } from "../../../infra/src/libsql-server/server.ts";
 import { seedDemo } from "../../../infra/src/demo/seed-demo.ts";
@@ -13,7 +14,8 @@ export default async function setup() {
   const control = await databases.createDatabase("control");
   const client = createDbClient({ url: control.url, authToken: control.token });
   await migrateDatabase(client, controlMigrations);
-  await seedDemo({ control: openControlDb(client), databases });
+  // The demo tenants' tokens are encrypted with the key the worker gets as TENANT_TOKEN_KEY.
+  await seedDemo({ control: openControlDb(client), databases, tokenKey: await importTenantTokenKey(stack.tenantTokenKey) });
   return async () => {
     await server.close();
     rmSync(stack.dataDir, { recursive: true, force: true });

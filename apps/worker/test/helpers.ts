@@ -2,7 +2,8 @@
 // database access uses the same bindings the worker has.
 import { env, exports } from "cloudflare:workers";
 import { eq } from "drizzle-orm";
-import { controlSchema, createDbClient, openControlDb, openTenantDb, type TenantDb } from "@buurtplein/db";
+import { controlSchema, createDbClient, openControlDb, openTenantDb, tenantDbClient, type TenantDb } from "@buurtplein/db";
+import { tenantTokenKey } from "../src/lib/tenant-token-key.ts";
 import type { Bindings } from "../src/env.ts";
 
 export const DEMO_PASSWORD = "buurtplein-demo";
@@ -52,7 +53,7 @@ export function control() {
 export async function tenantDb(slug: string): Promise<TenantDb> {
   const [tenant] = await control().select().from(controlSchema.tenants).where(eq(controlSchema.tenants.slug, slug)).limit(1);
   if (!tenant?.dbUrl || !tenant.dbToken) throw new Error(`tenant ${slug} not provisioned`);
-  return openTenantDb(createDbClient({ url: tenant.dbUrl, authToken: tenant.dbToken }));
+  return openTenantDb(await tenantDbClient(tenant, await tenantTokenKey(bindings)));
 }
 
 /** A slug no other test uses. */

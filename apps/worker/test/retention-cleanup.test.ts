@@ -2,10 +2,11 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { createExecutionContext, createScheduledController, waitOnExecutionContext } from "cloudflare:test";
 import { eq, inArray } from "drizzle-orm";
 import { AUDIT_LOG_RETENTION_MS, generateSessionToken, hashSessionToken, LONGEST_RATE_LIMIT_WINDOW_MS } from "@buurtplein/core";
-import { createDbClient, openTenantDb, tenantSchema } from "@buurtplein/db";
+import { openTenantDb, tenantDbClient, tenantSchema } from "@buurtplein/db";
 import worker from "../src/index.ts";
 import { runRetentionCleanup } from "../src/jobs/clean-expired-data.ts";
 import { createLogger } from "../src/lib/logger.ts";
+import { tenantTokenKey } from "../src/lib/tenant-token-key.ts";
 import { RATE_LIMITS } from "../src/lib/rate-limit-rules.ts";
 import { JOIN_RATE_LIMITS } from "../src/lib/join-rate-limits.ts";
 import { bindings, call, control, json, tenantDb } from "./helpers.ts";
@@ -93,9 +94,9 @@ describe("the hourly retention cleanup (cron trigger)", () => {
       control: control(),
       logger: createLogger({ job: "retention-cleanup" }),
       concurrency: 1,
-      openTenant: (tenant) => {
+      openTenant: async (tenant) => {
         if (tenant.slug === "delinde") throw new Error("database unreachable");
-        return openTenantDb(createDbClient({ url: tenant.dbUrl ?? "", authToken: tenant.dbToken ?? "" }));
+        return openTenantDb(await tenantDbClient(tenant, await tenantTokenKey(bindings)));
       },
     });
 

@@ -6,12 +6,15 @@ import { randomBytes } from "node:crypto";
 import { createServer, type AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { generateTenantTokenKey } from "@buurtplein/core";
 import { databaseToken, loadServerSecret } from "../../../infra/src/libsql-server/tokens.ts";
 
 export interface WorkerTestStack {
   dataDir: string;
   port: number;
   adminToken: string;
+  /** TENANT_TOKEN_KEY of this test run (base64 of 32 bytes). */
+  tenantTokenKey: string;
   bindings: Record<string, string>;
 }
 
@@ -29,6 +32,7 @@ export async function workerTestStack(): Promise<WorkerTestStack> {
   const dataDir = (process.env.BP_WORKER_TEST_DATA ??= mkdtempSync(join(tmpdir(), "buurtplein-worker-")));
   const port = Number((process.env.BP_WORKER_TEST_PORT ??= String(await freePort())));
   const adminToken = (process.env.BP_WORKER_TEST_ADMIN_TOKEN ??= randomBytes(16).toString("hex"));
+  const tenantTokenKey = (process.env.BP_WORKER_TEST_TENANT_TOKEN_KEY ??= generateTenantTokenKey());
   const secretFile = join(dataDir, ".server-secret");
   if (!existsSync(secretFile)) writeFileSync(secretFile, randomBytes(32).toString("hex"), { mode: 0o600 });
   const secret = loadServerSecret(dataDir);
@@ -36,6 +40,7 @@ export async function workerTestStack(): Promise<WorkerTestStack> {
     dataDir,
     port,
     adminToken,
+    tenantTokenKey,
     bindings: {
       ENVIRONMENT: "test",
       BASE_DOMAINS: "localhost",
@@ -44,6 +49,7 @@ export async function workerTestStack(): Promise<WorkerTestStack> {
       CONTROL_DB_TOKEN: databaseToken(secret, "control"),
       LOCAL_LIBSQL_ADMIN_URL: `http://127.0.0.1:${port}`,
       LOCAL_LIBSQL_ADMIN_TOKEN: adminToken,
+      TENANT_TOKEN_KEY: tenantTokenKey,
       MAILER: "dev",
     },
   };

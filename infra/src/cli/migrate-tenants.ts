@@ -1,13 +1,16 @@
 // Applies pending tenant migrations to every active/suspended tenant database.
-//   CONTROL_DB_URL=… CONTROL_DB_TOKEN=… tsx infra/src/cli/migrate-tenants.ts [--concurrency 8] [--resume]
+//   CONTROL_DB_URL=… CONTROL_DB_TOKEN=… TENANT_TOKEN_KEY=… tsx infra/src/cli/migrate-tenants.ts [--concurrency 8] [--resume]
 // Exits 1 if any tenant failed; rerun with --resume to only retry those that didn't finish.
 import { parseArgs } from "node:util";
+import { importTenantTokenKey, TenantTokenKeyError } from "@buurtplein/core";
 import {
   controlMigrations,
   createDbClient,
   migrateAllTenants,
   migrateDatabase,
   openControlDb,
+  sealPlainTenantDbTokens,
+  tenantDbClient,
   tenantMigrations,
   type TenantMigrationResult,
 } from "@buurtplein/db";
@@ -30,17 +33,26 @@ if (!Number.isInteger(concurrency) || concurrency < 1) {
   process.exit(2);
 }
 
+// Tenant database tokens are stored encrypted: the same key as the worker's TENANT_TOKEN_KEY secret.
+const tokenKey = await importTenantTokenKey(process.env.TENANT_TOKEN_KEY).catch((error: unknown) => {
+  if (!(error instanceof TenantTokenKeyError)) throw error;
+  console.error(error.message);
+  process.exit(2);
+});
+
 const controlClient = createDbClient({ url, authToken: process.env.CONTROL_DB_TOKEN });
 // The fan-out records its runs in the control plane, so that schema must be current first.
 const control = await migrateDatabase(controlClient, controlMigrations);
 console.log(`control database: ${control.applied.length ? `applied ${control.applied.join(", ")}` : "up to date"}`);
+const sealed = await sealPlainTenantDbTokens(openControlDb(controlClient), tokenKey);
+if (sealed) console.log(`encrypted ${sealed} plain tenant database token(s)`);
 
 const newest = tenantMigrations.at(-1)?.id ?? "(none)";
 console.log(`migrating tenants to ${newest} (concurrency ${concurrency}${values.resume ? ", resuming" : ""})`);
 const started = performance.now();
 const results = await migrateAllTenants({
   control: openControlDb(controlClient),
-  openTenantClient: (tenant) => createDbClient({ url: tenant.dbUrl ?? "", authToken: tenant.dbToken ?? undefined }),
+  openTenantClient: (tenant) => tenantDbClient(tenant, tokenKey),
   migrations: tenantMigrations,
   concurrency,
   resume: values.resume,

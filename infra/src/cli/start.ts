@@ -22,9 +22,10 @@ function say(line: string) {
 
 const stack = await startLocalStack({ dataDir, libsqlPort, quiet: true });
 say(`libSQL server on ${stack.adminUrl}, data in ${dataDir}`);
-await seedDemo({ control: stack.control, databases: stack.databases, log: say });
+await seedDemo({ control: stack.control, databases: stack.databases, tokenKey: stack.tenantTokenKey, log: say });
 
-// The API worker finds the control plane and the local admin API through .dev.vars.
+// The API worker finds the control plane, the local admin API and the tenant-token key (kept in the
+// data folder as tenant-token.key) through .dev.vars.
 writeFileSync(join(root, "apps/worker/.dev.vars"), workerDevVars(stack));
 
 const viteBin = join(webDir, "node_modules/.bin");

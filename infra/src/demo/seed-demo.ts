@@ -2,13 +2,13 @@
 // then fills each tenant database with neighbourhoods, partners, residents and posts. Idempotent:
 // existing demo tenants are left as they are, so a second `npm start` keeps everyone's data.
 import { eq } from "drizzle-orm";
-import { hashPassword } from "@buurtplein/core";
+import { hashPassword, type TenantTokenKey } from "@buurtplein/core";
 import {
   controlSchema,
-  createDbClient,
   openTenantDb,
   provisionTenant,
   requestTenant,
+  tenantDbClient,
   tenantMigrations,
   tenantSchema,
   type ControlDb,
@@ -18,7 +18,15 @@ import { DEMO_PASSWORD, DEMO_TENANTS, type DemoTenant } from "./demo-data.ts";
 
 const HOUR = 60 * 60 * 1000;
 
-export async function seedDemo(options: { control: ControlDb; databases: TenantDatabases; log?: (line: string) => void }): Promise<void> {
+export interface SeedDemoOptions {
+  control: ControlDb;
+  databases: TenantDatabases;
+  /** TENANT_TOKEN_KEY: provisioning stores the database tokens encrypted with it. */
+  tokenKey: TenantTokenKey;
+  log?: (line: string) => void;
+}
+
+export async function seedDemo(options: SeedDemoOptions): Promise<void> {
   const log = options.log ?? (() => {});
   for (const demo of DEMO_TENANTS) {
     const [existing] = await options.control.select().from(controlSchema.tenants).where(eq(controlSchema.tenants.slug, demo.slug)).limit(1);
@@ -32,9 +40,14 @@ export async function seedDemo(options: { control: ControlDb; databases: TenantD
     const tenant =
       existing ??
       (await requestTenant(options.control, { slug: demo.slug, name: demo.name, admin: { email: admin.email, displayName: admin.displayName, passwordHash } }));
-    const active = await provisionTenant({ control: options.control, databases: options.databases, tenantId: tenant.id, tenantMigrations });
-    if (!active.dbUrl || !active.dbToken) throw new Error(`demo tenant ${demo.slug} has no database after provisioning`);
-    await fillTenant(openTenantDb(createDbClient({ url: active.dbUrl, authToken: active.dbToken })), demo, passwordHash);
+    const active = await provisionTenant({
+      control: options.control,
+      databases: options.databases,
+      tenantId: tenant.id,
+      tenantMigrations,
+      tokenKey: options.tokenKey,
+    });
+    await fillTenant(openTenantDb(await tenantDbClient(active, options.tokenKey)), demo, passwordHash);
     log(`demo tenant ${demo.slug}: created`);
   }
 }

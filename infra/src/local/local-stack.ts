@@ -4,12 +4,14 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { generateTenantTokenKey, importTenantTokenKey, type TenantTokenKey } from "@buurtplein/core";
 import {
   controlMigrations,
   createDbClient,
   LocalTenantDatabases,
   migrateDatabase,
   openControlDb,
+  sealPlainTenantDbTokens,
   type ControlDb,
 } from "@buurtplein/db";
 import { startSupervisedLibsqlServer, type SupervisedServer } from "../libsql-server/supervisor.ts";
@@ -24,6 +26,9 @@ export interface LocalStack {
   controlToken: string;
   control: ControlDb;
   databases: LocalTenantDatabases;
+  /** TENANT_TOKEN_KEY of this data folder (base64), and the same key imported. */
+  tenantTokenKeyBase64: string;
+  tenantTokenKey: TenantTokenKey;
   stop(): Promise<void>;
 }
 
@@ -36,6 +41,18 @@ function adminTokenFor(dataDir: string): string {
   return token;
 }
 
+/**
+ * The key that encrypts tenant database tokens in this data folder's control plane, made once and kept
+ * next to the databases it belongs to (a new key would make the stored tokens unreadable).
+ */
+export function tenantTokenKeyFor(dataDir: string): string {
+  const file = join(dataDir, "tenant-token.key");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  const key = generateTenantTokenKey();
+  writeFileSync(file, key, { mode: 0o600 });
+  return key;
+}
+
 export async function startLocalStack(options: { dataDir: string; libsqlPort: number; quiet?: boolean }): Promise<LocalStack> {
   mkdirSync(options.dataDir, { recursive: true });
   const adminToken = adminTokenFor(options.dataDir);
@@ -44,14 +61,21 @@ export async function startLocalStack(options: { dataDir: string; libsqlPort: nu
   const controlDatabase = await databases.createDatabase(CONTROL_DATABASE_NAME); // idempotent: returns the existing one
   const controlClient = createDbClient({ url: controlDatabase.url, authToken: controlDatabase.token });
   await migrateDatabase(controlClient, controlMigrations);
+  const control = openControlDb(controlClient);
+  const tenantTokenKeyBase64 = tenantTokenKeyFor(options.dataDir);
+  const tenantTokenKey = await importTenantTokenKey(tenantTokenKeyBase64);
+  // Data folders from before tokens were encrypted: seal their plain tokens once.
+  await sealPlainTenantDbTokens(control, tenantTokenKey);
   return {
     server,
     adminUrl: server.url,
     adminToken,
     controlUrl: controlDatabase.url,
     controlToken: controlDatabase.token,
-    control: openControlDb(controlClient),
+    control,
     databases,
+    tenantTokenKeyBase64,
+    tenantTokenKey,
     stop: () => server.stop(),
   };
 }
@@ -63,6 +87,7 @@ export function workerDevVars(stack: LocalStack, extra: Record<string, string> =
     CONTROL_DB_TOKEN: stack.controlToken,
     LOCAL_LIBSQL_ADMIN_URL: stack.adminUrl,
     LOCAL_LIBSQL_ADMIN_TOKEN: stack.adminToken,
+    TENANT_TOKEN_KEY: stack.tenantTokenKeyBase64,
     ...extra,
   };
   return Object.entries(vars)

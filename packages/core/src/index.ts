@@ -13,6 +13,7 @@ export * from "./mail/escape-html.ts";
 export * from "./mail/render-magic-link-mail.ts";
 export * from "./mail/render-review-decision-mail.ts";
 export * from "./security/check-same-origin.ts";
+export * from "./security/tenant-token-cipher.ts";
 export * from "./identity/roles.ts";
 export * from "./community/post-kinds.ts";
 export * from "./community/create-post.ts";

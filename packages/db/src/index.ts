@@ -42,6 +42,16 @@ export {
   TenantProvisioningError,
 } from "./provisioning/errors.ts";
 
+export { importTenantTokenKey, type TenantTokenKey } from "@buurtplein/core/security/tenant-token-cipher";
+export {
+  sealPlainTenantDbTokens,
+  sealTenantDbToken,
+  tenantDbClient,
+  tenantDbCredentials,
+  TenantDatabaseMissingError,
+  type TenantDbRow,
+} from "./secrets/tenant-db-token.ts";
+
 export {
   migrateAllTenants,
   type MigrateAllTenantsOptions,

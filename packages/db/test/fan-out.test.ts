@@ -2,17 +2,17 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import {
   controlSchema,
-  createDbClient,
   migrateAllTenants,
   provisionTenant,
   requestTenant,
+  tenantDbClient,
   tenantMigrations,
   type ControlDb,
   type Migration,
   type Tenant,
   type TenantMigrationResult,
 } from "../src/index.ts";
-import { createControlDb, localDatabases, uniqueName } from "./support/databases.ts";
+import { createControlDb, localDatabases, tokenKey, uniqueName } from "./support/databases.ts";
 
 const probe: Migration = {
   id: "9000_bench_probe",
@@ -21,13 +21,13 @@ const probe: Migration = {
 };
 const migrations = [...tenantMigrations, probe];
 const admin = { email: "beheer@example.nl", displayName: "Beheer", passwordHash: "h" };
-const openTenantClient = (tenant: Tenant) => createDbClient({ url: tenant.dbUrl ?? "", authToken: tenant.dbToken ?? "" });
+const openTenantClient = (tenant: Tenant) => tenantDbClient(tenant, tokenKey);
 
 async function provisionTenants(control: ControlDb, count: number): Promise<Tenant[]> {
   const result: Tenant[] = [];
   for (let i = 0; i < count; i++) {
     const { id } = await requestTenant(control, { slug: uniqueName(`fan${i}`), name: `Corporatie ${i}`, admin });
-    result.push(await provisionTenant({ control, databases: localDatabases(), tenantId: id, tenantMigrations }));
+    result.push(await provisionTenant({ control, databases: localDatabases(), tenantId: id, tenantMigrations, tokenKey }));
   }
   return result;
 }

@@ -9,6 +9,7 @@ import {
   provisionTenant,
   requestTenant,
   SlugTakenError,
+  tenantDbClient,
   tenantMigrations,
   TenantProvisioningError,
   tenantSchema,
@@ -18,7 +19,7 @@ import {
   type TenantDatabase,
   type TenantDatabases,
 } from "../src/index.ts";
-import { createControlDb, localDatabases, uniqueName } from "./support/databases.ts";
+import { createControlDb, localDatabases, tokenKey, uniqueName } from "./support/databases.ts";
 
 const admin = { email: "Anna.de.Vries@Example.nl", displayName: "Anna de Vries", passwordHash: "scrypt$hash" };
 
@@ -63,7 +64,7 @@ function runsFirst(client: Client, before: () => Promise<void>): Client {
 }
 
 async function tenantDb(tenant: Tenant) {
-  return openTenantDb(createDbClient({ url: tenant.dbUrl ?? "", authToken: tenant.dbToken ?? "" }));
+  return openTenantDb(await tenantDbClient(tenant, tokenKey));
 }
 
 describe("requestTenant", () => {
@@ -111,7 +112,7 @@ describe("provisionTenant", () => {
     const connect = (db: TenantDatabase): Client =>
       runsFirst(createDbClient({ url: db.url, authToken: db.token }), snapshot);
 
-    const tenant = await provisionTenant({ control, databases, tenantId: id, tenantMigrations, connect });
+    const tenant = await provisionTenant({ control, databases, tenantId: id, tenantMigrations, tokenKey, connect });
 
     const dbName = tenant.dbName;
     expect(seen.map((s) => s.provisioningStep)).toEqual(["requested", "database_created", "migrated"]);
@@ -138,9 +139,9 @@ describe("provisionTenant", () => {
   it("is a no-op on an active tenant", async () => {
     const control = await createControlDb();
     const { id } = await requestTenant(control, { slug: uniqueName("linde"), name: "De Linde", admin });
-    const active = await provisionTenant({ control, databases: localDatabases(), tenantId: id, tenantMigrations });
+    const active = await provisionTenant({ control, databases: localDatabases(), tenantId: id, tenantMigrations, tokenKey });
     const databases = new ObservedDatabases();
-    const again = await provisionTenant({ control, databases, tenantId: id, tenantMigrations });
+    const again = await provisionTenant({ control, databases, tenantId: id, tenantMigrations, tokenKey });
     expect(again).toEqual(active);
     expect(databases.creates).toBe(0);
   });
@@ -150,7 +151,7 @@ describe("provisionTenant", () => {
     const { id } = await requestTenant(control, { slug: uniqueName("linde"), name: "De Linde", admin });
     const databases = new ObservedDatabases(1);
 
-    const error = await provisionTenant({ control, databases, tenantId: id, tenantMigrations }).catch((e: unknown) => e);
+    const error = await provisionTenant({ control, databases, tenantId: id, tenantMigrations, tokenKey }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TenantProvisioningError);
     expect((error as TenantProvisioningError).step).toBe("requested");
     expect(await loadTenant(control, id)).toMatchObject({
@@ -161,7 +162,7 @@ describe("provisionTenant", () => {
       provisioningAttempts: 1,
     });
 
-    const tenant = await provisionTenant({ control, databases, tenantId: id, tenantMigrations });
+    const tenant = await provisionTenant({ control, databases, tenantId: id, tenantMigrations, tokenKey });
     expect(tenant).toMatchObject({ status: "active", failedStep: null, failureReason: null, provisioningAttempts: 1 });
     expect(databases.creates).toBe(2);
   });
@@ -179,7 +180,7 @@ describe("provisionTenant", () => {
       return createDbClient({ url: db.url, authToken: db.token });
     };
 
-    await expect(provisionTenant({ control, databases, tenantId: id, tenantMigrations, connect })).rejects.toThrow(
+    await expect(provisionTenant({ control, databases, tenantId: id, tenantMigrations, tokenKey, connect })).rejects.toThrow(
       /tenant database unreachable/,
     );
     const failed = await loadTenant(control, id);
@@ -187,7 +188,7 @@ describe("provisionTenant", () => {
     expect(failed.dbUrl).toBeTruthy();
     expect(failed.pendingAdmin).toEqual(admin);
 
-    const tenant = await provisionTenant({ control, databases, tenantId: id, tenantMigrations, connect });
+    const tenant = await provisionTenant({ control, databases, tenantId: id, tenantMigrations, tokenKey, connect });
     expect(tenant).toMatchObject({ status: "active", provisioningStep: "active", pendingAdmin: null });
     expect(databases.creates).toBe(1);
     const db = await tenantDb(tenant);
@@ -212,7 +213,7 @@ describe("provisionTenant", () => {
       passwordHash: "earlier",
     });
 
-    const tenant = await provisionTenant({ control, databases: localDatabases(), tenantId: id, tenantMigrations });
+    const tenant = await provisionTenant({ control, databases: localDatabases(), tenantId: id, tenantMigrations, tokenKey });
     expect(tenant.status).toBe("active");
     const db = await tenantDb(tenant);
     expect(await db.select().from(tenantSchema.tenantSettings).all()).toMatchObject([{ displayName: "Al ingesteld" }]);

@@ -10,6 +10,7 @@ import {
   openControlDb,
   openTenantDb,
   runPool,
+  tenantDbClient,
   type ControlDb,
   type ControlPlaneCleanupCounts,
   type TenantCleanupCounts,
@@ -17,13 +18,14 @@ import {
 } from "@buurtplein/db";
 import type { Bindings, Tenant } from "../env.ts";
 import { createLogger, type Logger } from "../lib/logger.ts";
+import { tenantTokenKey } from "../lib/tenant-token-key.ts";
 
 /** Tenant databases cleaned at the same time. */
 export const CLEANUP_CONCURRENCY = 8;
 
 export interface RetentionCleanupOptions {
   control: ControlDb;
-  openTenant: (tenant: Tenant) => TenantDb;
+  openTenant: (tenant: Tenant) => TenantDb | Promise<TenantDb>;
   logger: Logger;
   now?: number;
   concurrency?: number;
@@ -66,7 +68,7 @@ export async function runRetentionCleanup(options: RetentionCleanupOptions): Pro
   let tenantsCleaned = 0;
   await runPool(tenants, concurrency, async (tenant) => {
     try {
-      const counts = await cleanTenantDatabase(openTenant(tenant), cutoffs);
+      const counts = await cleanTenantDatabase(await openTenant(tenant), cutoffs);
       tenantTotals.sessions += counts.sessions;
       tenantTotals.loginTokens += counts.loginTokens;
       tenantTotals.rateLimits += counts.rateLimits;
@@ -96,6 +98,8 @@ export async function scheduled(controller: ScheduledController, env: Bindings, 
     control,
     logger,
     now: controller.scheduledTime,
-    openTenant: (tenant) => openTenantDb(createDbClient({ url: tenant.dbUrl ?? "", authToken: tenant.dbToken ?? "" })),
+    // Without a usable TENANT_TOKEN_KEY every tenant fails with that reason in the run's log line;
+    // the control plane is still cleaned.
+    openTenant: async (tenant) => openTenantDb(await tenantDbClient(tenant, await tenantTokenKey(env))),
   });
 }

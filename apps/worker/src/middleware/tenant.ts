@@ -1,8 +1,9 @@
 import { createMiddleware } from "hono/factory";
 import { and, eq, isNotNull } from "drizzle-orm";
 import { AppError, parseHost } from "@buurtplein/core";
-import { controlSchema, createDbClient, openTenantDb, type ControlDb } from "@buurtplein/db";
+import { controlSchema, createDbClient, openTenantDb, tenantDbCredentials, type ControlDb } from "@buurtplein/db";
 import type { AppEnv, Tenant } from "../env.ts";
+import { tenantTokenKey } from "../lib/tenant-token-key.ts";
 
 export function baseDomains(value: string): string[] {
   return value
@@ -31,7 +32,8 @@ export async function findTenantForHost(control: ControlDb, host: string, domain
 /**
  * Resolves the site once per request from the URL's host (the web worker forwards the visitor's URL
  * unchanged through the service binding). A tenant's database client is created here, per request,
- * from that tenant's own credentials: it can never be shared with another tenant.
+ * from that tenant's own credentials (its token decrypted with TENANT_TOKEN_KEY): it can never be
+ * shared with another tenant.
  */
 export const resolveTenant = createMiddleware<AppEnv>(async (c, next) => {
   const host = new URL(c.req.url).host;
@@ -47,7 +49,18 @@ export const resolveTenant = createMiddleware<AppEnv>(async (c, next) => {
   if (found.status !== "active" || !found.dbUrl || !found.dbToken) {
     throw new AppError("tenant_not_ready", "Dit Buurtplein wordt nog klaargezet. Probeer het zo opnieuw.", { name: found.name });
   }
-  const client = createDbClient({ url: found.dbUrl, authToken: found.dbToken });
+  let credentials;
+  try {
+    credentials = await tenantDbCredentials(found, await tenantTokenKey(c.env));
+  } catch (error) {
+    // A missing or wrong TENANT_TOKEN_KEY, or a damaged row: an operator must act, visitors wait.
+    c.get("logger").log("error", "tenant database token unreadable", {
+      tenant: found.slug,
+      error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+    });
+    throw new AppError("tenant_not_ready", "Dit Buurtplein is tijdelijk niet bereikbaar. Probeer het later opnieuw.", { name: found.name });
+  }
+  const client = createDbClient(credentials);
   c.set("site", { kind: "tenant", tenant: found, db: openTenantDb(client), client });
   await next();
 });

@@ -5,6 +5,7 @@ import { controlSchema, provisionTenant, requestTenant, SlugTakenError, TenantPr
 import type { AppEnv } from "../env.ts";
 import { parseInput, readJson } from "../lib/errors.ts";
 import { tenantDatabasesFor } from "../lib/tenant-databases.ts";
+import { tenantTokenKey } from "../lib/tenant-token-key.ts";
 import { clientIp, hitRateLimit } from "../lib/rate-limit.ts";
 import { RATE_LIMITS } from "../lib/rate-limit-rules.ts";
 
@@ -34,6 +35,11 @@ signupRoutes.post("/", async (c) => {
   const input = parseInput(ZTenantSignupInput, await readJson(c));
   await hitRateLimit(c.get("controlClient"), RATE_LIMITS.signupPerIp(clientIp(c)));
   const control = c.get("control");
+  // Checked before anything is recorded: without the key no database token can be stored.
+  const tokenKey = await tenantTokenKey(c.env).catch((error: unknown) => {
+    c.get("logger").log("error", "signup refused: tenant token key unusable", { error: error instanceof Error ? error.message : String(error) });
+    throw new AppError("service_unavailable", "Aanmelden is nu niet mogelijk. Probeer het later opnieuw.");
+  });
   let tenant;
   try {
     tenant = await requestTenant(control, {
@@ -49,7 +55,7 @@ signupRoutes.post("/", async (c) => {
   }
   let provisioned;
   try {
-    provisioned = await provisionTenant({ control, databases: tenantDatabasesFor(c.env), tenantId: tenant.id, tenantMigrations });
+    provisioned = await provisionTenant({ control, databases: tenantDatabasesFor(c.env), tenantId: tenant.id, tenantMigrations, tokenKey });
   } catch (error) {
     if (!(error instanceof TenantProvisioningError)) throw error;
     // The tenant stays "failed" at its step in the control plane; running provisioning again resumes it.

@@ -20,7 +20,8 @@ export interface TenantMigrationResult {
 
 export interface MigrateAllTenantsOptions {
   control: ControlDb;
-  openTenantClient: (tenant: Tenant) => Client;
+  /** A client for one tenant's database, e.g. `(tenant) => tenantDbClient(tenant, key)`. */
+  openTenantClient: (tenant: Tenant) => Client | Promise<Client>;
   migrations: Migration[];
   concurrency?: number;
   /** Skip tenants whose latest recorded run reached the newest migration successfully. */
@@ -60,7 +61,7 @@ async function migrateTenant(
   const started = performance.now();
   let result: TenantMigrationResult;
   try {
-    const client = openTenantClient(tenant);
+    const client = await openTenantClient(tenant);
     try {
       const { applied } = await migrateDatabase(client, migrations);
       result = base(tenant, applied.length > 0 ? "migrated" : "up_to_date", started, applied);

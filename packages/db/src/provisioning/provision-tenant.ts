@@ -1,12 +1,14 @@
 // Tenant provisioning: requestTenant records the wish in the control plane, provisionTenant walks
 //   requested → database_created → migrated → admin_created → active
 // recording each step before taking the next, so a failed run can be resumed by calling it again.
+import { isEncryptedTenantToken, type TenantTokenKey } from "@buurtplein/core/security/tenant-token-cipher";
 import { ZTenantSlug } from "@buurtplein/core/tenancy/tenant-signup";
 import { and, eq, sql } from "drizzle-orm";
 import type { SQLiteUpdateSetSource } from "drizzle-orm/sqlite-core";
 import { createDbClient, openTenantDb, type Client, type ControlDb } from "../client.ts";
 import { tenants, type PendingAdmin, type Tenant } from "../control/schema.ts";
 import { migrateDatabase, type Migration } from "../migrate.ts";
+import { sealTenantDbToken, tenantDbCredentials } from "../secrets/tenant-db-token.ts";
 import {
   InvalidTenantSlugError,
   SlugTakenError,
@@ -58,7 +60,9 @@ export interface ProvisionTenantOptions {
   databases: TenantDatabases;
   tenantId: string;
   tenantMigrations: Migration[];
-  /** How to reach a tenant database; defaults to createDbClient. */
+  /** Encrypts the database token before it is stored (TENANT_TOKEN_KEY). */
+  tokenKey: TenantTokenKey;
+  /** How to reach a tenant database (given the plain token); defaults to createDbClient. */
   connect?: (database: TenantDatabase) => Client;
 }
 
@@ -71,6 +75,10 @@ export async function provisionTenant(options: ProvisionTenantOptions): Promise<
   let tenant = await loadTenant(control, tenantId);
   if (tenant.provisioningStep === "active") return tenant;
   if (tenant.status !== "provisioning") tenant = await update(control, tenantId, { status: "provisioning" });
+  if (tenant.dbToken && !isEncryptedTenantToken(tenant.dbToken)) {
+    // Recorded by an attempt from before tokens were encrypted: store it sealed from now on.
+    tenant = await update(control, tenantId, { dbToken: await sealTenantDbToken(options.tokenKey, tenant.id, tenant.dbToken) });
+  }
 
   while (tenant.provisioningStep !== "active") {
     const step = tenant.provisioningStep;
@@ -95,7 +103,8 @@ async function runStep(
   switch (step) {
     case "requested": {
       const database = await options.databases.createDatabase(tenantDatabaseName(tenant.slug));
-      return { dbName: database.name, dbUrl: database.url, dbToken: database.token };
+      const dbToken = await sealTenantDbToken(options.tokenKey, tenant.id, database.token);
+      return { dbName: database.name, dbUrl: database.url, dbToken };
     }
     case "database_created":
       await withTenantClient(options, tenant, (client) => migrateDatabase(client, options.tenantMigrations));
@@ -111,14 +120,13 @@ async function runStep(
 }
 
 async function withTenantClient<T>(
-  { connect = connectTenantDatabase }: ProvisionTenantOptions,
+  { connect = connectTenantDatabase, tokenKey }: ProvisionTenantOptions,
   tenant: Tenant,
   use: (client: Client) => Promise<T>,
 ): Promise<T> {
-  if (!tenant.dbName || !tenant.dbUrl || !tenant.dbToken) {
-    throw new Error(`Tenant ${tenant.slug} has no database recorded`);
-  }
-  const client = connect({ name: tenant.dbName, url: tenant.dbUrl, token: tenant.dbToken });
+  if (!tenant.dbName) throw new Error(`Tenant ${tenant.slug} has no database recorded`);
+  const { url, authToken } = await tenantDbCredentials(tenant, tokenKey);
+  const client = connect({ name: tenant.dbName, url, token: authToken });
   try {
     return await use(client);
   } finally {

@@ -1,5 +1,6 @@
 // Test helpers: fresh databases on the shared local libSQL server (see setup/libsql-server.ts).
 import { randomBytes } from "node:crypto";
+import { generateTenantTokenKey, importTenantTokenKey, type TenantTokenKey } from "@buurtplein/core";
 import { inject } from "vitest";
 import {
   controlMigrations,
@@ -31,3 +32,6 @@ export async function createControlDb(): Promise<ControlDb> {
   await migrateDatabase(client, controlMigrations);
   return openControlDb(client);
 }
+
+/** The TENANT_TOKEN_KEY of these tests (one random key per test file). */
+export const tokenKey: TenantTokenKey = await importTenantTokenKey(generateTenantTokenKey());
