@@ -3,11 +3,10 @@
 // the demo corporations when they are missing, builds the web app and serves both workers in workerd
 // at http://localhost:$PORT (default 8787). `--dev` serves with hot reload instead of a build.
 import { spawn, spawnSync } from "node:child_process";
-import { writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { DEMO_PASSWORD } from "../demo/demo-data.ts";
 import { demoLogins, seedDemo } from "../demo/seed-demo.ts";
-import { startLocalStack, workerDevVars } from "../local/local-stack.ts";
+import { startLocalStack, workerLocalVars } from "../local/local-stack.ts";
 
 const root = resolve(import.meta.dirname, "../../..");
 const port = Number(process.env.PORT ?? 8787);
@@ -25,13 +24,18 @@ say(`libSQL server on ${stack.adminUrl}, data in ${dataDir}`);
 await seedDemo({ control: stack.control, databases: stack.databases, tokenKey: stack.tenantTokenKey, log: say });
 
 // The API worker finds the control plane, the local admin API and the tenant-token key (kept in the
-// data folder as tenant-token.key) through .dev.vars.
-writeFileSync(join(root, "apps/worker/.dev.vars"), workerDevVars(stack));
+// data folder as tenant-token.key) through BUURTPLEIN_WORKER_VARS; the build goes into the data folder
+// too. So `npm test` (its own data folder) can run while `npm start` serves, without touching it.
+const webEnv = {
+  ...process.env,
+  BUURTPLEIN_WORKER_VARS: JSON.stringify(workerLocalVars(stack)),
+  BUURTPLEIN_BUILD_DIR: join(dataDir, "web-build"),
+};
 
 const viteBin = join(webDir, "node_modules/.bin");
 if (!dev) {
   say("building the web app");
-  const build = spawnSync(join(viteBin, "react-router"), ["build"], { cwd: webDir, stdio: ["ignore", "ignore", "inherit"] });
+  const build = spawnSync(join(viteBin, "react-router"), ["build"], { cwd: webDir, env: webEnv, stdio: ["ignore", "ignore", "inherit"] });
   if (build.status !== 0) {
     say("build failed");
     await stack.stop();
@@ -40,8 +44,8 @@ if (!dev) {
 }
 
 const server = dev
-  ? spawn(join(viteBin, "react-router"), ["dev", "--port", String(port), "--strictPort"], { cwd: webDir, stdio: ["ignore", "pipe", "inherit"] })
-  : spawn(join(viteBin, "vite"), ["preview", "--port", String(port), "--strictPort"], { cwd: webDir, stdio: ["ignore", "pipe", "inherit"] });
+  ? spawn(join(viteBin, "react-router"), ["dev", "--port", String(port), "--strictPort"], { cwd: webDir, env: webEnv, stdio: ["ignore", "pipe", "inherit"] })
+  : spawn(join(viteBin, "vite"), ["preview", "--port", String(port), "--strictPort"], { cwd: webDir, env: webEnv, stdio: ["ignore", "pipe", "inherit"] });
 
 server.stdout.on("data", (chunk: Buffer) => {
   if (process.env.BUURTPLEIN_VERBOSE) process.stdout.write(chunk);

@@ -80,9 +80,13 @@ export async function startLocalStack(options: { dataDir: string; libsqlPort: nu
   };
 }
 
-/** The worker's local secrets and settings (wrangler reads .dev.vars next to wrangler.toml). */
-export function workerDevVars(stack: LocalStack, extra: Record<string, string> = {}): string {
-  const vars: Record<string, string> = {
+/**
+ * The API worker's local secrets and settings. `npm start` hands them to the web app's build and dev
+ * server in the environment variable BUURTPLEIN_WORKER_VARS (apps/web/vite.config.ts puts them into the
+ * worker's config), so two local products, each with its own data folder, never read each other's.
+ */
+export function workerLocalVars(stack: LocalStack, extra: Record<string, string> = {}): Record<string, string> {
+  return {
     CONTROL_DB_URL: stack.controlUrl,
     CONTROL_DB_TOKEN: stack.controlToken,
     LOCAL_LIBSQL_ADMIN_URL: stack.adminUrl,
@@ -90,7 +94,4 @@ export function workerDevVars(stack: LocalStack, extra: Record<string, string> =
     TENANT_TOKEN_KEY: stack.tenantTokenKeyBase64,
     ...extra,
   };
-  return Object.entries(vars)
-    .map(([key, value]) => `${key}=${JSON.stringify(value)}`)
-    .join("\n") + "\n";
 }
