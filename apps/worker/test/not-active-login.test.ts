@@ -6,7 +6,7 @@ import { eq } from "drizzle-orm";
 import { generateLoginToken, hashLoginToken, MAGIC_LINK_TTL_MS } from "@buurtplein/core";
 import { tenantSchema } from "@buurtplein/db";
 import { call, json, tenantDb } from "./helpers.ts";
-import { DELINDE, TEST_PASSWORD, createRecoveryCode, createTestUser } from "./account-fixtures.ts";
+import { DELINDE, TEST_PASSWORD, createRecoveryCode, createTestUser, newestMail } from "./account-fixtures.ts";
 
 const NOTE = "We kennen je niet uit Lindenhof. Bel ons even, dan kijken we samen.";
 const EXPECTED_CODE = { pending: "account_pending", rejected: "account_rejected" } as const;
@@ -87,3 +87,35 @@ describe("logging in while pending or rejected", () => {
     expect(error.details).toBeUndefined();
   });
 });
+
+describe("asking for a login link while pending or rejected", () => {
+  async function askForLink(email: string) {
+    const response = await call(DELINDE, "/api/auth/magic-link", { method: "POST", json: { email } });
+    expect(response.status).toBe(202);
+    return (await json(response)).message as string;
+  }
+
+  it("answers on the site exactly as for anyone, and e-mails why there is no link", async () => {
+    const unknownAnswer = await askForLink(`niemand-${crypto.randomUUID().slice(0, 8)}@delinde.example`);
+
+    const waiting = await personWaitingOrRejected("pending", { email: undefined });
+    await (await tenantDb("delinde")).insert(tenantSchema.memberships).values({ userId: waiting.id, neighbourhoodId: await lindenhofId() });
+    expect(await askForLink(waiting.email!)).toBe(unknownAnswer);
+    const waitingMail = await newestMail(DELINDE, waiting.email!);
+    expect(waitingMail?.subject).toBe("Je aanmelding voor Lindenhof wacht nog op goedkeuring");
+    expect(waitingMail?.text).not.toContain("/inloggen/link");
+
+    const rejected = await personWaitingOrRejected("rejected", { email: undefined });
+    await (await tenantDb("delinde")).insert(tenantSchema.memberships).values({ userId: rejected.id, neighbourhoodId: await lindenhofId() });
+    expect(await askForLink(rejected.email!)).toBe(unknownAnswer);
+    const rejectedMail = await newestMail(DELINDE, rejected.email!);
+    expect(rejectedMail?.subject).toBe("Je aanmelding voor Lindenhof is niet goedgekeurd");
+    expect(rejectedMail?.text).toContain(NOTE);
+    expect(rejectedMail?.text).not.toContain("/inloggen/link");
+  });
+});
+
+async function lindenhofId(): Promise<string> {
+  const [row] = await (await tenantDb("delinde")).select({ id: tenantSchema.neighbourhoods.id }).from(tenantSchema.neighbourhoods).where(eq(tenantSchema.neighbourhoods.slug, "lindenhof"));
+  return row!.id;
+}

@@ -12,6 +12,7 @@ export * from "./identity/recovery-by-staff.ts";
 export * from "./mail/escape-html.ts";
 export * from "./mail/render-magic-link-mail.ts";
 export * from "./mail/render-review-decision-mail.ts";
+export * from "./mail/render-still-waiting-mail.ts";
 export * from "./security/check-same-origin.ts";
 export * from "./security/tenant-token-cipher.ts";
 export * from "./identity/roles.ts";

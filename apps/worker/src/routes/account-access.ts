@@ -13,6 +13,7 @@ import {
   hashPassword,
   normaliseRecoveryCode,
   renderMagicLinkMail,
+  renderStillWaitingMail,
   type MailLocale,
 } from "@buurtplein/core";
 import { tenantSchema } from "@buurtplein/db";
@@ -25,10 +26,11 @@ import { RATE_LIMITS } from "../lib/rate-limit-rules.ts";
 import { accountNotActive, findUserForLogin } from "../lib/accounts.ts";
 import { createMailer } from "../mail/create-mailer.ts";
 import { runInBackground } from "../lib/background.ts";
+import { sendReviewDecisionMail } from "../lib/review-decision-mail.ts";
 
 export const accountAccessRoutes = new Hono<AppEnv>();
 
-const { users, loginTokens, sessions, tenantSettings } = tenantSchema;
+const { users, loginTokens, sessions, tenantSettings, memberships, neighbourhoods } = tenantSchema;
 
 const LINK_SENT = "Als er een account bij dit e-mailadres hoort, staat er nu een e-mail met een inloglink klaar. Kijk ook in je map met ongewenste e-mail.";
 const LINK_INVALID = "Deze inloglink werkt niet (meer). Hij is verlopen of al gebruikt. Vraag een nieuwe inloglink aan.";
@@ -63,6 +65,27 @@ accountAccessRoutes.post("/magic-link", async (c) => {
       const link = `${origin}/inloggen/link?token=${encodeURIComponent(token)}`;
       const mail = renderMagicLinkMail({ locale, corporationName: settings?.displayName ?? site.tenant.name, link, validMinutes: MAGIC_LINK_TTL_MS / 60_000 });
       await createMailer(c.env, c.get("control")).send({ to: email, ...mail, tenantSlug: site.tenant.slug });
+    });
+  } else if (user?.email && (user.status === "pending" || user.status === "rejected")) {
+    // No link (it would not work), but an e-mail that says why: still waiting, or not approved with the
+    // reviewer's note. Only the owner of the address reads it; the answer here stays the same.
+    const person = { ...user, email: user.email };
+    runInBackground(c, "not-yet-active e-mail not sent", async () => {
+      const [membership] = await site.db.select({ neighbourhoodId: memberships.neighbourhoodId }).from(memberships).where(eq(memberships.userId, person.id)).limit(1);
+      if (!membership) return;
+      if (person.status === "rejected") {
+        await sendReviewDecisionMail(c, site, { ...person, locale: input.locale ?? person.locale }, membership.neighbourhoodId, "rejected", person.reviewNote);
+        return;
+      }
+      const [settings] = await site.db.select().from(tenantSettings).where(eq(tenantSettings.id, 1)).limit(1);
+      const [neighbourhood] = await site.db.select({ name: neighbourhoods.name }).from(neighbourhoods).where(eq(neighbourhoods.id, membership.neighbourhoodId)).limit(1);
+      const mail = renderStillWaitingMail({
+        locale: input.locale ?? mailLocale(person.locale) ?? mailLocale(settings?.defaultLocale) ?? "nl",
+        corporationName: settings?.displayName ?? site.tenant.name,
+        neighbourhoodName: neighbourhood?.name ?? "",
+        displayName: person.displayName,
+      });
+      await createMailer(c.env, c.get("control")).send({ to: person.email, ...mail, tenantSlug: site.tenant.slug });
     });
   }
   return c.json({ ok: true, message: LINK_SENT }, 202);
