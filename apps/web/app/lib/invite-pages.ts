@@ -1,7 +1,7 @@
 // Shared bits of the invite and joining pages: who may see which page, and dates as people read them.
-import { data, redirect } from "react-router";
+import { data, redirect, type LoaderFunctionArgs } from "react-router";
 import { isRole, isStaff } from "@buurtplein/core/identity/roles";
-import { assertTenantSite, type RequestSite, type Viewer } from "./site-context.ts";
+import { assertTenantSite, requestSiteContext, type RequestSite, type Viewer } from "./site-context.ts";
 
 export type TenantRequestSite = RequestSite & { site: Extract<RequestSite["site"], { kind: "tenant" }> };
 
@@ -19,6 +19,17 @@ export function requireViewer(requestSite: RequestSite): Viewer {
 
 export function forbidden(): never {
   throw data({ code: "forbidden" }, { status: 403 });
+}
+
+/**
+ * The guard of a page for some people only: the tenant site (404 on the apex), a logged-in viewer
+ * (else off to /inloggen), and one `allowed` says yes to (else 403).
+ */
+export function requirePageViewer(context: LoaderFunctionArgs["context"], allowed: (viewer: Viewer) => boolean): TenantRequestSite & { viewer: Viewer } {
+  const requestSite = requireTenantSite(context.get(requestSiteContext));
+  const viewer = requireViewer(requestSite);
+  if (!allowed(viewer)) forbidden();
+  return { ...requestSite, viewer };
 }
 
 export function viewerIsStaff(viewer: Viewer | null): boolean {

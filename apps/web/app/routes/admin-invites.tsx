@@ -14,8 +14,7 @@ import {
 import { callApi } from "../lib/api.server.ts";
 import { fieldErrors } from "../lib/api-errors.ts";
 import { field } from "../lib/forms.ts";
-import { requestSiteContext } from "../lib/site-context.ts";
-import { forbidden, formatLastDay, requireTenantSite, requireViewer, viewerIsStaff } from "../lib/invite-pages.ts";
+import { formatLastDay, requirePageViewer, viewerIsStaff } from "../lib/invite-pages.ts";
 import { FieldError, FormError } from "../components/field-error.tsx";
 
 // /beheer/uitnodigingen — staff: all invites (neighbourhood letters and posters, and personal codes made
@@ -54,15 +53,8 @@ interface NeighbourhoodList {
   neighbourhoods: { slug: string; name: string; kind: string; city: string | null }[];
 }
 
-function requireStaff(context: LoaderFunctionArgs["context"]) {
-  const requestSite = requireTenantSite(context.get(requestSiteContext));
-  const viewer = requireViewer(requestSite);
-  if (!viewerIsStaff(viewer)) forbidden();
-  return requestSite;
-}
-
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { locale } = requireStaff(context);
+  const { locale } = requirePageViewer(context, viewerIsStaff);
   const url = new URL(request.url);
   const page = Math.max(1, Math.min(10_000, Number.parseInt(url.searchParams.get("pagina") ?? "1", 10) || 1));
   const [list, neighbourhoods, complexes] = await Promise.all([
@@ -87,7 +79,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  requireStaff(context);
+  requirePageViewer(context, viewerIsStaff);
   const form = await request.formData();
   if (field(form, "intent") === "revoke") {
     const id = field(form, "id");

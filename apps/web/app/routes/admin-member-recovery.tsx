@@ -1,9 +1,8 @@
 import { useTranslation } from "react-i18next";
 import { data, Form, Link, useActionData, useLoaderData, useNavigation, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "react-router";
 import { callApi } from "../lib/api.server.ts";
-import { requestSiteContext } from "../lib/site-context.ts";
 import { failureText } from "../lib/api-errors.ts";
-import { forbidden, requireTenantSite, requireViewer, viewerIsStaff } from "../lib/invite-pages.ts";
+import { requirePageViewer, viewerIsStaff } from "../lib/invite-pages.ts";
 import { FormError } from "../components/field-error.tsx";
 import { PrintButton } from "../components/print-button.tsx";
 import { RecoverySlip } from "../components/recovery-slip.tsx";
@@ -28,22 +27,15 @@ interface Issued {
 
 export const meta: MetaFunction = () => [{ title: "Nieuwe herstelcode — Buurtplein" }];
 
-function requireStaff(context: LoaderFunctionArgs["context"]) {
-  const requestSite = requireTenantSite(context.get(requestSiteContext));
-  const viewer = requireViewer(requestSite);
-  if (!viewerIsStaff(viewer)) forbidden();
-  return requestSite;
-}
-
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { locale } = requireStaff(context);
+  const { locale } = requirePageViewer(context, viewerIsStaff);
   const result = await callApi<{ member: Member }>(request, `/api/members/${encodeURIComponent(params.id ?? "")}`);
   if (!result.ok) throw data({ code: result.error?.code }, { status: result.status === 422 ? 404 : result.status });
   return { member: result.data.member, origin: new URL(request.url).origin, locale };
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  requireStaff(context);
+  requirePageViewer(context, viewerIsStaff);
   const result = await callApi<Issued>(request, `/api/members/${encodeURIComponent(params.id ?? "")}/recovery-code`, { method: "POST", body: {} });
   if (result.ok) return { issued: result.data, failure: null };
   return data({ issued: null, failure: result.error }, { status: result.status });

@@ -1,8 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { data, Form, Link, useLoaderData, type LoaderFunctionArgs, type MetaFunction } from "react-router";
 import { callApi } from "../lib/api.server.ts";
-import { requestSiteContext } from "../lib/site-context.ts";
-import { forbidden, requireTenantSite, requireViewer, viewerIsStaff } from "../lib/invite-pages.ts";
+import { requirePageViewer, viewerIsStaff } from "../lib/invite-pages.ts";
 
 // /beheer/leden — staff look people up: moderators give a resident without e-mail a new recovery code,
 // admins also remove members (each with a confirmation page). Searchable, 50 a page.
@@ -31,8 +30,7 @@ interface MemberList {
 export const meta: MetaFunction = () => [{ title: "Leden — Buurtplein" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const viewer = requireViewer(requireTenantSite(context.get(requestSiteContext)));
-  if (!viewerIsStaff(viewer)) forbidden();
+  const { viewer } = requirePageViewer(context, viewerIsStaff);
   const url = new URL(request.url);
   const query = (url.searchParams.get("zoek") ?? "").trim();
   const page = Math.max(1, Math.min(10_000, Number.parseInt(url.searchParams.get("pagina") ?? "1", 10) || 1));

@@ -12,8 +12,7 @@ import {
 import { callApi } from "../lib/api.server.ts";
 import { fieldErrors } from "../lib/api-errors.ts";
 import { field } from "../lib/forms.ts";
-import { requestSiteContext } from "../lib/site-context.ts";
-import { forbidden, formatDay, requireTenantSite, requireViewer, viewerHelpsMembers } from "../lib/invite-pages.ts";
+import { formatDay, requirePageViewer, viewerHelpsMembers } from "../lib/invite-pages.ts";
 import { FieldError, FormError } from "../components/field-error.tsx";
 
 // /beheer/aanmeldingen — people waiting for approval, with "let in" and "turn down + message"; admins
@@ -41,14 +40,8 @@ interface PendingList {
   canChangeSetting: boolean;
 }
 
-function requireReviewer(context: LoaderFunctionArgs["context"]) {
-  const requestSite = requireTenantSite(context.get(requestSiteContext));
-  if (!viewerHelpsMembers(requireViewer(requestSite))) forbidden();
-  return requestSite;
-}
-
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { locale } = requireReviewer(context);
+  const { locale } = requirePageViewer(context, viewerHelpsMembers);
   const result = await callApi<PendingList>(request, "/api/members/pending");
   if (!result.ok) throw data({ code: result.error?.code }, { status: result.status });
   return { ...result.data, locale };
@@ -57,7 +50,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 type Notice = { kind: "approved" | "rejected"; name: string; mailed: boolean } | { kind: "saved" };
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  requireReviewer(context);
+  requirePageViewer(context, viewerHelpsMembers);
   const form = await request.formData();
   const intent = field(form, "intent");
   const id = field(form, "id");

@@ -13,8 +13,7 @@ import {
 import { callApi } from "../lib/api.server.ts";
 import { fieldErrors } from "../lib/api-errors.ts";
 import { field } from "../lib/forms.ts";
-import { requestSiteContext } from "../lib/site-context.ts";
-import { forbidden, requireTenantSite, requireViewer, viewerHelpsMembers, viewerIsStaff } from "../lib/invite-pages.ts";
+import { requirePageViewer, viewerHelpsMembers, viewerIsStaff } from "../lib/invite-pages.ts";
 import { FieldError, FormError } from "../components/field-error.tsx";
 import { PrintButton } from "../components/print-button.tsx";
 import { RecoverySlip } from "../components/recovery-slip.tsx";
@@ -32,15 +31,8 @@ interface Registered {
   recoveryCodeExpiresAt: number | null;
 }
 
-function requireHelper(context: LoaderFunctionArgs["context"]) {
-  const requestSite = requireTenantSite(context.get(requestSiteContext));
-  const viewer = requireViewer(requestSite);
-  if (!viewerHelpsMembers(viewer)) forbidden();
-  return { ...requestSite, viewer };
-}
-
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { viewer, locale } = requireHelper(context);
+  const { viewer, locale } = requirePageViewer(context, viewerHelpsMembers);
   let neighbourhoods = viewer.neighbourhoods.map(({ slug, name }) => ({ slug, name }));
   if (viewerIsStaff(viewer)) {
     const result = await callApi<{ neighbourhoods: { slug: string; name: string }[] }>(request, "/api/neighbourhoods");
@@ -51,7 +43,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  requireHelper(context);
+  requirePageViewer(context, viewerHelpsMembers);
   const form = await request.formData();
   const values = {
     neighbourhood: field(form, "neighbourhood"),

@@ -11,8 +11,7 @@ import {
 } from "react-router";
 import { callApi } from "../lib/api.server.ts";
 import { field } from "../lib/forms.ts";
-import { requestSiteContext } from "../lib/site-context.ts";
-import { forbidden, formatDay, formatLastDay, requireTenantSite, requireViewer, viewerIsNeighbour } from "../lib/invite-pages.ts";
+import { formatDay, formatLastDay, requirePageViewer, viewerIsNeighbour } from "../lib/invite-pages.ts";
 import { FormError } from "../components/field-error.tsx";
 
 // /uitnodigen — a member makes a personal code for a neighbour (one use, 30 days; 3 per month) and
@@ -35,21 +34,15 @@ interface Overview {
   invites: PersonalInvite[];
 }
 
-function requireNeighbour(context: LoaderFunctionArgs["context"]) {
-  const requestSite = requireTenantSite(context.get(requestSiteContext));
-  if (!viewerIsNeighbour(requireViewer(requestSite))) forbidden();
-  return requestSite;
-}
-
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { locale } = requireNeighbour(context);
+  const { locale } = requirePageViewer(context, viewerIsNeighbour);
   const result = await callApi<Overview>(request, "/api/invites/personal");
   if (!result.ok) throw data({ code: result.error?.code }, { status: result.status });
   return { ...result.data, locale, origin: new URL(request.url).origin };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  requireNeighbour(context);
+  requirePageViewer(context, viewerIsNeighbour);
   const form = await request.formData();
   const result = await callApi<{ invite: PersonalInvite }>(request, "/api/invites/personal", { method: "POST", body: { neighbourhood: field(form, "neighbourhood") || undefined } });
   if (result.ok) return { created: result.data.invite, failure: null };
