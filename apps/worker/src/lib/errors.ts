@@ -34,6 +34,12 @@ export async function readJson(c: Context<AppEnv>): Promise<unknown> {
   }
 }
 
+/** The JSON body if the request has one; {} when it sends none (for routes whose body is optional). */
+export async function readOptionalJson(c: Context<AppEnv>): Promise<unknown> {
+  if (!(c.req.header("content-type") ?? "").includes("application/json")) return {};
+  return (await readJson(c)) ?? {};
+}
+
 /** app.onError: AppError → its status; anything else → logged, generic 500. */
 export function handleError(error: Error, c: Context<AppEnv>): Response {
   if (error instanceof AppError) {

@@ -20,7 +20,7 @@ import { tenantSchema, type TenantDb } from "@buurtplein/db";
 import { z } from "zod";
 import type { Actor, AppEnv } from "../env.ts";
 import { audit } from "../lib/audit.ts";
-import { parseInput, readJson } from "../lib/errors.ts";
+import { parseInput, readJson, readOptionalJson } from "../lib/errors.ts";
 import { inviteLink, summarizeInvite } from "../lib/invite-records.ts";
 import { memberRoleFor } from "../lib/member-accounts.ts";
 import { requireActor, requirePermission, tenantSite } from "../middleware/session.ts";
@@ -156,8 +156,7 @@ inviteRoutes.get("/personal", async (c) => {
 inviteRoutes.post("/personal", async (c) => {
   const site = tenantSite(c.get("site"));
   const actor = requireActor(c.get("actor"));
-  const body = c.req.header("content-type")?.includes("application/json") ? await readJson(c) : {};
-  const input = parseInput(z.object({ neighbourhood: z.string().trim().max(80).optional() }), body ?? {});
+  const input = parseInput(z.object({ neighbourhood: z.string().trim().max(80).optional() }), await readOptionalJson(c));
   const allowed = await invitableNeighbourhoods(site.db, actor);
   const neighbourhood = input.neighbourhood ? allowed.find((row) => row.slug === input.neighbourhood) : allowed.length === 1 ? allowed[0] : undefined;
   if (!neighbourhood) {

@@ -2,7 +2,6 @@
 // joins) and the help desk, where staff or an ambassador register a resident on their behalf.
 import { Hono } from "hono";
 import { and, asc, eq, inArray, or } from "drizzle-orm";
-import type { Context } from "hono";
 import { z } from "zod";
 import {
   AppError,
@@ -18,7 +17,7 @@ import {
 import { tenantSchema, type TenantDb } from "@buurtplein/db";
 import type { Actor, AppEnv } from "../env.ts";
 import { audit } from "../lib/audit.ts";
-import { parseInput, readJson } from "../lib/errors.ts";
+import { parseInput, readJson, readOptionalJson } from "../lib/errors.ts";
 import { assertEmailFree, createMemberAccount, memberRoleFor, readRequireMemberApproval } from "../lib/member-accounts.ts";
 import { sendReviewDecisionMail } from "../lib/review-decision-mail.ts";
 import { requireActor, requirePermission, tenantSite } from "../middleware/session.ts";
@@ -26,6 +25,7 @@ import { requireActor, requirePermission, tenantSite } from "../middleware/sessi
 export const memberRoutes = new Hono<AppEnv>();
 
 const { users, memberships, neighbourhoods, invites, loginTokens } = tenantSchema;
+/** Which request to decide on, when one person waits for more than one neighbourhood: JSON { neighbourhood }, optional. */
 const ZDecisionTarget = z.object({ neighbourhood: z.string().trim().min(1).max(80).optional() });
 const NOT_YOURS = "Je kunt alleen aanmeldingen beoordelen voor een buurt waar je dat mag doen.";
 
@@ -47,13 +47,6 @@ function reviewKindOf(userStatus: string, membershipStatus: string): ReviewKind 
   return null;
 }
 
-/** Which request: optional JSON { neighbourhood } when one person waits for more than one neighbourhood. */
-async function readDecisionTarget(c: Context<AppEnv>): Promise<Record<string, unknown>> {
-  if (!(c.req.header("content-type") ?? "").includes("application/json")) return {};
-  const body = await readJson(c);
-  return body && typeof body === "object" ? (body as Record<string, unknown>) : {};
-}
-
 /** A pending request and its neighbourhood, if this actor may decide about it. */
 async function findReviewable(db: TenantDb, actor: Actor, userId: string, neighbourhoodSlug: string | undefined) {
   requireActor(actor);
@@ -68,7 +61,8 @@ async function findReviewable(db: TenantDb, actor: Actor, userId: string, neighb
     (row) => (neighbourhoodSlug === undefined || row.neighbourhoodSlug === neighbourhoodSlug) && can(actor, "member.review", { neighbourhoodId: row.neighbourhoodId }),
   );
   if (inScope.length === 0) {
-    if (reviewableNeighbourhoodIds(actor) === "all" || (reviewableNeighbourhoodIds(actor) as string[]).length > 0) {
+    const scope = reviewableNeighbourhoodIds(actor);
+    if (scope === "all" || scope.length > 0) {
       throw new AppError("not_found", "Deze aanmelding bestaat niet (meer).");
     }
     throw new AppError("forbidden", NOT_YOURS);
@@ -139,7 +133,7 @@ memberRoutes.get("/pending", async (c) => {
 memberRoutes.post("/:id/approve", async (c) => {
   const site = tenantSite(c.get("site"));
   const actor = requireActor(c.get("actor"));
-  const target = parseInput(ZDecisionTarget, await readDecisionTarget(c));
+  const target = parseInput(ZDecisionTarget, await readOptionalJson(c));
   const { user, neighbourhoodId, kind } = await findReviewable(site.db, actor, c.req.param("id"), target.neighbourhood);
   const result =
     kind === "new_account"
