@@ -1,17 +1,11 @@
 // The e-mail to a person a reviewer approved or rejected (only when they gave an e-mail address).
 // A failing mailer never undoes the decision: the failure is logged, the reviewer gets their answer.
 import { eq } from "drizzle-orm";
-import { renderReviewDecisionMail, type MailLocale, type ReviewDecision } from "@buurtplein/core";
+import { renderReviewDecisionMail, type ReviewDecision } from "@buurtplein/core";
 import { tenantSchema } from "@buurtplein/db";
 import type { Context } from "hono";
 import type { AppEnv, Site } from "../env.ts";
-import { createMailer } from "../mail/create-mailer.ts";
-
-const { neighbourhoods, tenantSettings } = tenantSchema;
-
-function mailLocale(value: string | null | undefined): MailLocale | null {
-  return value === "nl" || value === "en" ? value : null;
-}
+import { sendTenantMail, tenantMailSetup } from "./tenant-mail.ts";
 
 export async function sendReviewDecisionMail(
   c: Context<AppEnv>,
@@ -23,18 +17,22 @@ export async function sendReviewDecisionMail(
 ): Promise<boolean> {
   if (!person.email) return false;
   try {
-    const [settings] = await site.db.select().from(tenantSettings).where(eq(tenantSettings.id, 1)).limit(1);
-    const [neighbourhood] = await site.db.select({ name: neighbourhoods.name }).from(neighbourhoods).where(eq(neighbourhoods.id, neighbourhoodId)).limit(1);
+    const { corporationName, locale } = await tenantMailSetup(site, person.locale);
+    const [neighbourhood] = await site.db
+      .select({ name: tenantSchema.neighbourhoods.name })
+      .from(tenantSchema.neighbourhoods)
+      .where(eq(tenantSchema.neighbourhoods.id, neighbourhoodId))
+      .limit(1);
     const mail = renderReviewDecisionMail({
-      locale: mailLocale(person.locale) ?? mailLocale(settings?.defaultLocale) ?? "nl",
+      locale,
       decision,
-      corporationName: settings?.displayName ?? site.tenant.name,
+      corporationName,
       neighbourhoodName: neighbourhood?.name ?? "",
       displayName: person.displayName,
       loginLink: `${new URL(c.req.url).origin}/inloggen`,
       reviewerMessage,
     });
-    await createMailer(c.env, c.get("control")).send({ to: person.email, ...mail, tenantSlug: site.tenant.slug });
+    await sendTenantMail(c, site, person.email, mail);
     return true;
   } catch (error) {
     c.get("logger").log("error", "review decision e-mail not sent", { decision, error: error instanceof Error ? error.message : String(error) });

@@ -14,7 +14,6 @@ import {
   normaliseRecoveryCode,
   renderMagicLinkMail,
   renderStillWaitingMail,
-  type MailLocale,
 } from "@buurtplein/core";
 import { tenantSchema } from "@buurtplein/db";
 import type { AppEnv } from "../env.ts";
@@ -24,21 +23,17 @@ import { clearSessionCookie, startSession } from "../lib/sessions.ts";
 import { checkRateLimit, clientIp, hitRateLimit, resetRateLimit } from "../lib/rate-limit.ts";
 import { RATE_LIMITS } from "../lib/rate-limit-rules.ts";
 import { accountNotActive, findUserForLogin } from "../lib/accounts.ts";
-import { createMailer } from "../mail/create-mailer.ts";
+import { sendTenantMail, tenantMailSetup } from "../lib/tenant-mail.ts";
 import { runInBackground } from "../lib/background.ts";
 import { sendReviewDecisionMail } from "../lib/review-decision-mail.ts";
 
 export const accountAccessRoutes = new Hono<AppEnv>();
 
-const { users, loginTokens, sessions, tenantSettings, memberships, neighbourhoods } = tenantSchema;
+const { users, loginTokens, sessions, memberships, neighbourhoods } = tenantSchema;
 
 const LINK_SENT = "Als er een account bij dit e-mailadres hoort, staat er nu een e-mail met een inloglink klaar. Kijk ook in je map met ongewenste e-mail.";
 const LINK_INVALID = "Deze inloglink werkt niet (meer). Hij is verlopen of al gebruikt. Vraag een nieuwe inloglink aan.";
 const RECOVERY_INVALID = "Deze inlognaam en herstelcode horen niet bij elkaar, of de code is verlopen of al gebruikt. Vraag een nieuwe code aan bij je corporatie.";
-
-function mailLocale(value: string | null | undefined): MailLocale | null {
-  return value === "nl" || value === "en" ? value : null;
-}
 
 // POST /api/auth/magic-link — e-mail me a login link; the same 202 answer whether the account exists or not
 accountAccessRoutes.post("/magic-link", async (c) => {
@@ -60,32 +55,29 @@ accountAccessRoutes.post("/magic-link", async (c) => {
         .delete(loginTokens)
         .where(and(eq(loginTokens.userId, user.id), eq(loginTokens.purpose, "magic_link"), or(lte(loginTokens.expiresAt, now), isNotNull(loginTokens.usedAt))));
       await site.db.insert(loginTokens).values({ id: await hashLoginToken(token), userId: user.id, purpose: "magic_link", expiresAt: now + MAGIC_LINK_TTL_MS });
-      const [settings] = await site.db.select().from(tenantSettings).where(eq(tenantSettings.id, 1)).limit(1);
-      const locale = input.locale ?? mailLocale(user.locale) ?? mailLocale(settings?.defaultLocale) ?? "nl";
+      const { corporationName, locale } = await tenantMailSetup(site, input.locale, user.locale);
       const link = `${origin}/inloggen/link?token=${encodeURIComponent(token)}`;
-      const mail = renderMagicLinkMail({ locale, corporationName: settings?.displayName ?? site.tenant.name, link, validMinutes: MAGIC_LINK_TTL_MS / 60_000 });
-      await createMailer(c.env, c.get("control")).send({ to: email, ...mail, tenantSlug: site.tenant.slug });
+      await sendTenantMail(c, site, email, renderMagicLinkMail({ locale, corporationName, link, validMinutes: MAGIC_LINK_TTL_MS / 60_000 }));
     });
   } else if (user?.email && (user.status === "pending" || user.status === "rejected")) {
     // No link (it would not work), but an e-mail that says why: still waiting, or not approved with the
     // reviewer's note. Only the owner of the address reads it; the answer here stays the same.
     const person = { ...user, email: user.email };
     runInBackground(c, "not-yet-active e-mail not sent", async () => {
-      const [membership] = await site.db.select({ neighbourhoodId: memberships.neighbourhoodId }).from(memberships).where(eq(memberships.userId, person.id)).limit(1);
+      const [membership] = await site.db
+        .select({ neighbourhoodId: memberships.neighbourhoodId, neighbourhoodName: neighbourhoods.name })
+        .from(memberships)
+        .innerJoin(neighbourhoods, eq(neighbourhoods.id, memberships.neighbourhoodId))
+        .where(eq(memberships.userId, person.id))
+        .limit(1);
       if (!membership) return;
       if (person.status === "rejected") {
         await sendReviewDecisionMail(c, site, { ...person, locale: input.locale ?? person.locale }, membership.neighbourhoodId, "rejected", person.reviewNote);
         return;
       }
-      const [settings] = await site.db.select().from(tenantSettings).where(eq(tenantSettings.id, 1)).limit(1);
-      const [neighbourhood] = await site.db.select({ name: neighbourhoods.name }).from(neighbourhoods).where(eq(neighbourhoods.id, membership.neighbourhoodId)).limit(1);
-      const mail = renderStillWaitingMail({
-        locale: input.locale ?? mailLocale(person.locale) ?? mailLocale(settings?.defaultLocale) ?? "nl",
-        corporationName: settings?.displayName ?? site.tenant.name,
-        neighbourhoodName: neighbourhood?.name ?? "",
-        displayName: person.displayName,
-      });
-      await createMailer(c.env, c.get("control")).send({ to: person.email, ...mail, tenantSlug: site.tenant.slug });
+      const { corporationName, locale } = await tenantMailSetup(site, input.locale, person.locale);
+      const mail = renderStillWaitingMail({ locale, corporationName, neighbourhoodName: membership.neighbourhoodName, displayName: person.displayName });
+      await sendTenantMail(c, site, person.email, mail);
     });
   }
   return c.json({ ok: true, message: LINK_SENT }, 202);
