@@ -15,7 +15,7 @@ import {
   ZDeleteAccountInput,
   type Role,
 } from "@buurtplein/core";
-import { tenantSchema } from "@buurtplein/db";
+import { tenantSchema, type TenantDb } from "@buurtplein/db";
 import type { Actor, AppEnv } from "../env.ts";
 import { parseInput, readJson } from "../lib/errors.ts";
 import { requireActor, requirePermission, tenantSite } from "../middleware/session.ts";
@@ -55,6 +55,24 @@ function present({ email, ...person }: { email: string | null } & Record<string,
   return { ...person, hasEmail: email !== null };
 }
 
+/** Why this person cannot get a new recovery code, or null. */
+function recoveryRefusalOf(person: { role: string; status: string; loginName: string | null }) {
+  return recoveryCodeRefusal({ role: person.role as Role, status: person.status, loginName: person.loginName });
+}
+
+/** The names of the neighbourhoods of each of these people. */
+async function neighbourhoodNamesOf(db: TenantDb, userIds: string[]): Promise<Map<string, string[]>> {
+  const names = new Map<string, string[]>(userIds.map((id) => [id, []]));
+  if (userIds.length === 0) return names;
+  const rows = await db
+    .select({ userId: memberships.userId, name: neighbourhoods.name })
+    .from(memberships)
+    .innerJoin(neighbourhoods, eq(neighbourhoods.id, memberships.neighbourhoodId))
+    .where(inArray(memberships.userId, userIds));
+  for (const row of rows) names.get(row.userId)?.push(row.name);
+  return names;
+}
+
 function parsePage(value: string | undefined): number {
   const page = Number(value ?? "1");
   return Number.isInteger(page) && page >= 1 && page <= 10_000 ? page : 1;
@@ -79,18 +97,12 @@ memberDirectoryRoutes.get("/", async (c) => {
       .offset((page - 1) * MEMBERS_PAGE_SIZE),
     site.db.select({ total: count() }).from(users).where(where),
   ]);
-  const rows = people.length
-    ? await site.db
-        .select({ userId: memberships.userId, name: neighbourhoods.name })
-        .from(memberships)
-        .innerJoin(neighbourhoods, eq(neighbourhoods.id, memberships.neighbourhoodId))
-        .where(inArray(memberships.userId, people.map((person) => person.id)))
-    : [];
+  const names = await neighbourhoodNamesOf(site.db, people.map((person) => person.id));
   return c.json({
     members: people.map((person) => ({
       ...present(person),
-      neighbourhoods: rows.filter((row) => row.userId === person.id).map((row) => row.name),
-      canGetRecoveryCode: recoveryCodeRefusal({ role: person.role as Role, status: person.status, loginName: person.loginName }) === null,
+      neighbourhoods: names.get(person.id) ?? [],
+      canGetRecoveryCode: recoveryRefusalOf(person) === null,
     })),
     query,
     page,
@@ -107,13 +119,9 @@ memberDirectoryRoutes.get(`/:id{${UUID}}`, async (c) => {
   requireDirectoryAccess(c.get("actor"));
   const [person] = await site.db.select(memberColumns).from(users).where(eq(users.id, c.req.param("id"))).limit(1);
   if (!person) throw new AppError("not_found", NOT_FOUND);
-  const rows = await site.db
-    .select({ name: neighbourhoods.name })
-    .from(memberships)
-    .innerJoin(neighbourhoods, eq(neighbourhoods.id, memberships.neighbourhoodId))
-    .where(eq(memberships.userId, person.id));
-  const refusal = recoveryCodeRefusal({ role: person.role as Role, status: person.status, loginName: person.loginName });
-  return c.json({ member: { ...present(person), neighbourhoods: rows.map((row) => row.name), canGetRecoveryCode: refusal === null, recoveryRefusal: refusal } });
+  const names = await neighbourhoodNamesOf(site.db, [person.id]);
+  const refusal = recoveryRefusalOf(person);
+  return c.json({ member: { ...present(person), neighbourhoods: names.get(person.id) ?? [], canGetRecoveryCode: refusal === null, recoveryRefusal: refusal } });
 });
 
 // POST /api/members/:id/recovery-code — staff give a resident without e-mail a new one-time code on
@@ -123,7 +131,7 @@ memberDirectoryRoutes.post(`/:id{${UUID}}/recovery-code`, async (c) => {
   const actor = requirePermission(c.get("actor"), "member.reset_access", {}, "Alleen de corporatie kan een nieuwe herstelcode geven.");
   const [person] = await site.db.select(memberColumns).from(users).where(eq(users.id, c.req.param("id"))).limit(1);
   if (!person) throw new AppError("not_found", NOT_FOUND);
-  const refusal = recoveryCodeRefusal({ role: person.role as Role, status: person.status, loginName: person.loginName });
+  const refusal = recoveryRefusalOf(person);
   if (refusal === "staff_account") throw new AppError("forbidden", RECOVERY_REFUSAL_MESSAGES[refusal]);
   if (refusal) throw new AppError("conflict", RECOVERY_REFUSAL_MESSAGES[refusal]);
   const code = generatePaperRecoveryCode();
