@@ -16,12 +16,17 @@ export function failureText(t: TFunction, failure: FormFailure | null | undefine
   return t(`access.errors.${failure.code}`, { defaultValue: failure.message });
 }
 
+/** The person is waiting for approval or was rejected: logging in again, or a new link, will not help. */
+export function isReviewRefusal(failure: FormFailure | null | undefined): boolean {
+  return Boolean(failure && REVIEWED_CODES.has(failure.code));
+}
+
 /**
  * The reviewer's note for a person who is waiting or was rejected (the API sends it only after the
  * right password, login link or recovery code), with its translated caption; shown as a quote.
  */
 export function failureNote(t: TFunction, failure: FormFailure | null | undefined): { label: string; text: string } | null {
-  if (!failure || !REVIEWED_CODES.has(failure.code)) return null;
+  if (!failure || !isReviewRefusal(failure)) return null;
   const note = (failure.details as { reviewNote?: unknown } | undefined)?.reviewNote;
   return typeof note === "string" && note.trim() ? { label: t("access.errors.reviewNote"), text: note } : null;
 }

@@ -14,7 +14,7 @@ import {
 import { callApi, forwardCookies } from "../lib/api.server.ts";
 import { field } from "../lib/forms.ts";
 import { assertTenantSite, requestSiteContext } from "../lib/site-context.ts";
-import { failureNote, failureText, type FormFailure } from "../lib/api-errors.ts";
+import { failureNote, failureText, isReviewRefusal, type FormFailure } from "../lib/api-errors.ts";
 import { FormError } from "../components/field-error.tsx";
 
 // /inloggen/link?token=… — the page a login e-mail links to. Opening it (GET) uses nothing up: e-mail
@@ -55,7 +55,7 @@ export default function LoginLink() {
         <>
           <FormError message={failure} note={failureNote(t, result?.failure)} />
           {/* A new link does not help someone who is waiting for approval or was rejected. */}
-          {result?.failure.code === "account_pending" || result?.failure.code === "account_rejected" ? null : (
+          {isReviewRefusal(result?.failure) ? null : (
             <Link className="button" to="/inloggen">
               {t("access.link.newLink")}
             </Link>
