@@ -6,7 +6,6 @@ import {
   redirect,
   useActionData,
   useLoaderData,
-  useNavigation,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
@@ -16,6 +15,7 @@ import { fieldErrors } from "../lib/api-errors.ts";
 import { field } from "../lib/forms.ts";
 import { formatLastDay, requirePageViewer, viewerIsStaff } from "../lib/invite-pages.ts";
 import { FieldError, FormError } from "../components/field-error.tsx";
+import { SubmitButton } from "../components/submit-button.tsx";
 
 // /beheer/uitnodigingen — staff: all invites (neighbourhood letters and posters, and personal codes made
 // by members, with who made them) with their state, a form to make one, and withdrawing with a confirmation step (?intrekken=<id>) that works without JavaScript too.
@@ -108,7 +108,6 @@ function UsesText({ invite }: { invite: InviteSummary }) {
 export default function AdminInvites() {
   const { invites, page, hasMore, neighbourhoods, complexes, confirmRevoke, created, revoked, locale } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const navigation = useNavigation();
   const { t } = useTranslation();
   const values = result?.values;
   const fields: Record<string, string> = result?.fields ?? {};
@@ -222,9 +221,7 @@ export default function AdminInvites() {
           <input id="maxUses" name="maxUses" type="number" inputMode="numeric" min={1} max={10000} step={1} defaultValue={values?.maxUses ?? ""} {...aria("maxUses", true)} />
           <FieldError id="maxUses-error" message={fields.maxUses} />
 
-          <button type="submit" className="button" disabled={navigation.state === "submitting"}>
-            {navigation.state === "submitting" ? t("common.loading") : t("invites.admin.submit")}
-          </button>
+          <SubmitButton label={t("invites.admin.submit")} />
         </Form>
       </section>
 

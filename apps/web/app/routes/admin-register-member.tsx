@@ -5,7 +5,6 @@ import {
   Link,
   useActionData,
   useLoaderData,
-  useNavigation,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
@@ -17,6 +16,7 @@ import { requirePageViewer, viewerHelpsMembers, viewerIsStaff } from "../lib/inv
 import { FieldError, FormError } from "../components/field-error.tsx";
 import { PrintButton } from "../components/print-button.tsx";
 import { RecoverySlip } from "../components/recovery-slip.tsx";
+import { SubmitButton } from "../components/submit-button.tsx";
 
 // /beheer/aanmelden-namens — help desk: staff (or an ambassador, for their own neighbourhood) register a
 // resident who gave consent. Without e-mail, the page shows the login name and a one-time recovery
@@ -59,7 +59,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function RegisterMember() {
   const { neighbourhoods, origin, locale } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const navigation = useNavigation();
   const { t } = useTranslation();
 
   const done = result?.done;
@@ -132,9 +131,7 @@ export default function RegisterMember() {
         </p>
         <FieldError id="consent-error" message={fields.consent} />
 
-        <button type="submit" className="button" disabled={navigation.state === "submitting"}>
-          {navigation.state === "submitting" ? t("common.loading") : t("invites.register.submit")}
-        </button>
+        <SubmitButton label={t("invites.register.submit")} />
       </Form>
     </section>
   );

@@ -7,7 +7,6 @@ import {
   redirect,
   useActionData,
   useLoaderData,
-  useNavigation,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
@@ -20,6 +19,7 @@ import { fieldErrors } from "../lib/api-errors.ts";
 import { assertTenantSite, requestSiteContext } from "../lib/site-context.ts";
 import { FieldError, FormError } from "../components/field-error.tsx";
 import { InviteLinks } from "../components/invite-links.tsx";
+import { SubmitButton } from "../components/submit-button.tsx";
 
 interface FeedPost {
   id: string;
@@ -76,7 +76,6 @@ function formatDate(timestamp: number, locale: string): string {
 export default function NeighbourhoodFeed() {
   const { feed, role, locale } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const navigation = useNavigation();
   const { t } = useTranslation();
   const formRef = useRef<HTMLFormElement>(null);
   const detailsRef = useRef<HTMLDetailsElement>(null);
@@ -152,9 +151,7 @@ export default function NeighbourhoodFeed() {
                   {t("feed.shareWithCorporation")}
                 </label>
               )}
-              <button type="submit" className="button" disabled={navigation.state === "submitting"}>
-                {navigation.state === "submitting" ? t("common.loading") : t("feed.submit")}
-              </button>
+              <SubmitButton label={t("feed.submit")} />
             </Form>
           </div>
         </details>

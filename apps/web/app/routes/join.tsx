@@ -6,7 +6,6 @@ import {
   redirect,
   useActionData,
   useLoaderData,
-  useNavigation,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
@@ -18,6 +17,7 @@ import { requestSiteContext } from "../lib/site-context.ts";
 import { inviteProblemOf, requireTenantSite, viewerIsNeighbour, type InviteProblem } from "../lib/invite-pages.ts";
 import { FieldError, FormError } from "../components/field-error.tsx";
 import { InviteProblemPage } from "../components/invite-problem.tsx";
+import { SubmitButton } from "../components/submit-button.tsx";
 
 // /doe-mee/:token — joining through an invite link (QR code) or a typed code: what you join, the house
 // rules, the form; then the neighbourhood feed, a "wait for approval" page, or (without e-mail) the
@@ -114,7 +114,6 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 export default function Join() {
   const loaded = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const navigation = useNavigation();
   const { t, i18n } = useTranslation();
   const corporation = loaded.corporation;
 
@@ -223,9 +222,7 @@ export default function Join() {
             <FormError message={result?.failure} />
             <Form method="post" className="form">
               <input type="hidden" name="intent" value="existing-account" />
-              <button type="submit" className="button" disabled={navigation.state === "submitting"}>
-                {navigation.state === "submitting" ? t("common.loading") : t("invites.join.existingAccountSubmit", { neighbourhood })}
-              </button>
+              <SubmitButton label={t("invites.join.existingAccountSubmit", { neighbourhood })} />
             </Form>
             <p className="hint">{t("invites.join.existingAccountOther", { name: loaded.viewerName })}</p>
           </>
@@ -284,9 +281,7 @@ export default function Join() {
               </label>
               <FieldError id="acceptHouseRules-error" message={fields.acceptHouseRules} />
 
-              <button type="submit" className="button" disabled={navigation.state === "submitting"}>
-                {navigation.state === "submitting" ? t("common.loading") : t("invites.join.submit")}
-              </button>
+              <SubmitButton label={t("invites.join.submit")} />
             </Form>
           </>
         )}

@@ -6,7 +6,6 @@ import {
   redirect,
   useActionData,
   useLoaderData,
-  useNavigation,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
@@ -16,6 +15,7 @@ import { field } from "../lib/forms.ts";
 import { assertTenantSite, requestSiteContext } from "../lib/site-context.ts";
 import { failureNote, failureText, isReviewRefusal, type FormFailure } from "../lib/api-errors.ts";
 import { FormError } from "../components/field-error.tsx";
+import { SubmitButton } from "../components/submit-button.tsx";
 
 // /inloggen/link?token=… — the page a login e-mail links to. Opening it (GET) uses nothing up: e-mail
 // scanners that follow links cannot log anyone in. The person presses the button, which POSTs the token.
@@ -44,9 +44,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function LoginLink() {
   const { token, name } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const navigation = useNavigation();
   const { t } = useTranslation();
-  const busy = navigation.state === "submitting";
   const failure = failureText(t, result?.failure);
   return (
     <section className="card narrow">
@@ -66,9 +64,7 @@ export default function LoginLink() {
           <p>{t("access.link.text", { name })}</p>
           <Form method="post" className="form" action={`/inloggen/link?token=${encodeURIComponent(token)}`}>
             <input type="hidden" name="token" value={token} />
-            <button type="submit" className="button" disabled={busy}>
-              {busy ? t("common.loading") : t("access.link.submit")}
-            </button>
+            <SubmitButton label={t("access.link.submit")} />
           </Form>
         </>
       ) : (

@@ -6,7 +6,6 @@ import {
   redirect,
   useActionData,
   useLoaderData,
-  useNavigation,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
@@ -17,6 +16,7 @@ import { assertTenantSite, requestSiteContext } from "../lib/site-context.ts";
 import { devToolsEnabled } from "../lib/dev-tools.server.ts";
 import { failureNote, failureText, fieldErrors, type FormFailure } from "../lib/api-errors.ts";
 import { FieldError, FormError } from "../components/field-error.tsx";
+import { SubmitButton } from "../components/submit-button.tsx";
 
 // /inloggen — a login link by e-mail first (no password to remember); ?met=wachtwoord for e-mail or
 // login name + password. Two plain forms: works without JavaScript.
@@ -66,9 +66,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function Login() {
   const { mode, devMailbox } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const navigation = useNavigation();
   const { t } = useTranslation();
-  const busy = navigation.state === "submitting";
   const fields: Record<string, string> = result?.fields ?? {};
   const error = failureText(t, result?.failure);
   const note = failureNote(t, result?.failure);
@@ -117,9 +115,7 @@ export default function Login() {
           <FieldError id="identifier-error" message={fields.identifier ?? fields.email} />
           <label htmlFor="password">{t("access.login.password")}</label>
           <input id="password" name="password" type="password" required autoComplete="current-password" />
-          <button type="submit" className="button" disabled={busy}>
-            {busy ? t("common.loading") : t("access.login.submit")}
-          </button>
+          <SubmitButton label={t("access.login.submit")} />
         </Form>
         <ul className="access-links">
           <li>
@@ -152,9 +148,7 @@ export default function Login() {
           aria-describedby={fields.email ? "email-error" : undefined}
         />
         <FieldError id="email-error" message={fields.email} />
-        <button type="submit" className="button" disabled={busy}>
-          {busy ? t("common.loading") : t("access.login.sendLink")}
-        </button>
+        <SubmitButton label={t("access.login.sendLink")} />
       </Form>
       <ul className="access-links">
         <li>

@@ -4,7 +4,6 @@ import {
   Form,
   useActionData,
   useLoaderData,
-  useNavigation,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
@@ -13,6 +12,7 @@ import { callApi } from "../lib/api.server.ts";
 import { field } from "../lib/forms.ts";
 import { formatDay, formatLastDay, requirePageViewer, viewerIsNeighbour } from "../lib/invite-pages.ts";
 import { FormError } from "../components/field-error.tsx";
+import { SubmitButton } from "../components/submit-button.tsx";
 
 // /uitnodigen — a member makes a personal code for a neighbour (one use, 30 days; 3 per month) and
 // sees how many are left this month.
@@ -52,7 +52,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function PersonalInvitePage() {
   const { neighbourhoods, allowance, invites, locale, origin } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const navigation = useNavigation();
   const { t } = useTranslation();
   const created = result?.created;
   const joinPage = `${origin}/doe-mee`;
@@ -100,9 +99,7 @@ export default function PersonalInvitePage() {
             ) : (
               <input type="hidden" name="neighbourhood" value={neighbourhoods[0]?.slug ?? ""} />
             )}
-            <button type="submit" className="button" disabled={navigation.state === "submitting"}>
-              {navigation.state === "submitting" ? t("common.loading") : t("invites.personal.submit")}
-            </button>
+            <SubmitButton label={t("invites.personal.submit")} />
           </Form>
         ) : null}
       </section>

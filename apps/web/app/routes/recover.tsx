@@ -5,7 +5,6 @@ import {
   Link,
   redirect,
   useActionData,
-  useNavigation,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
@@ -15,6 +14,7 @@ import { field, secretField } from "../lib/forms.ts";
 import { assertTenantSite, requestSiteContext } from "../lib/site-context.ts";
 import { failureNote, failureText, fieldErrors } from "../lib/api-errors.ts";
 import { FieldError, FormError } from "../components/field-error.tsx";
+import { SubmitButton } from "../components/submit-button.tsx";
 
 // /herstel — an account without e-mail gets back in: login name + recovery code (on paper from the
 // corporation) + a new password.
@@ -44,9 +44,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function Recover() {
   const result = useActionData<typeof action>();
-  const navigation = useNavigation();
   const { t } = useTranslation();
-  const busy = navigation.state === "submitting";
   const fields = result?.fields ?? {};
   const invalid = (name: string) => (fields[name] ? { "aria-invalid": true as const, "aria-describedby": `${name}-error` } : {});
   return (
@@ -86,9 +84,7 @@ export default function Recover() {
           aria-describedby={fields.newPassword ? "newPassword-hint newPassword-error" : "newPassword-hint"}
         />
         <FieldError id="newPassword-error" message={fields.newPassword} />
-        <button type="submit" className="button" disabled={busy}>
-          {busy ? t("common.loading") : t("access.recover.submit")}
-        </button>
+        <SubmitButton label={t("access.recover.submit")} />
       </Form>
       <ul className="access-links">
         <li>

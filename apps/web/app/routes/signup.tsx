@@ -1,10 +1,11 @@
 import { useTranslation } from "react-i18next";
-import { data, Form, useActionData, useLoaderData, useNavigation, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "react-router";
+import { data, Form, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "react-router";
 import { callApi } from "../lib/api.server.ts";
 import { field, secretField } from "../lib/forms.ts";
 import { fieldErrors } from "../lib/api-errors.ts";
 import { requestSiteContext } from "../lib/site-context.ts";
 import { FieldError, FormError } from "../components/field-error.tsx";
+import { SubmitButton } from "../components/submit-button.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Aanmelden — Buurtplein" }];
 
@@ -41,7 +42,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function Signup() {
   const { host } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const navigation = useNavigation();
   const { t } = useTranslation();
   if (result?.done) {
     return (
@@ -93,9 +93,7 @@ export default function Signup() {
         <input {...input("adminPassword")} type="password" required minLength={10} autoComplete="new-password" />
         <FieldError id="adminPassword-error" message={fields.adminPassword} />
 
-        <button type="submit" className="button" disabled={navigation.state === "submitting"}>
-          {navigation.state === "submitting" ? t("common.loading") : t("signup.submit")}
-        </button>
+        <SubmitButton label={t("signup.submit")} />
       </Form>
     </section>
   );
