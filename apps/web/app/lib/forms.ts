@@ -15,3 +15,14 @@ export function secretField(form: FormData, name: string): string {
   const value = form.get(name);
   return typeof value === "string" ? value : "";
 }
+
+/**
+ * The ARIA attributes that tie a form field to its hint (`<name>-hint`) and to its error message
+ * (`<name>-error`, from FieldError), given the field errors of the last answer.
+ */
+export function fieldAria(fields: Record<string, string>, name: string, hint = false) {
+  return {
+    "aria-invalid": fields[name] ? true : undefined,
+    "aria-describedby": [hint ? `${name}-hint` : null, fields[name] ? `${name}-error` : null].filter(Boolean).join(" ") || undefined,
+  };
+}

@@ -12,7 +12,7 @@ import {
 } from "react-router";
 import { callApi } from "../lib/api.server.ts";
 import { fieldErrors } from "../lib/api-errors.ts";
-import { field } from "../lib/forms.ts";
+import { field, fieldAria } from "../lib/forms.ts";
 import { formatLastDay, requirePageViewer, viewerIsStaff } from "../lib/invite-pages.ts";
 import { FieldError, FormError } from "../components/field-error.tsx";
 import { SubmitButton } from "../components/submit-button.tsx";
@@ -111,10 +111,6 @@ export default function AdminInvites() {
   const { t } = useTranslation();
   const values = result?.values;
   const fields: Record<string, string> = result?.fields ?? {};
-  const aria = (name: string, hint = false) => ({
-    "aria-invalid": fields[name] ? true : undefined,
-    "aria-describedby": [hint ? `${name}-hint` : null, fields[name] ? `${name}-error` : null].filter(Boolean).join(" ") || undefined,
-  });
 
   return (
     <div className="admin-invites">
@@ -159,7 +155,7 @@ export default function AdminInvites() {
         <Form method="post" className="form">
           <input type="hidden" name="intent" value="create" />
           <label htmlFor="neighbourhood">{t("invites.admin.neighbourhood")}</label>
-          <select id="neighbourhood" name="neighbourhood" defaultValue={values?.neighbourhood ?? neighbourhoods[0]?.slug} {...aria("neighbourhood")}>
+          <select id="neighbourhood" name="neighbourhood" defaultValue={values?.neighbourhood ?? neighbourhoods[0]?.slug} {...fieldAria(fields, "neighbourhood")}>
             {neighbourhoods.map((neighbourhood) => (
               <option key={neighbourhood.slug} value={neighbourhood.slug}>
                 {neighbourhood.name}
@@ -175,7 +171,7 @@ export default function AdminInvites() {
               <p className="hint" id="complexId-hint">
                 {t("invites.admin.complexHint")}
               </p>
-              <select id="complexId" name="complexId" defaultValue={values?.complexId ?? ""} {...aria("complexId", true)}>
+              <select id="complexId" name="complexId" defaultValue={values?.complexId ?? ""} {...fieldAria(fields, "complexId", true)}>
                 <option value="">{t("invites.admin.complexNone")}</option>
                 {neighbourhoods
                   .filter((neighbourhood) => complexes.some((complex) => complex.neighbourhood.slug === neighbourhood.slug))
@@ -200,25 +196,25 @@ export default function AdminInvites() {
           <p className="hint" id="label-hint">
             {t("invites.admin.labelHint")}
           </p>
-          <input id="label" name="label" required minLength={2} maxLength={80} defaultValue={values?.label ?? ""} {...aria("label", true)} />
+          <input id="label" name="label" required minLength={2} maxLength={80} defaultValue={values?.label ?? ""} {...fieldAria(fields, "label", true)} />
           <FieldError id="label-error" message={fields.label} />
 
           <label htmlFor="role">{t("invites.admin.role")}</label>
-          <select id="role" name="role" defaultValue={values?.role ?? "resident"} {...aria("role")}>
+          <select id="role" name="role" defaultValue={values?.role ?? "resident"} {...fieldAria(fields, "role")}>
             <option value="resident">{t("invites.admin.roles.resident")}</option>
             <option value="prospective">{t("invites.admin.roles.prospective")}</option>
           </select>
           <FieldError id="role-error" message={fields.role} />
 
           <label htmlFor="expiresOn">{t("invites.admin.expiresOn")}</label>
-          <input id="expiresOn" name="expiresOn" type="date" defaultValue={values?.expiresOn ?? ""} {...aria("expiresOn")} />
+          <input id="expiresOn" name="expiresOn" type="date" defaultValue={values?.expiresOn ?? ""} {...fieldAria(fields, "expiresOn")} />
           <FieldError id="expiresOn-error" message={fields.expiresOn} />
 
           <label htmlFor="maxUses">{t("invites.admin.maxUses")}</label>
           <p className="hint" id="maxUses-hint">
             {t("invites.admin.maxUsesHint")}
           </p>
-          <input id="maxUses" name="maxUses" type="number" inputMode="numeric" min={1} max={10000} step={1} defaultValue={values?.maxUses ?? ""} {...aria("maxUses", true)} />
+          <input id="maxUses" name="maxUses" type="number" inputMode="numeric" min={1} max={10000} step={1} defaultValue={values?.maxUses ?? ""} {...fieldAria(fields, "maxUses", true)} />
           <FieldError id="maxUses-error" message={fields.maxUses} />
 
           <SubmitButton label={t("invites.admin.submit")} />

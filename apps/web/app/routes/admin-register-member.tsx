@@ -11,7 +11,7 @@ import {
 } from "react-router";
 import { callApi } from "../lib/api.server.ts";
 import { fieldErrors } from "../lib/api-errors.ts";
-import { field } from "../lib/forms.ts";
+import { field, fieldAria } from "../lib/forms.ts";
 import { requirePageViewer, viewerHelpsMembers, viewerIsStaff } from "../lib/invite-pages.ts";
 import { FieldError, FormError } from "../components/field-error.tsx";
 import { PrintButton } from "../components/print-button.tsx";
@@ -84,10 +84,6 @@ export default function RegisterMember() {
 
   const values = result?.values;
   const fields: Record<string, string> = result?.fields ?? {};
-  const aria = (name: string, hint = false) => ({
-    "aria-invalid": fields[name] ? true : undefined,
-    "aria-describedby": [hint ? `${name}-hint` : null, fields[name] ? `${name}-error` : null].filter(Boolean).join(" ") || undefined,
-  });
   return (
     <section className="card" aria-labelledby="register-title">
       <h1 id="register-title">{t("invites.register.title")}</h1>
@@ -95,7 +91,7 @@ export default function RegisterMember() {
       <FormError message={result?.failure} />
       <Form method="post" className="form">
         <label htmlFor="neighbourhood">{t("invites.register.neighbourhood")}</label>
-        <select id="neighbourhood" name="neighbourhood" defaultValue={values?.neighbourhood ?? neighbourhoods[0]?.slug} {...aria("neighbourhood")}>
+        <select id="neighbourhood" name="neighbourhood" defaultValue={values?.neighbourhood ?? neighbourhoods[0]?.slug} {...fieldAria(fields, "neighbourhood")}>
           {neighbourhoods.map((neighbourhood) => (
             <option key={neighbourhood.slug} value={neighbourhood.slug}>
               {neighbourhood.name}
@@ -105,25 +101,25 @@ export default function RegisterMember() {
         <FieldError id="neighbourhood-error" message={fields.neighbourhood} />
 
         <label htmlFor="displayName">{t("invites.register.displayName")}</label>
-        <input id="displayName" name="displayName" required minLength={2} maxLength={60} autoComplete="off" defaultValue={values?.displayName ?? ""} {...aria("displayName")} />
+        <input id="displayName" name="displayName" required minLength={2} maxLength={60} autoComplete="off" defaultValue={values?.displayName ?? ""} {...fieldAria(fields, "displayName")} />
         <FieldError id="displayName-error" message={fields.displayName} />
 
         <label htmlFor="email">{t("invites.register.email")}</label>
         <p className="hint" id="email-hint">
           {t("invites.register.emailHint")}
         </p>
-        <input id="email" name="email" type="email" autoComplete="off" maxLength={254} defaultValue={values?.email ?? ""} {...aria("email", true)} />
+        <input id="email" name="email" type="email" autoComplete="off" maxLength={254} defaultValue={values?.email ?? ""} {...fieldAria(fields, "email", true)} />
         <FieldError id="email-error" message={fields.email} />
 
         <label htmlFor="street">{t("invites.register.street")}</label>
         <p className="hint" id="street-hint">
           {t("invites.register.streetHint")}
         </p>
-        <input id="street" name="street" maxLength={80} autoComplete="off" defaultValue={values?.street ?? ""} {...aria("street", true)} />
+        <input id="street" name="street" maxLength={80} autoComplete="off" defaultValue={values?.street ?? ""} {...fieldAria(fields, "street", true)} />
         <FieldError id="street-error" message={fields.street} />
 
         <label className="checkbox">
-          <input type="checkbox" name="consent" required {...aria("consent", true)} />
+          <input type="checkbox" name="consent" required {...fieldAria(fields, "consent", true)} />
           {t("invites.register.consent")}
         </label>
         <p className="hint" id="consent-hint">

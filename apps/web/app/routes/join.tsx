@@ -12,7 +12,7 @@ import {
 } from "react-router";
 import { callApi, forwardCookies } from "../lib/api.server.ts";
 import { fieldErrors } from "../lib/api-errors.ts";
-import { field, secretField } from "../lib/forms.ts";
+import { field, fieldAria, secretField } from "../lib/forms.ts";
 import { requestSiteContext } from "../lib/site-context.ts";
 import { inviteProblemOf, requireTenantSite, viewerIsNeighbour, type InviteProblem } from "../lib/invite-pages.ts";
 import { FieldError, FormError } from "../components/field-error.tsx";
@@ -172,13 +172,11 @@ export default function Join() {
   const values = result?.values;
   const fields = result?.fields ?? {};
   const neighbourhood = lookup.neighbourhood.name;
-  const described = (name: string, hint: boolean) => [hint ? `${name}-hint` : null, fields[name] ? `${name}-error` : null].filter(Boolean).join(" ") || undefined;
   const input = (name: "displayName" | "email" | "street") => ({
     id: name,
     name,
     defaultValue: values?.[name] ?? "",
-    "aria-invalid": fields[name] ? true : undefined,
-    "aria-describedby": described(name, true),
+    ...fieldAria(fields, name, true),
   });
 
   return (
@@ -264,8 +262,7 @@ export default function Join() {
                 minLength={10}
                 maxLength={200}
                 autoComplete="new-password"
-                aria-invalid={fields.password ? true : undefined}
-                aria-describedby={described("password", true)}
+                {...fieldAria(fields, "password", true)}
               />
               <FieldError id="password-error" message={fields.password} />
 

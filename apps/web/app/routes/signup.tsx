@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { data, Form, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "react-router";
 import { callApi } from "../lib/api.server.ts";
-import { field, secretField } from "../lib/forms.ts";
+import { field, fieldAria, secretField } from "../lib/forms.ts";
 import { fieldErrors } from "../lib/api-errors.ts";
 import { requestSiteContext } from "../lib/site-context.ts";
 import { FieldError, FormError } from "../components/field-error.tsx";
@@ -60,8 +60,7 @@ export default function Signup() {
     id: name,
     name,
     defaultValue: values?.[name] ?? "",
-    "aria-invalid": fields[name] ? true : undefined,
-    "aria-describedby": fields[name] ? `${name}-error` : undefined,
+    ...fieldAria(fields, name),
   });
   return (
     <section className="card">
