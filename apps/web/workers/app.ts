@@ -1,9 +1,14 @@
+// The deployment's one Worker (wrangler.toml at the repository root): the JSON API under /api (the
+// Hono app of apps/worker) and the pages (React Router), which call that same API in-process.
+// See docs/decisions/013-one-worker.md.
 import { createRequestHandler } from "react-router";
 import { isCrossSiteWrite } from "@buurtplein/core/security/check-same-origin";
+import { createApp } from "@buurtplein/worker/app";
+import { scheduled } from "@buurtplein/worker/jobs/clean-expired-data";
+import type { Bindings } from "@buurtplein/worker/env";
+import { runPageView } from "../app/lib/page-api.server.ts";
 
-interface Env {
-  API: Fetcher;
-}
+const api = createApp();
 
 /** 403 csrf_failed: JSON for the API, a short readable page (Dutch and English) otherwise. */
 function refuseCrossSite(url: URL): Response {
@@ -35,19 +40,20 @@ async function withBufferedBody(request: Request): Promise<Request> {
 }
 
 export default {
-  async fetch(request, env) {
-    return route(await withBufferedBody(request), env);
+  async fetch(request, env, ctx) {
+    return route(await withBufferedBody(request), env, ctx);
   },
-} satisfies ExportedHandler<Env>;
+  // The cron trigger in wrangler.toml: the hourly retention cleanup.
+  scheduled,
+} satisfies ExportedHandler<Bindings>;
 
-async function route(request: Request, env: Env): Promise<Response> {
+async function route(request: Request, env: Bindings, ctx: ExecutionContext): Promise<Response> {
   const url = new URL(request.url);
   // CSRF: a state-changing request must come from our own origin (docs/decisions/007-csrf-origin-checks.md).
   if (isCrossSiteWrite({ method: request.method, url: request.url, origin: request.headers.get("origin"), secFetchSite: request.headers.get("sec-fetch-site") })) {
     return refuseCrossSite(url);
   }
-  // The JSON API is served on every host under /api, by the API worker, with the URL unchanged
-  // (its host decides the tenant).
-  if (url.pathname === "/api" || url.pathname.startsWith("/api/")) return env.API.fetch(request);
-  return handleDocument(request);
+  // The JSON API is served on every host under /api, with the URL unchanged (its host decides the tenant).
+  if (url.pathname === "/api" || url.pathname.startsWith("/api/")) return api.fetch(request, env, ctx);
+  return runPageView({ api, env, ctx }, () => handleDocument(request));
 }

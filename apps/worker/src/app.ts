@@ -4,7 +4,7 @@ import type { AppEnv } from "./env.ts";
 import { handleError } from "./lib/errors.ts";
 import { controlPlane, requestId, requestLogger } from "./middleware/request-context.ts";
 import { resolveTenant } from "./middleware/tenant.ts";
-import { loadSession } from "./middleware/session.ts";
+import { loadSession, refreshSharedStateAfterWrites } from "./middleware/session.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { siteRoutes } from "./routes/site.ts";
 import { signupRoutes } from "./routes/signup.ts";
@@ -24,6 +24,8 @@ export function createApp() {
   const app = new Hono<AppEnv>().basePath("/api");
 
   // Middleware order matters: request id → logger → CSRF origin check → control plane → tenant → session.
+  // A page's in-process calls (env.PAGE_REQUEST_STATE) reuse the tenant and session their first call
+  // resolved; a write among them makes the next call load the session again.
   // Permissions are checked inside each route (requirePermission → can() in core), next to what they protect.
   app.use(requestId);
   app.use(requestLogger);
@@ -31,6 +33,7 @@ export function createApp() {
   app.use(controlPlane);
   app.use(resolveTenant);
   app.use(loadSession);
+  app.use(refreshSharedStateAfterWrites);
 
   app.route("/health", healthRoutes);
   app.route("/site", siteRoutes);

@@ -41,37 +41,44 @@ neighbourhoodRoutes.get("/", async (c) => {
   return c.json({ neighbourhoods: rows });
 });
 
-// GET /api/neighbourhoods/:slug/posts?cursor= — the feed, newest first, as far as this person may read it
+// GET /api/neighbourhoods/:slug/posts?cursor= — the feed, newest first, as far as this person may read it.
+// One round trip: the neighbourhood and its page of posts in one batch; access is decided before answering.
 neighbourhoodRoutes.get("/:slug/posts", async (c) => {
   const site = tenantSite(c.get("site"));
-  const neighbourhood = await findNeighbourhood(site.db, c.req.param("slug"));
-  const actor = requirePermission(c.get("actor"), "feed.read", { neighbourhoodId: neighbourhood.id }, "Je bent geen lid van deze buurt.");
-  const access = feedAccess(actor.role);
+  const slug = c.req.param("slug");
+  const viewer = c.get("actor");
+  const access = viewer ? feedAccess(viewer.role) : "shared_only";
   const cursor = parseCursor(c.req.query("cursor"));
-  const conditions = [eq(posts.neighbourhoodId, neighbourhood.id), eq(posts.status, "published")];
+  const neighbourhoodId = site.db.select({ id: neighbourhoods.id }).from(neighbourhoods).where(eq(neighbourhoods.slug, slug));
+  const conditions = [eq(posts.neighbourhoodId, neighbourhoodId), eq(posts.status, "published")];
   if (access === "shared_only") conditions.push(or(eq(posts.visibleToCorporation, true), eq(posts.kind, "announcement"))!);
   if (cursor) {
     conditions.push(
       or(lt(posts.createdAt, cursor.createdAt), and(eq(posts.createdAt, cursor.createdAt), lt(posts.id, cursor.id)))!,
     );
   }
-  const rows = await site.db
-    .select({
-      id: posts.id,
-      kind: posts.kind,
-      title: posts.title,
-      body: posts.body,
-      visibleToCorporation: posts.visibleToCorporation,
-      createdAt: posts.createdAt,
-      authorName: sql<string | null>`${users.displayName}`,
-      authorStreet: users.street,
-      authorRole: users.role,
-    })
-    .from(posts)
-    .leftJoin(users, eq(users.id, posts.authorId))
-    .where(and(...conditions))
-    .orderBy(desc(posts.createdAt), desc(posts.id))
-    .limit(PAGE_SIZE + 1);
+  const [[neighbourhood], rows] = await site.db.batch([
+    site.db.select().from(neighbourhoods).where(eq(neighbourhoods.slug, slug)).limit(1),
+    site.db
+      .select({
+        id: posts.id,
+        kind: posts.kind,
+        title: posts.title,
+        body: posts.body,
+        visibleToCorporation: posts.visibleToCorporation,
+        createdAt: posts.createdAt,
+        authorName: sql<string | null>`${users.displayName}`,
+        authorStreet: users.street,
+        authorRole: users.role,
+      })
+      .from(posts)
+      .leftJoin(users, eq(users.id, posts.authorId))
+      .where(and(...conditions))
+      .orderBy(desc(posts.createdAt), desc(posts.id))
+      .limit(PAGE_SIZE + 1),
+  ]);
+  if (!neighbourhood) throw new AppError("not_found", "Deze buurt bestaat niet.");
+  requirePermission(viewer, "feed.read", { neighbourhoodId: neighbourhood.id }, "Je bent geen lid van deze buurt.");
   const page = rows.slice(0, PAGE_SIZE);
   const last = page.at(-1);
   return c.json({
