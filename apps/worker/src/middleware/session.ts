@@ -8,7 +8,7 @@ import type { Actor, ActorMembership, AppEnv, Site } from "../env.ts";
 const { sessions, users, memberships, neighbourhoods, tenantSettings } = tenantSchema;
 
 /** A session with its person and all their memberships (as JSON), in one statement. */
-function sessionQuery(db: TenantDb, sessionId: string) {
+export function sessionQuery(db: TenantDb, sessionId: string) {
   const membershipsJson = sql<string>`(
     SELECT json_group_array(json_object('id', m.id, 'slug', m.slug, 'name', m.name, 'kind', m.kind, 'status', m.status))
     FROM (
@@ -34,7 +34,7 @@ function sessionQuery(db: TenantDb, sessionId: string) {
     .limit(1);
 }
 
-function settingsQuery(db: TenantDb) {
+export function settingsQuery(db: TenantDb) {
   return db.select().from(tenantSettings).where(eq(tenantSettings.id, 1)).limit(1);
 }
 

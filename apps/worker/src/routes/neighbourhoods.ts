@@ -1,14 +1,15 @@
 import { Hono } from "hono";
-import { and, desc, eq, lt, or, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { AppError, ZCreatePostInput, feedAccess, isStaff } from "@buurtplein/core";
 import { tenantSchema, type TenantDb } from "@buurtplein/db";
 import type { AppEnv } from "../env.ts";
 import { parseInput, readJson } from "../lib/errors.ts";
+import { feedPageQueries } from "../community/feed-queries.ts";
 import { requireActor, requirePermission, tenantSite } from "../middleware/session.ts";
 
 export const neighbourhoodRoutes = new Hono<AppEnv>();
 
-const { neighbourhoods, memberships, posts, users } = tenantSchema;
+const { neighbourhoods, memberships, posts } = tenantSchema;
 const PAGE_SIZE = 20;
 
 async function findNeighbourhood(db: TenantDb, slug: string) {
@@ -49,34 +50,7 @@ neighbourhoodRoutes.get("/:slug/posts", async (c) => {
   const viewer = c.get("actor");
   const access = viewer ? feedAccess(viewer.role) : "shared_only";
   const cursor = parseCursor(c.req.query("cursor"));
-  const neighbourhoodId = site.db.select({ id: neighbourhoods.id }).from(neighbourhoods).where(eq(neighbourhoods.slug, slug));
-  const conditions = [eq(posts.neighbourhoodId, neighbourhoodId), eq(posts.status, "published")];
-  if (access === "shared_only") conditions.push(or(eq(posts.visibleToCorporation, true), eq(posts.kind, "announcement"))!);
-  if (cursor) {
-    conditions.push(
-      or(lt(posts.createdAt, cursor.createdAt), and(eq(posts.createdAt, cursor.createdAt), lt(posts.id, cursor.id)))!,
-    );
-  }
-  const [[neighbourhood], rows] = await site.db.batch([
-    site.db.select().from(neighbourhoods).where(eq(neighbourhoods.slug, slug)).limit(1),
-    site.db
-      .select({
-        id: posts.id,
-        kind: posts.kind,
-        title: posts.title,
-        body: posts.body,
-        visibleToCorporation: posts.visibleToCorporation,
-        createdAt: posts.createdAt,
-        authorName: sql<string | null>`${users.displayName}`,
-        authorStreet: users.street,
-        authorRole: users.role,
-      })
-      .from(posts)
-      .leftJoin(users, eq(users.id, posts.authorId))
-      .where(and(...conditions))
-      .orderBy(desc(posts.createdAt), desc(posts.id))
-      .limit(PAGE_SIZE + 1),
-  ]);
+  const [[neighbourhood], rows] = await site.db.batch(feedPageQueries(site.db, { slug, access, cursor, limit: PAGE_SIZE + 1 }));
   if (!neighbourhood) throw new AppError("not_found", "Deze buurt bestaat niet.");
   requirePermission(viewer, "feed.read", { neighbourhoodId: neighbourhood.id }, "Je bent geen lid van deze buurt.");
   const page = rows.slice(0, PAGE_SIZE);
