@@ -46,6 +46,8 @@ export interface Actor {
   sessionId: string;
   /** Neighbourhoods this person is a member of (for `can`). */
   neighbourhoodIds: string[];
+  /** The member's stored language choice (users.locale), if any: the language of the API's answers. */
+  locale?: string | null;
 }
 
 export interface AppEnv {

@@ -42,12 +42,12 @@ export const resolveTenant = createMiddleware<AppEnv>(async (c, next) => {
     c.set("site", { kind: "apex" });
     return next();
   }
-  if (!found) throw new AppError("tenant_not_found", "Er is geen Buurtplein op dit adres.");
+  if (!found) throw new AppError("tenant_not_found");
   if (found.status === "suspended") {
-    throw new AppError("tenant_suspended", "Dit Buurtplein is tijdelijk niet beschikbaar.", { name: found.name });
+    throw new AppError("tenant_suspended", { details: { name: found.name } });
   }
   if (found.status !== "active" || !found.dbUrl || !found.dbToken) {
-    throw new AppError("tenant_not_ready", "Dit Buurtplein wordt nog klaargezet. Probeer het zo opnieuw.", { name: found.name });
+    throw new AppError("tenant_not_ready", { details: { name: found.name } });
   }
   let credentials;
   try {
@@ -58,7 +58,7 @@ export const resolveTenant = createMiddleware<AppEnv>(async (c, next) => {
       tenant: found.slug,
       error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
     });
-    throw new AppError("tenant_not_ready", "Dit Buurtplein is tijdelijk niet bereikbaar. Probeer het later opnieuw.", { name: found.name });
+    throw new AppError("tenant_not_ready", { message: "apiErrors.tenantUnreachable", details: { name: found.name } });
   }
   const client = createDbClient(credentials);
   c.set("site", { kind: "tenant", tenant: found, db: openTenantDb(client), client });

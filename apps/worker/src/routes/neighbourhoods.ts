@@ -13,7 +13,7 @@ const PAGE_SIZE = 20;
 
 async function findNeighbourhood(db: TenantDb, slug: string) {
   const [row] = await db.select().from(neighbourhoods).where(eq(neighbourhoods.slug, slug)).limit(1);
-  if (!row) throw new AppError("not_found", "Deze buurt bestaat niet.");
+  if (!row) throw new AppError("not_found", { message: "apiErrors.neighbourhoods.notFound" });
   return row;
 }
 
@@ -21,7 +21,7 @@ async function findNeighbourhood(db: TenantDb, slug: string) {
 function parseCursor(value: string | undefined): { createdAt: number; id: string } | null {
   if (!value) return null;
   const match = /^(\d{1,15})_([\w-]{1,64})$/.exec(value);
-  if (!match) throw new AppError("bad_request", "Deze pagina-aanwijzer klopt niet.");
+  if (!match) throw new AppError("bad_request", { message: "apiErrors.neighbourhoods.badCursor" });
   return { createdAt: Number(match[1]), id: match[2]! };
 }
 
@@ -45,7 +45,7 @@ neighbourhoodRoutes.get("/", async (c) => {
 neighbourhoodRoutes.get("/:slug/posts", async (c) => {
   const site = tenantSite(c.get("site"));
   const neighbourhood = await findNeighbourhood(site.db, c.req.param("slug"));
-  const actor = requirePermission(c.get("actor"), "feed.read", { neighbourhoodId: neighbourhood.id }, "Je bent geen lid van deze buurt.");
+  const actor = requirePermission(c.get("actor"), "feed.read", { neighbourhoodId: neighbourhood.id }, "apiErrors.neighbourhoods.notMember");
   const access = feedAccess(actor.role);
   const cursor = parseCursor(c.req.query("cursor"));
   const conditions = [eq(posts.neighbourhoodId, neighbourhood.id), eq(posts.status, "published")];
@@ -92,7 +92,7 @@ neighbourhoodRoutes.post("/:slug/posts", async (c) => {
     c.get("actor"),
     input.kind === "announcement" ? "post.announce" : "post.create",
     { neighbourhoodId: neighbourhood.id },
-    "Je kunt dit soort bericht hier niet plaatsen.",
+    "apiErrors.neighbourhoods.postKindNotAllowed",
   );
   const id = crypto.randomUUID();
   const createdAt = Date.now();
