@@ -21,8 +21,9 @@ export function languageFromAcceptLanguage(header: string | null | undefined): L
     .split(",")
     .map((part, index) => {
       const [range = "", ...options] = part.trim().split(";");
-      const q = options.map((option) => /^\s*q\s*=\s*([0-9.]+)\s*$/i.exec(option)?.[1]).find((value) => value !== undefined);
-      const weight = q === undefined ? 1 : Number(q);
+      const q = options.map((option) => /^\s*q\s*=(.*)$/i.exec(option)?.[1]).find((value) => value !== undefined);
+      // A q-value that is not a number between 0 and 1 counts as "not this one".
+      const weight = q === undefined ? 1 : /^\s*(0(\.\d*)?|1(\.0*)?)\s*$/.test(q) ? Number(q) : 0;
       return { primary: range.trim().toLowerCase().split("-")[0] ?? "", weight: Number.isFinite(weight) ? weight : 0, index };
     })
     .filter((range) => range.weight > 0 && range.primary !== "")
