@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import { AppError } from "@buurtplein/core";
 import type { AppEnv } from "./env.ts";
 import { handleError } from "./lib/errors.ts";
+import { requestLanguage } from "./lib/language.ts";
 import { controlPlane, requestId, requestLogger } from "./middleware/request-context.ts";
 import { resolveTenant } from "./middleware/tenant.ts";
 import { loadSession, refreshSharedStateAfterWrites } from "./middleware/session.ts";
@@ -50,7 +51,7 @@ export function createApp() {
   app.route("/dev", devMailRoutes);
   app.route("/neighbourhoods", neighbourhoodRoutes);
 
-  app.notFound((c) => c.json(new AppError("not_found", "Deze API-route bestaat niet.").toBody(), 404));
+  app.notFound(async (c) => c.json(new AppError("not_found", { message: "apiErrors.routeNotFound" }).toBody(await requestLanguage(c)), 404));
   app.onError(handleError);
   return app;
 }

@@ -23,3 +23,5 @@ export * from "./tenancy/tenant-signup.ts";
 export * from "./identity/authorization.ts";
 export * from "./invites/index.ts";
 export * from "./privacy/retention.ts";
+export * from "./i18n/messages.ts";
+export * from "./i18n/choose-language.ts";

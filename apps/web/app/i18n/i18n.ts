@@ -1,11 +1,10 @@
 import i18next, { type i18n } from "i18next";
-import { en } from "./en.ts";
-import { nl } from "./nl.ts";
-import { FEATURE_MESSAGES } from "./features/index.ts";
+import { MESSAGES } from "@buurtplein/core/i18n/messages";
 
+// The texts live in one catalogue per language in packages/core/src/i18n (pages, API errors, e-mails).
 const resources = {
-  nl: { translation: Object.assign({}, nl, ...FEATURE_MESSAGES.map((feature) => feature.nl)) },
-  en: { translation: Object.assign({}, en, ...FEATURE_MESSAGES.map((feature) => feature.en)) },
+  nl: { translation: MESSAGES.nl },
+  en: { translation: MESSAGES.en },
 };
 
 export const LOCALES = ["nl", "en"] as const;

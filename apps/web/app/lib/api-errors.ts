@@ -1,5 +1,6 @@
-// API errors on form pages: a translated text for the codes people meet while logging in or managing
-// their account; otherwise the API's own (Dutch) message.
+// API errors on form pages. The API answers in the reader's language from the same catalogue as the
+// pages (decision 011), so its message is shown as it is; only a refusal after review is worded from the
+// code here, because its reviewer's note is shown apart (failureNote).
 import type { TFunction } from "i18next";
 
 export interface FormFailure {
@@ -13,7 +14,8 @@ const REVIEWED_CODES = new Set(["account_pending", "account_rejected"]);
 
 export function failureText(t: TFunction, failure: FormFailure | null | undefined): string | null {
   if (!failure) return null;
-  return t(`access.errors.${failure.code}`, { defaultValue: failure.message });
+  if (isReviewRefusal(failure)) return t(`errors.${failure.code}`, { defaultValue: failure.message });
+  return failure.message;
 }
 
 /** The person is waiting for approval or was rejected: logging in again, or a new link, will not help. */

@@ -22,14 +22,14 @@ export async function findUserForLogin(db: TenantDb, kind: "email" | "loginName"
  */
 export function accountNotActive(status: string, reviewNote?: string | null): AppError {
   const details = reviewNote ? { reviewNote } : undefined;
-  const withNote = (message: string) => (reviewNote ? `${message} Bericht van de beoordelaar: ${reviewNote}` : message);
+  const params = reviewNote ? { note: reviewNote } : undefined;
   if (status === "pending") {
-    return new AppError("account_pending", withNote("Je aanmelding wacht nog op goedkeuring. Je kunt inloggen zodra de corporatie of een buurtambassadeur je heeft toegelaten."), details);
+    return new AppError("account_pending", { ...(reviewNote ? { message: "apiErrors.account.pendingWithNote" } : {}), params, details });
   }
   if (status === "rejected") {
-    return new AppError("account_rejected", withNote("Je aanmelding is niet goedgekeurd. Neem contact op met je woningcorporatie als je vragen hebt."), details);
+    return new AppError("account_rejected", { ...(reviewNote ? { message: "apiErrors.account.rejectedWithNote" } : {}), params, details });
   }
-  return new AppError("forbidden", "Dit account is niet meer actief. Neem contact op met je woningcorporatie als je vragen hebt.");
+  return new AppError("forbidden", { message: "apiErrors.account.inactive" });
 }
 
 let dummyHash: Promise<string> | null = null;

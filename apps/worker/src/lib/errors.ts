@@ -1,17 +1,35 @@
-import { AppError } from "@buurtplein/core";
+import { AppError, isMessageKey, type MessageKey } from "@buurtplein/core";
 import type { Context } from "hono";
 import { z } from "zod";
 import type { AppEnv } from "../env.ts";
+import { requestLanguage } from "./language.ts";
 
-/** Turns a zod failure into a 422 with readable field messages. */
+/**
+ * The catalogue key for one zod issue: the schema's own message is a key (validation.*); checks
+ * without one get a general text by issue code.
+ */
+function issueKey(issue: z.core.$ZodIssue): MessageKey {
+  if (isMessageKey(issue.message)) return issue.message;
+  switch (issue.code) {
+    case "invalid_type":
+    case "too_small":
+    case "too_big":
+    case "invalid_format":
+    case "invalid_value":
+      return `validation.generic.${issue.code}`;
+    default:
+      return "validation.generic.other";
+  }
+}
+
+/** Turns a zod failure into a 422 with a message per field (in the request's language when answered). */
 export function invalidInput(error: z.ZodError): AppError {
-  const fields: Record<string, string> = {};
+  const fields: Record<string, MessageKey> = {};
   for (const issue of error.issues) {
     const key = issue.path.join(".") || "_";
-    fields[key] ??= issue.message;
+    fields[key] ??= issueKey(issue);
   }
-  const message = Object.values(fields).join(" ") || "De invoer klopt niet.";
-  return new AppError("invalid_input", message, { fields });
+  return new AppError("invalid_input", { fields });
 }
 
 /** Parses input with a zod schema or throws a 422 AppError. */
@@ -25,12 +43,12 @@ export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.in
 export async function readJson(c: Context<AppEnv>): Promise<unknown> {
   const type = c.req.header("content-type") ?? "";
   if (!type.includes("application/json")) {
-    throw new AppError("unsupported_media_type", "Stuur de gegevens als JSON (Content-Type: application/json).");
+    throw new AppError("unsupported_media_type");
   }
   try {
     return await c.req.json();
   } catch {
-    throw new AppError("bad_request", "De JSON in dit verzoek is niet leesbaar.");
+    throw new AppError("bad_request", { message: "apiErrors.unreadableJson" });
   }
 }
 
@@ -40,21 +58,18 @@ export async function readOptionalJson(c: Context<AppEnv>): Promise<unknown> {
   return (await readJson(c)) ?? {};
 }
 
-/** app.onError: AppError → its status; anything else → logged, generic 500. */
-export function handleError(error: Error, c: Context<AppEnv>): Response {
+/** app.onError: AppError → its status, its message in the request's language; anything else → logged, generic 500. */
+export async function handleError(error: Error, c: Context<AppEnv>): Promise<Response> {
+  const language = await requestLanguage(c);
   if (error instanceof AppError) {
-    const retryAfter = (error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
+    const retryAfter = (error.extraDetails as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
     if (error.code === "rate_limited" && retryAfter) c.header("Retry-After", String(retryAfter));
-    return c.json(error.toBody(), error.status as 400);
+    return c.json(error.toBody(language), error.status as 400);
   }
   if (error instanceof z.ZodError) {
-    const appError = invalidInput(error);
-    return c.json(appError.toBody(), 422);
+    return c.json(invalidInput(error).toBody(language), 422);
   }
   const logger = c.get("logger");
   logger?.log("error", "unhandled error", { error: error.message, stack: error.stack });
-  return c.json(
-    { error: { code: "internal_error", message: "Er ging iets mis aan onze kant. Probeer het later opnieuw." } },
-    500,
-  );
+  return c.json(new AppError("internal_error").toBody(language), 500);
 }

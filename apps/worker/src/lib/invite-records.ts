@@ -9,19 +9,17 @@ const { invites, neighbourhoods } = tenantSchema;
 export type InviteRow = typeof invites.$inferSelect;
 export type NeighbourhoodRow = typeof neighbourhoods.$inferSelect;
 
-const ASK_AGAIN = "Vraag een nieuwe code aan je woningcorporatie, of aan een buur die al meedoet.";
-
 /** The clear answer for an invite that does not let anyone in (404 / 410). */
 export function inviteStateError(state: Exclude<InviteState, "valid"> | "not_found"): AppError {
   switch (state) {
     case "not_found":
-      return new AppError("invite_not_found", `We kennen deze uitnodiging of buurtcode niet. Kijk of je de code goed hebt overgenomen. ${ASK_AGAIN}`);
+      return new AppError("invite_not_found");
     case "expired":
-      return new AppError("invite_expired", `Deze uitnodiging is verlopen. ${ASK_AGAIN}`);
+      return new AppError("invite_expired");
     case "revoked":
-      return new AppError("invite_revoked", `Deze uitnodiging is ingetrokken en werkt niet meer. ${ASK_AGAIN}`);
+      return new AppError("invite_revoked");
     case "used_up":
-      return new AppError("invite_used_up", `Deze uitnodiging is al zo vaak gebruikt als de bedoeling was. ${ASK_AGAIN}`);
+      return new AppError("invite_used_up");
   }
 }
 

@@ -6,11 +6,8 @@ import { tenantSchema, type TenantDb } from "@buurtplein/db";
 
 const { users, memberships, tenantSettings } = tenantSchema;
 
-export const EMAIL_TAKEN_MESSAGE =
-  "Er is al een account met dit e-mailadres. Log in met dit adres, of vraag een inloglink aan als je je wachtwoord niet meer weet.";
-
 function emailTaken(): AppError {
-  return new AppError("email_taken", EMAIL_TAKEN_MESSAGE, { fields: { email: EMAIL_TAKEN_MESSAGE } });
+  return new AppError("email_taken", { message: "errors.email_taken", fields: { email: "errors.email_taken" } });
 }
 
 /** True when the error (or its cause) is SQLite refusing a duplicate in this column. */
@@ -88,5 +85,5 @@ export async function createMemberAccount(db: TenantDb, member: NewMember): Prom
       throw error;
     }
   }
-  throw new AppError("service_unavailable", "We konden geen inlognaam maken. Probeer het nog eens.");
+  throw new AppError("service_unavailable", { message: "apiErrors.account.loginNameFailed" });
 }

@@ -26,7 +26,7 @@ export async function hitRateLimit(client: Client, rule: RateLimitRule, now = Da
   const count = Number(result.rows[0]?.count ?? 0);
   if (count > rule.limit) {
     const retryAfterSeconds = Math.max(1, Math.ceil((windowStart + rule.windowMs - now) / 1000));
-    throw new AppError("rate_limited", "Te veel pogingen achter elkaar. Wacht even en probeer het dan opnieuw.", { retryAfterSeconds });
+    throw new AppError("rate_limited", { details: { retryAfterSeconds } });
   }
 }
 
@@ -40,7 +40,7 @@ export async function checkRateLimit(client: Client, rule: RateLimitRule, now = 
   const count = Number(result.rows[0]?.count ?? 0);
   if (count >= rule.limit) {
     const retryAfterSeconds = Math.max(1, Math.ceil((windowStart + rule.windowMs - now) / 1000));
-    throw new AppError("rate_limited", "Te veel pogingen achter elkaar. Wacht even en probeer het dan opnieuw.", { retryAfterSeconds });
+    throw new AppError("rate_limited", { details: { retryAfterSeconds } });
   }
 }
 

@@ -6,12 +6,12 @@ import type { Bindings } from "../env.ts";
 export function tenantDatabasesFor(env: Bindings): TenantDatabases {
   if (env.TENANT_DB_PROVIDER === "turso") {
     if (!env.TURSO_ORGANIZATION || !env.TURSO_API_TOKEN || !env.TURSO_GROUP) {
-      throw new AppError("service_unavailable", "Aanmelden is nu niet mogelijk (Turso is niet ingesteld).");
+      throw new AppError("service_unavailable", { message: "apiErrors.signup.tursoMissing" });
     }
     return new TursoTenantDatabases({ organization: env.TURSO_ORGANIZATION, apiToken: env.TURSO_API_TOKEN, group: env.TURSO_GROUP });
   }
   if (!env.LOCAL_LIBSQL_ADMIN_URL || !env.LOCAL_LIBSQL_ADMIN_TOKEN) {
-    throw new AppError("service_unavailable", "Aanmelden is nu niet mogelijk (de lokale databaseserver is niet ingesteld).");
+    throw new AppError("service_unavailable", { message: "apiErrors.signup.localServerMissing" });
   }
   return new LocalTenantDatabases({ adminUrl: env.LOCAL_LIBSQL_ADMIN_URL, adminToken: env.LOCAL_LIBSQL_ADMIN_TOKEN });
 }

@@ -10,16 +10,16 @@ export function createMailer(env: Bindings, control: ControlDb, fetchImpl?: type
   const kind = env.MAILER ?? "dev";
   if (kind === "postmark") {
     if (!env.POSTMARK_SERVER_TOKEN || !env.MAIL_FROM) {
-      throw new AppError("service_unavailable", "E-mail versturen is nu niet mogelijk (de mailer is niet ingesteld).");
+      throw new AppError("service_unavailable", { message: "apiErrors.mailerMissing" });
     }
     return new HttpApiMailer({ serverToken: env.POSTMARK_SERVER_TOKEN, from: env.MAIL_FROM, ...(fetchImpl ? { fetch: fetchImpl } : {}) });
   }
   if (kind === "dev") {
     // Never let a production deployment "send" into a table nobody reads.
     if (env.ENVIRONMENT === "production") {
-      throw new AppError("service_unavailable", "E-mail versturen is nu niet mogelijk (de mailer is niet ingesteld).");
+      throw new AppError("service_unavailable", { message: "apiErrors.mailerMissing" });
     }
     return new DevMailer(control);
   }
-  throw new AppError("service_unavailable", "E-mail versturen is nu niet mogelijk (onbekende mailer).");
+  throw new AppError("service_unavailable", { message: "apiErrors.mailerUnknown" });
 }

@@ -14,6 +14,6 @@ export const checkOrigin = createMiddleware<AppEnv>(async (c, next) => {
     origin: c.req.header("origin"),
     secFetchSite: c.req.header("sec-fetch-site"),
   });
-  if (refused) throw new AppError("csrf_failed", "Dit verzoek komt niet van deze website en is daarom geweigerd.");
+  if (refused) throw new AppError("csrf_failed");
   await next();
 });

@@ -1,7 +1,7 @@
 import { createMiddleware } from "hono/factory";
 import { getCookie } from "hono/cookie";
 import { and, eq, lte, sql } from "drizzle-orm";
-import { AppError, SESSION_COOKIE, can, hashSessionToken, isRole, type Action, type AuthorizationResource } from "@buurtplein/core";
+import { AppError, SESSION_COOKIE, can, hashSessionToken, isRole, type Action, type AuthorizationResource, type MessageKey } from "@buurtplein/core";
 import { tenantSchema, type TenantDb } from "@buurtplein/db";
 import type { Actor, ActorMembership, AppEnv, Site } from "../env.ts";
 
@@ -97,18 +97,18 @@ export const refreshSharedStateAfterWrites = createMiddleware<AppEnv>(async (c, 
 });
 
 export function tenantSite(site: Site): Extract<Site, { kind: "tenant" }> {
-  if (site.kind !== "tenant") throw new AppError("not_found", "Dit is alleen beschikbaar op het Buurtplein van een corporatie.");
+  if (site.kind !== "tenant") throw new AppError("not_found", { message: "apiErrors.tenantOnly" });
   return site;
 }
 
 export function requireActor(actor: Actor | null): Actor {
-  if (!actor) throw new AppError("unauthenticated", "Log eerst in.");
+  if (!actor) throw new AppError("unauthenticated");
   return actor;
 }
 
 /** The logged-in actor, if `can` allows them this action; otherwise 401 / 403. */
-export function requirePermission(actor: Actor | null, action: Action, resource: AuthorizationResource = {}, message?: string): Actor {
+export function requirePermission(actor: Actor | null, action: Action, resource: AuthorizationResource = {}, message?: MessageKey): Actor {
   const known = requireActor(actor);
-  if (!can(known, action, resource)) throw new AppError("forbidden", message ?? "Je hebt geen toegang tot deze actie.");
+  if (!can(known, action, resource)) throw new AppError("forbidden", message ? { message } : {});
   return known;
 }

@@ -66,7 +66,7 @@ async function resolveHost(c: Context<AppEnv>, host: string): Promise<ResolvedTe
         tenant: found.slug,
         error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
       });
-      throw new AppError("tenant_not_ready", "Dit Buurtplein is tijdelijk niet bereikbaar. Probeer het later opnieuw.", { name: found.name });
+      throw new AppError("tenant_not_ready", { message: "apiErrors.tenantUnreachable", details: { name: found.name } });
     }
   }
   const resolved = { tenant: found, credentials };
@@ -91,13 +91,13 @@ export const resolveTenant = createMiddleware<AppEnv>(async (c, next) => {
   if (found === "apex") {
     c.set("site", { kind: "apex" });
   } else {
-    if (!found) throw new AppError("tenant_not_found", "Er is geen Buurtplein op dit adres.");
+    if (!found) throw new AppError("tenant_not_found");
     const { tenant, credentials } = found;
     if (tenant.status === "suspended") {
-      throw new AppError("tenant_suspended", "Dit Buurtplein is tijdelijk niet beschikbaar.", { name: tenant.name });
+      throw new AppError("tenant_suspended", { details: { name: tenant.name } });
     }
     if (tenant.status !== "active" || !credentials) {
-      throw new AppError("tenant_not_ready", "Dit Buurtplein wordt nog klaargezet. Probeer het zo opnieuw.", { name: tenant.name });
+      throw new AppError("tenant_not_ready", { details: { name: tenant.name } });
     }
     const client = createDbClient(credentials);
     c.set("site", { kind: "tenant", tenant, db: openTenantDb(client), client });

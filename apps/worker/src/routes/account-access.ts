@@ -26,14 +26,12 @@ import { accountNotActive, findUserForLogin } from "../lib/accounts.ts";
 import { sendTenantMail, tenantMailSetup } from "../lib/tenant-mail.ts";
 import { runInBackground } from "../lib/background.ts";
 import { sendReviewDecisionMail } from "../lib/review-decision-mail.ts";
+import { say } from "../lib/language.ts";
 
 export const accountAccessRoutes = new Hono<AppEnv>();
 
 const { users, loginTokens, sessions, memberships, neighbourhoods } = tenantSchema;
 
-const LINK_SENT = "Als er een account bij dit e-mailadres hoort, staat er nu een e-mail met een inloglink klaar. Kijk ook in je map met ongewenste e-mail.";
-const LINK_INVALID = "Deze inloglink werkt niet (meer). Hij is verlopen of al gebruikt. Vraag een nieuwe inloglink aan.";
-const RECOVERY_INVALID = "Deze inlognaam en herstelcode horen niet bij elkaar, of de code is verlopen of al gebruikt. Vraag een nieuwe code aan bij je corporatie.";
 
 // POST /api/auth/magic-link — e-mail me a login link; the same 202 answer whether the account exists or not
 accountAccessRoutes.post("/magic-link", async (c) => {
@@ -80,7 +78,7 @@ accountAccessRoutes.post("/magic-link", async (c) => {
       await sendTenantMail(c, site, person.email, mail);
     });
   }
-  return c.json({ ok: true, message: LINK_SENT }, 202);
+  return c.json({ ok: true, message: await say(c, "apiMessages.linkSent") }, 202);
 });
 
 // POST /api/auth/magic-link/verify — use a login link (once, within 15 minutes): a fresh session
@@ -95,9 +93,9 @@ accountAccessRoutes.post("/magic-link/verify", async (c) => {
     .set({ usedAt: now })
     .where(and(eq(loginTokens.id, await hashLoginToken(input.token)), eq(loginTokens.purpose, "magic_link"), isNull(loginTokens.usedAt), gt(loginTokens.expiresAt, now)))
     .returning({ userId: loginTokens.userId });
-  if (!used) throw new AppError("login_link_invalid", LINK_INVALID);
+  if (!used) throw new AppError("login_link_invalid");
   const [user] = await site.db.select().from(users).where(eq(users.id, used.userId)).limit(1);
-  if (!user) throw new AppError("login_link_invalid", LINK_INVALID);
+  if (!user) throw new AppError("login_link_invalid");
   if (user.status !== "active") throw accountNotActive(user.status, user.reviewNote);
   await startSession(c, site.db, user.id);
   return c.json({ user: { id: user.id, displayName: user.displayName, role: user.role } });
@@ -125,11 +123,11 @@ accountAccessRoutes.post("/recover", async (c) => {
   const [match] = user ? await site.db.select({ id: loginTokens.id }).from(loginTokens).where(valid).limit(1) : [];
   if (!user || !match) {
     await hitRateLimit(site.client, failures);
-    throw new AppError("recovery_code_invalid", RECOVERY_INVALID, { fields: { code: RECOVERY_INVALID } });
+    throw new AppError("recovery_code_invalid", { message: "errors.recovery_code_invalid", fields: { code: "errors.recovery_code_invalid" } });
   }
   if (user.status !== "active") throw accountNotActive(user.status, user.reviewNote);
   const [used] = await site.db.update(loginTokens).set({ usedAt: now }).where(and(eq(loginTokens.id, match.id), valid)).returning({ id: loginTokens.id });
-  if (!used) throw new AppError("recovery_code_invalid", RECOVERY_INVALID, { fields: { code: RECOVERY_INVALID } });
+  if (!used) throw new AppError("recovery_code_invalid", { message: "errors.recovery_code_invalid", fields: { code: "errors.recovery_code_invalid" } });
   // Whoever may have had the old password is logged out everywhere.
   await site.db.batch([
     site.db.update(users).set({ passwordHash: await hashPassword(input.newPassword), updatedAt: now }).where(eq(users.id, user.id)),

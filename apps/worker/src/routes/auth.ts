@@ -13,7 +13,7 @@ import { accountNotActive, checkPassword, findUserForLogin } from "../lib/accoun
 
 export const authRoutes = new Hono<AppEnv>();
 
-const LOGIN_FAILED = "Deze gegevens kloppen niet. Controleer je e-mailadres of inlognaam en je wachtwoord, en probeer het opnieuw.";
+const LOGIN_FAILED = { message: "apiErrors.account.loginFailed" } as const;
 
 // POST /api/auth/login — e-mail or login name + password; a fresh session (rotation) in this tenant's database
 authRoutes.post("/login", async (c) => {

@@ -16,7 +16,7 @@ const { devMail } = controlSchema;
 
 // GET /api/dev/mail?to= — the newest e-mails (on a tenant host: only that corporation's)
 devMailRoutes.get("/mail", async (c) => {
-  if (!devToolsEnabled(c.env)) throw new AppError("not_found", "Deze API-route bestaat niet.");
+  if (!devToolsEnabled(c.env)) throw new AppError("not_found", { message: "apiErrors.routeNotFound" });
   const site = c.get("site");
   const conditions: SQL[] = [];
   if (site.kind === "tenant") conditions.push(eq(devMail.tenantSlug, site.tenant.slug));

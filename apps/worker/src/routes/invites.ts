@@ -15,6 +15,7 @@ import {
   generateInviteToken,
   inviteState,
   personalInviteAllowance,
+  type MessageKey,
 } from "@buurtplein/core";
 import { tenantSchema, type TenantDb } from "@buurtplein/db";
 import { z } from "zod";
@@ -29,10 +30,10 @@ export const inviteRoutes = new Hono<AppEnv>();
 
 const { invites, neighbourhoods, complexes, tenantSettings, users } = tenantSchema;
 const PAGE_SIZE = 20;
-const STAFF_ONLY = "Alleen medewerkers van de corporatie kunnen uitnodigingen beheren.";
+const STAFF_ONLY = "apiErrors.invites.staffOnly";
 
-function fieldError(field: string, message: string): AppError {
-  return new AppError("invalid_input", message, { fields: { [field]: message } });
+function fieldError(field: string, message: MessageKey): AppError {
+  return new AppError("invalid_input", { fields: { [field]: message } });
 }
 
 /** A fresh token and code; codes are unique per corporation, so a (very rare) clash is retried. */
@@ -45,7 +46,7 @@ async function insertInvite(db: TenantDb, values: Omit<typeof invites.$inferInse
     await db.insert(invites).values({ ...values, token, code });
     return { token, code };
   }
-  throw new AppError("service_unavailable", "We konden geen nieuwe code maken. Probeer het nog eens.");
+  throw new AppError("service_unavailable", { message: "apiErrors.invites.codeFailed" });
 }
 
 async function findNeighbourhoodBySlug(db: TenantDb, slug: string) {
@@ -59,17 +60,17 @@ inviteRoutes.post("/", async (c) => {
   const actor = requirePermission(c.get("actor"), "invite.manage", {}, STAFF_ONLY);
   const input = parseInput(ZCreateInviteInput, await readJson(c));
   const neighbourhood = await findNeighbourhoodBySlug(site.db, input.neighbourhood);
-  if (!neighbourhood) throw fieldError("neighbourhood", "Deze buurt bestaat niet. Kies een buurt uit de lijst.");
+  if (!neighbourhood) throw fieldError("neighbourhood", "apiErrors.neighbourhoods.notFoundPickOne");
   if (input.complexId) {
     const [complex] = await site.db.select({ id: complexes.id }).from(complexes).where(and(eq(complexes.id, input.complexId), eq(complexes.neighbourhoodId, neighbourhood.id))).limit(1);
-    if (!complex) throw fieldError("complexId", "Dit complex hoort niet bij deze buurt.");
+    if (!complex) throw fieldError("complexId", "apiErrors.invites.complexNotInNeighbourhood");
   }
   if (input.role === "prospective" && neighbourhood.kind !== "new_build") {
-    throw fieldError("role", "Toekomstige bewoners nodig je alleen uit voor een nieuwbouwbuurt.");
+    throw fieldError("role", "apiErrors.invites.prospectiveNeedsNewBuild");
   }
   const now = Date.now();
   const expiresAt = input.expiresOn ? endOfAmsterdamDay(input.expiresOn) : null;
-  if (expiresAt !== null && expiresAt <= now) throw fieldError("expiresOn", "Kies vandaag of een dag in de toekomst.");
+  if (expiresAt !== null && expiresAt <= now) throw fieldError("expiresOn", "apiErrors.invites.expiryInPast");
   const id = crypto.randomUUID();
   const { code } = await insertInvite(site.db, {
     id,
@@ -147,7 +148,7 @@ inviteRoutes.get("/personal", async (c) => {
   const site = tenantSite(c.get("site"));
   const actor = requireActor(c.get("actor"));
   const allowed = await invitableNeighbourhoods(site.db, actor);
-  if (allowed.length === 0) throw new AppError("forbidden", "Alleen bewoners van een buurt kunnen een buur uitnodigen.");
+  if (allowed.length === 0) throw new AppError("forbidden", { message: "apiErrors.invites.residentsOnly" });
   const overview = await personalInviteOverview(site.db, actor, new URL(c.req.url).origin, Date.now());
   return c.json({ neighbourhoods: allowed.map((row) => ({ slug: row.slug, name: row.name })), ...overview });
 });
@@ -160,11 +161,11 @@ inviteRoutes.post("/personal", async (c) => {
   const allowed = await invitableNeighbourhoods(site.db, actor);
   const neighbourhood = input.neighbourhood ? allowed.find((row) => row.slug === input.neighbourhood) : allowed.length === 1 ? allowed[0] : undefined;
   if (!neighbourhood) {
-    if (allowed.length === 0) throw new AppError("forbidden", "Alleen bewoners van een buurt kunnen een buur uitnodigen.");
-    if (input.neighbourhood) throw new AppError("forbidden", "Je kunt alleen buren uitnodigen voor je eigen buurt.");
-    throw new AppError("invalid_input", "Kies voor welke buurt je iemand uitnodigt.", { fields: { neighbourhood: "Kies een buurt." } });
+    if (allowed.length === 0) throw new AppError("forbidden", { message: "apiErrors.invites.residentsOnly" });
+    if (input.neighbourhood) throw new AppError("forbidden", { message: "apiErrors.invites.ownNeighbourhoodOnly" });
+    throw new AppError("invalid_input", { message: "apiErrors.invites.chooseNeighbourhood", fields: { neighbourhood: "validation.invite.neighbourhoodMissing" } });
   }
-  requirePermission(actor, "invite.personal", { neighbourhoodId: neighbourhood.id }, "Je kunt alleen buren uitnodigen voor je eigen buurt.");
+  requirePermission(actor, "invite.personal", { neighbourhoodId: neighbourhood.id }, "apiErrors.invites.ownNeighbourhoodOnly");
 
   const now = Date.now();
   const allowance = personalInviteAllowance([], now);
@@ -207,12 +208,11 @@ inviteRoutes.post("/personal", async (c) => {
     if (used >= PERSONAL_INVITES_PER_MONTH) {
       throw new AppError(
         "limit_reached",
-        `Je hebt deze maand al ${PERSONAL_INVITES_PER_MONTH} buren uitgenodigd. Vanaf de 1e van de volgende maand kun je weer iemand uitnodigen.`,
-        { limit: PERSONAL_INVITES_PER_MONTH, resetsAt: allowance.resetsAt },
+        { message: "apiErrors.invites.monthlyLimit", params: { limit: PERSONAL_INVITES_PER_MONTH }, details: { limit: PERSONAL_INVITES_PER_MONTH, resetsAt: allowance.resetsAt } },
       );
     }
   }
-  if (!inserted) throw new AppError("service_unavailable", "We konden geen nieuwe code maken. Probeer het nog eens.");
+  if (!inserted) throw new AppError("service_unavailable", { message: "apiErrors.invites.codeFailed" });
   const [row] = await site.db.select().from(invites).where(eq(invites.id, id)).limit(1);
   const overview = await personalInviteOverview(site.db, actor, new URL(c.req.url).origin, Date.now());
   return c.json(
@@ -246,7 +246,7 @@ inviteRoutes.get("/:id", async (c) => {
     .innerJoin(neighbourhoods, eq(neighbourhoods.id, invites.neighbourhoodId))
     .where(eq(invites.id, c.req.param("id")))
     .limit(1);
-  if (!row) throw new AppError("not_found", "Deze uitnodiging bestaat niet.");
+  if (!row) throw new AppError("not_found", { message: "apiErrors.invites.notFound" });
   const [complex] = row.invite.complexId
     ? await site.db.select({ name: complexes.name, address: complexes.address }).from(complexes).where(eq(complexes.id, row.invite.complexId)).limit(1)
     : [];
@@ -282,7 +282,7 @@ inviteRoutes.post("/:id/revoke", async (c) => {
     .innerJoin(neighbourhoods, eq(neighbourhoods.id, invites.neighbourhoodId))
     .where(eq(invites.id, id))
     .limit(1);
-  if (!row) throw new AppError("not_found", "Deze uitnodiging bestaat niet.");
+  if (!row) throw new AppError("not_found", { message: "apiErrors.invites.notFound" });
   const now = Date.now();
   if (row.invite.revokedAt === null) {
     await site.db.update(invites).set({ revokedAt: now }).where(eq(invites.id, id));

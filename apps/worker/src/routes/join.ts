@@ -13,6 +13,7 @@ import { clientIp, hitRateLimit } from "../lib/rate-limit.ts";
 import { startSession } from "../lib/sessions.ts";
 import { audit } from "../lib/audit.ts";
 import { requireActor, tenantSite } from "../middleware/session.ts";
+import { say } from "../lib/language.ts";
 
 export const joinRoutes = new Hono<AppEnv>();
 
@@ -82,8 +83,8 @@ joinRoutes.post("/", async (c) => {
       neighbourhood: { slug: neighbourhood.slug, name: neighbourhood.name },
       message:
         status === "pending"
-          ? "Je aanmelding is binnen. Een beheerder kijkt er zo snel mogelijk naar; daarna kun je inloggen."
-          : `Welkom in ${neighbourhood.name}!`,
+          ? await say(c, "apiMessages.joinPending")
+          : await say(c, "apiMessages.welcome", { neighbourhood: neighbourhood.name }),
     },
     201,
   );
@@ -99,7 +100,7 @@ joinRoutes.post("/existing-account", async (c) => {
   const { invite, neighbourhood } = await requireUsableInvite(site.db, input.invite, now);
   const joined = { slug: neighbourhood.slug, name: neighbourhood.name };
   if (isStaff(actor.role)) {
-    throw new AppError("forbidden", "Als medewerker van de corporatie kun je al in elke buurt kijken. Lid worden is niet nodig.");
+    throw new AppError("forbidden", { message: "apiErrors.invites.staffNeedNotJoin" });
   }
   const [existing] = await site.db
     .select({ status: memberships.status })
@@ -107,10 +108,10 @@ joinRoutes.post("/existing-account", async (c) => {
     .where(and(eq(memberships.userId, actor.userId), eq(memberships.neighbourhoodId, neighbourhood.id)))
     .limit(1);
   if (existing?.status === "pending") {
-    return c.json({ status: "already_pending" as const, neighbourhood: joined, message: `Je aanvraag voor ${neighbourhood.name} wacht nog op goedkeuring.` });
+    return c.json({ status: "already_pending" as const, neighbourhood: joined, message: await say(c, "apiMessages.alreadyPending", { neighbourhood: neighbourhood.name }) });
   }
   if (existing) {
-    return c.json({ status: "already_member" as const, neighbourhood: joined, message: `Je bent al lid van ${neighbourhood.name}.` });
+    return c.json({ status: "already_member" as const, neighbourhood: joined, message: await say(c, "apiMessages.alreadyMember", { neighbourhood: neighbourhood.name }) });
   }
   // When the corporation checks newcomers, it checks who joins each neighbourhood: also a member of another one.
   const membershipStatus = (await readRequireMemberApproval(site.db)) ? "pending" : "active";
@@ -130,12 +131,12 @@ joinRoutes.post("/existing-account", async (c) => {
     });
   if (inserted.rowsAffected !== 1) {
     await releaseInviteUse(site.db, invite.id);
-    return c.json({ status: "already_member" as const, neighbourhood: joined, message: `Je bent al lid van ${neighbourhood.name}.` });
+    return c.json({ status: "already_member" as const, neighbourhood: joined, message: await say(c, "apiMessages.alreadyMember", { neighbourhood: neighbourhood.name }) });
   }
   if (membershipStatus === "pending") {
     await audit(site.db, { actorId: actor.userId, action: "member.requested_neighbourhood", subject: actor.userId, details: { neighbourhoodId: neighbourhood.id, inviteId: invite.id } });
-    return c.json({ status: "pending" as const, neighbourhood: joined, message: `Je aanvraag voor ${neighbourhood.name} is verstuurd. Je krijgt bericht zodra een moderator of buurtambassadeur je heeft toegelaten.` }, 201);
+    return c.json({ status: "pending" as const, neighbourhood: joined, message: await say(c, "apiMessages.joinRequestSent", { neighbourhood: neighbourhood.name }) }, 201);
   }
   await audit(site.db, { actorId: actor.userId, action: "member.joined_neighbourhood", subject: actor.userId, details: { neighbourhoodId: neighbourhood.id, inviteId: invite.id } });
-  return c.json({ status: "joined" as const, neighbourhood: joined, message: `Welkom in ${neighbourhood.name}!` }, 201);
+  return c.json({ status: "joined" as const, neighbourhood: joined, message: await say(c, "apiMessages.welcome", { neighbourhood: neighbourhood.name }) }, 201);
 });

@@ -1,7 +1,7 @@
 // One's own account (AVG/GDPR): see and edit the profile, download all own data, delete the account.
 import { Hono } from "hono";
 import { and, desc, eq, inArray, ne } from "drizzle-orm";
-import { AppError, ZDeleteAccountInput, ZUpdateProfileInput } from "@buurtplein/core";
+import { AppError, translate, ZDeleteAccountInput, ZUpdateProfileInput } from "@buurtplein/core";
 import { tenantSchema, type TenantDb } from "@buurtplein/db";
 import type { Actor, AppEnv } from "../env.ts";
 import { parseInput, readJson } from "../lib/errors.ts";
@@ -16,7 +16,7 @@ const { users, memberships, neighbourhoods, posts, sessions, invites, auditLog }
 
 async function loadProfile(db: TenantDb, userId: string) {
   const [user] = await db.select().from(users).where(eq(users.id, userId)).limit(1);
-  if (!user) throw new AppError("unauthenticated", "Log eerst in.");
+  if (!user) throw new AppError("unauthenticated");
   return user;
 }
 
@@ -43,7 +43,7 @@ async function refuseLastAdmin(db: TenantDb, actor: Actor): Promise<void> {
     .where(and(eq(users.role, "admin"), eq(users.status, "active"), ne(users.id, actor.userId)))
     .limit(1);
   if (others.length === 0) {
-    throw new AppError("conflict", "Je bent de enige beheerder. Maak eerst iemand anders beheerder voordat je je account verwijdert.");
+    throw new AppError("conflict", { message: "apiErrors.account.lastAdmin" });
   }
 }
 
@@ -122,7 +122,7 @@ meRoutes.get("/export", async (c) => {
     : new Map<string, string>();
   const iso = (value: number | null) => (value === null ? null : new Date(value).toISOString());
   const body = {
-    about: "Alle gegevens die Buurtplein over jou bewaart bij deze woningcorporatie. / All data Buurtplein keeps about you at this housing corporation.",
+    about: `${translate("nl", "apiMessages.exportAbout")} / ${translate("en", "apiMessages.exportAbout")}`,
     exportedAt: new Date().toISOString(),
     corporation: { name: site.tenant.name, address: new URL(c.req.url).host },
     profile: {

@@ -26,8 +26,8 @@ export const memberDirectoryRoutes = new Hono<AppEnv>();
 
 const { users, memberships, neighbourhoods, loginTokens } = tenantSchema;
 
-const NOT_FOUND = "Dit lid bestaat niet (meer).";
-const STAFF_ONLY = "Alleen de corporatie (moderatoren en beheerders) kan de ledenlijst zien.";
+const NOT_FOUND = { message: "apiErrors.members.memberNotFound" } as const;
+const STAFF_ONLY = { message: "apiErrors.members.directoryStaffOnly" } as const;
 /** Account ids are UUIDs; the pattern keeps /members/pending and friends free for other routes. */
 const UUID = "[0-9a-fA-F-]{36}";
 export const MEMBERS_PAGE_SIZE = 50;
@@ -128,12 +128,12 @@ memberDirectoryRoutes.get(`/:id{${UUID}}`, async (c) => {
 // paper (they forgot their password). Earlier unused codes stop working; audited.
 memberDirectoryRoutes.post(`/:id{${UUID}}/recovery-code`, async (c) => {
   const site = tenantSite(c.get("site"));
-  const actor = requirePermission(c.get("actor"), "member.reset_access", {}, "Alleen de corporatie kan een nieuwe herstelcode geven.");
+  const actor = requirePermission(c.get("actor"), "member.reset_access", {}, "apiErrors.members.recoveryStaffOnly");
   const [person] = await site.db.select(memberColumns).from(users).where(eq(users.id, c.req.param("id"))).limit(1);
   if (!person) throw new AppError("not_found", NOT_FOUND);
   const refusal = recoveryRefusalOf(person);
-  if (refusal === "staff_account") throw new AppError("forbidden", RECOVERY_REFUSAL_MESSAGES[refusal]);
-  if (refusal) throw new AppError("conflict", RECOVERY_REFUSAL_MESSAGES[refusal]);
+  if (refusal === "staff_account") throw new AppError("forbidden", { message: RECOVERY_REFUSAL_MESSAGES[refusal] });
+  if (refusal) throw new AppError("conflict", { message: RECOVERY_REFUSAL_MESSAGES[refusal] });
   const code = generatePaperRecoveryCode();
   const now = Date.now();
   const expiresAt = now + HELP_DESK_RECOVERY_TTL_MS;
@@ -148,10 +148,10 @@ memberDirectoryRoutes.post(`/:id{${UUID}}/recovery-code`, async (c) => {
 // POST /api/members/:id/remove — an admin removes a member: posts removed or anonymised; audited
 memberDirectoryRoutes.post(`/:id{${UUID}}/remove`, async (c) => {
   const site = tenantSite(c.get("site"));
-  const actor = requirePermission(c.get("actor"), "member.remove", {}, "Alleen een beheerder kan leden verwijderen.");
+  const actor = requirePermission(c.get("actor"), "member.remove", {}, "apiErrors.members.removeAdminOnly");
   const input = parseInput(ZDeleteAccountInput, await readJson(c));
   const id = c.req.param("id");
-  if (id === actor.userId) throw new AppError("conflict", "Je eigen account verwijder je via Mijn account.");
+  if (id === actor.userId) throw new AppError("conflict", { message: "apiErrors.members.removeSelf" });
   const [person] = await site.db.select({ id: users.id }).from(users).where(eq(users.id, id)).limit(1);
   if (!person) throw new AppError("not_found", NOT_FOUND);
   const result = await eraseAccount(site.db, person.id, input.mode);

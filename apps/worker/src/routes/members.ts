@@ -27,7 +27,7 @@ export const memberRoutes = new Hono<AppEnv>();
 const { users, memberships, neighbourhoods, invites, loginTokens } = tenantSchema;
 /** Which request to decide on, when one person waits for more than one neighbourhood: JSON { neighbourhood }, optional. */
 const ZDecisionTarget = z.object({ neighbourhood: z.string().trim().min(1).max(80).optional() });
-const NOT_YOURS = "Je kunt alleen aanmeldingen beoordelen voor een buurt waar je dat mag doen.";
+const NOT_YOURS = { message: "apiErrors.members.notYours" } as const;
 
 /** The neighbourhoods whose newcomers this person may review: every one for staff, their own for ambassadors. */
 function reviewableNeighbourhoodIds(actor: Actor): string[] | "all" {
@@ -63,7 +63,7 @@ async function findReviewable(db: TenantDb, actor: Actor, userId: string, neighb
   if (inScope.length === 0) {
     const scope = reviewableNeighbourhoodIds(actor);
     if (scope === "all" || scope.length > 0) {
-      throw new AppError("not_found", "Deze aanmelding bestaat niet (meer).");
+      throw new AppError("not_found", { message: "apiErrors.members.requestNotFound" });
     }
     throw new AppError("forbidden", NOT_YOURS);
   }
@@ -73,8 +73,8 @@ async function findReviewable(db: TenantDb, actor: Actor, userId: string, neighb
   }
   // Nothing waits here. A request elsewhere stays invisible to this reviewer.
   const waitsElsewhere = rows.some((row) => reviewKindOf(row.user.status, row.membershipStatus) !== null);
-  if (waitsElsewhere) throw new AppError("not_found", "Deze aanmelding bestaat niet (meer).");
-  throw new AppError("conflict", "Over deze aanmelding is al beslist.");
+  if (waitsElsewhere) throw new AppError("not_found", { message: "apiErrors.members.requestNotFound" });
+  throw new AppError("conflict", { message: "apiErrors.members.alreadyDecided" });
 }
 
 // GET /api/members/pending — requests waiting for approval, in the neighbourhoods this person may review
@@ -145,7 +145,7 @@ memberRoutes.post("/:id/approve", async (c) => {
           .update(memberships)
           .set({ status: "active" })
           .where(and(eq(memberships.userId, user.id), eq(memberships.neighbourhoodId, neighbourhoodId), eq(memberships.status, "pending")));
-  if (result.rowsAffected !== 1) throw new AppError("conflict", "Over deze aanmelding is al beslist.");
+  if (result.rowsAffected !== 1) throw new AppError("conflict", { message: "apiErrors.members.alreadyDecided" });
   await audit(site.db, { actorId: actor.userId, action: kind === "new_account" ? "member.approved" : "member.neighbourhood_approved", subject: user.id, details: { neighbourhoodId } });
   const mailed = await sendReviewDecisionMail(c, site, user, neighbourhoodId, "approved", null);
   return c.json({ member: { id: user.id, displayName: user.displayName, status: "active" as const }, kind, mailed });
@@ -170,7 +170,7 @@ memberRoutes.post("/:id/reject", async (c) => {
       : await site.db
           .delete(memberships)
           .where(and(eq(memberships.userId, user.id), eq(memberships.neighbourhoodId, neighbourhoodId), eq(memberships.status, "pending")));
-  if (result.rowsAffected !== 1) throw new AppError("conflict", "Over deze aanmelding is al beslist.");
+  if (result.rowsAffected !== 1) throw new AppError("conflict", { message: "apiErrors.members.alreadyDecided" });
   await audit(site.db, {
     actorId: actor.userId,
     action: kind === "new_account" ? "member.rejected" : "member.neighbourhood_rejected",
@@ -189,9 +189,9 @@ memberRoutes.post("/register", async (c) => {
   const input = parseInput(ZRegisterMemberInput, await readJson(c));
   const [neighbourhood] = await site.db.select().from(neighbourhoods).where(eq(neighbourhoods.slug, input.neighbourhood)).limit(1);
   if (!neighbourhood) {
-    throw new AppError("invalid_input", "Deze buurt bestaat niet.", { fields: { neighbourhood: "Deze buurt bestaat niet. Kies een buurt uit de lijst." } });
+    throw new AppError("invalid_input", { message: "apiErrors.neighbourhoods.notFound", fields: { neighbourhood: "apiErrors.neighbourhoods.notFoundPickOne" } });
   }
-  const actor = requirePermission(c.get("actor"), "member.register", { neighbourhoodId: neighbourhood.id }, "Je kunt geen bewoners aanmelden voor deze buurt.");
+  const actor = requirePermission(c.get("actor"), "member.register", { neighbourhoodId: neighbourhood.id }, "apiErrors.members.cannotRegisterHere");
   if (input.email) await assertEmailFree(site.db, input.email);
   const now = Date.now();
   const role = memberRoleFor(neighbourhood.kind);

@@ -11,7 +11,7 @@ import { requirePermission, tenantSite } from "../middleware/session.ts";
 
 export const membershipSettingsRoutes = new Hono<AppEnv>();
 
-const ADMIN_ONLY = "Alleen een beheerder van de corporatie kan dit instellen.";
+const ADMIN_ONLY = "apiErrors.members.adminOnlySetting";
 
 // GET /api/settings/membership — whether new members need approval (admins)
 membershipSettingsRoutes.get("/", async (c) => {

@@ -14,7 +14,7 @@ const PAGE_SIZE = 20;
 
 async function findNeighbourhood(db: TenantDb, slug: string) {
   const [row] = await db.select().from(neighbourhoods).where(eq(neighbourhoods.slug, slug)).limit(1);
-  if (!row) throw new AppError("not_found", "Deze buurt bestaat niet.");
+  if (!row) throw new AppError("not_found", { message: "apiErrors.neighbourhoods.notFound" });
   return row;
 }
 
@@ -22,7 +22,7 @@ async function findNeighbourhood(db: TenantDb, slug: string) {
 function parseCursor(value: string | undefined): { createdAt: number; id: string } | null {
   if (!value) return null;
   const match = /^(\d{1,15})_([\w-]{1,64})$/.exec(value);
-  if (!match) throw new AppError("bad_request", "Deze pagina-aanwijzer klopt niet.");
+  if (!match) throw new AppError("bad_request", { message: "apiErrors.neighbourhoods.badCursor" });
   return { createdAt: Number(match[1]), id: match[2]! };
 }
 
@@ -51,8 +51,8 @@ neighbourhoodRoutes.get("/:slug/posts", async (c) => {
   const access = viewer ? feedAccess(viewer.role) : "shared_only";
   const cursor = parseCursor(c.req.query("cursor"));
   const [[neighbourhood], rows] = await site.db.batch(feedPageQueries(site.db, { slug, access, cursor, limit: PAGE_SIZE + 1 }));
-  if (!neighbourhood) throw new AppError("not_found", "Deze buurt bestaat niet.");
-  requirePermission(viewer, "feed.read", { neighbourhoodId: neighbourhood.id }, "Je bent geen lid van deze buurt.");
+  if (!neighbourhood) throw new AppError("not_found", { message: "apiErrors.neighbourhoods.notFound" });
+  requirePermission(viewer, "feed.read", { neighbourhoodId: neighbourhood.id }, "apiErrors.neighbourhoods.notMember");
   const page = rows.slice(0, PAGE_SIZE);
   const last = page.at(-1);
   return c.json({
@@ -73,7 +73,7 @@ neighbourhoodRoutes.post("/:slug/posts", async (c) => {
     c.get("actor"),
     input.kind === "announcement" ? "post.announce" : "post.create",
     { neighbourhoodId: neighbourhood.id },
-    "Je kunt dit soort bericht hier niet plaatsen.",
+    "apiErrors.neighbourhoods.postKindNotAllowed",
   );
   const id = crypto.randomUUID();
   const createdAt = Date.now();

@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import { eq } from "drizzle-orm";
-import { AppError, hashPassword, tenantOrigin, ZTenantSignupInput, ZTenantSlug } from "@buurtplein/core";
+import { AppError, hashPassword, isMessageKey, tenantOrigin, ZTenantSignupInput, ZTenantSlug } from "@buurtplein/core";
 import { controlSchema, provisionTenant, requestTenant, SlugTakenError, TenantProvisioningError, tenantMigrations } from "@buurtplein/db";
 import type { AppEnv } from "../env.ts";
 import { parseInput, readJson } from "../lib/errors.ts";
@@ -8,25 +8,29 @@ import { tenantDatabasesFor } from "../lib/tenant-databases.ts";
 import { tenantTokenKey } from "../lib/tenant-token-key.ts";
 import { clientIp, hitRateLimit } from "../lib/rate-limit.ts";
 import { RATE_LIMITS } from "../lib/rate-limit-rules.ts";
+import { say } from "../lib/language.ts";
 
 export const signupRoutes = new Hono<AppEnv>();
 
 function requireApex(kind: string) {
-  if (kind !== "apex") throw new AppError("not_found", "Een corporatie meldt zich aan op de hoofdsite van Buurtplein.");
+  if (kind !== "apex") throw new AppError("not_found", { message: "apiErrors.signup.apexOnly" });
 }
 
 // GET /api/signup/slug?slug=… — is this web address still free? (live feedback on the sign-up form)
 signupRoutes.get("/slug", async (c) => {
   requireApex(c.get("site").kind);
   const parsed = ZTenantSlug.safeParse(c.req.query("slug") ?? "");
-  if (!parsed.success) return c.json({ available: false, reason: parsed.error.issues[0]?.message ?? "Ongeldig adres." });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]?.message ?? "";
+    return c.json({ available: false, reason: await say(c, isMessageKey(issue) ? issue : "validation.signup.slugShape") });
+  }
   const [existing] = await c
     .get("control")
     .select({ id: controlSchema.tenants.id })
     .from(controlSchema.tenants)
     .where(eq(controlSchema.tenants.slug, parsed.data))
     .limit(1);
-  return c.json({ available: !existing, reason: existing ? "Dit adres is al in gebruik." : null });
+  return c.json({ available: !existing, reason: existing ? await say(c, "apiMessages.slugInUse") : null });
 });
 
 // POST /api/signup — a corporation signs up: control-plane row, its own database, migrations, first admin
@@ -38,7 +42,7 @@ signupRoutes.post("/", async (c) => {
   // Checked before anything is recorded: without the key no database token can be stored.
   const tokenKey = await tenantTokenKey(c.env).catch((error: unknown) => {
     c.get("logger").log("error", "signup refused: tenant token key unusable", { error: error instanceof Error ? error.message : String(error) });
-    throw new AppError("service_unavailable", "Aanmelden is nu niet mogelijk. Probeer het later opnieuw.");
+    throw new AppError("service_unavailable", { message: "apiErrors.signup.unavailable" });
   });
   let tenant;
   try {
@@ -49,7 +53,7 @@ signupRoutes.post("/", async (c) => {
     });
   } catch (error) {
     if (error instanceof SlugTakenError) {
-      throw new AppError("slug_taken", "Dit webadres is al in gebruik. Kies een ander.", { fields: { slug: "Dit webadres is al in gebruik." } });
+      throw new AppError("slug_taken", { message: "errors.slug_taken", fields: { slug: "apiErrors.signup.slugTakenField" } });
     }
     throw error;
   }
@@ -62,8 +66,7 @@ signupRoutes.post("/", async (c) => {
     c.get("logger").log("error", "provisioning failed", { tenant: tenant.slug, error: error.message });
     throw new AppError(
       "service_unavailable",
-      "Het klaarzetten van jullie Buurtplein is niet gelukt. We proberen het opnieuw; neem contact op als het blijft mislukken.",
-      { slug: tenant.slug },
+      { message: "apiErrors.signup.provisioningFailed", details: { slug: tenant.slug } },
     );
   }
   return c.json(

@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { ZCreatePostInput } from "./create-post.ts";
+import { isMessageKey, translate } from "../i18n/messages.ts";
+
+const dutch = (key: string) => (isMessageKey(key) ? translate("nl", key) : key);
 
 describe("ZCreatePostInput", () => {
   it("trims, drops an empty title and defaults sharing to off", () => {
@@ -14,7 +17,7 @@ describe("ZCreatePostInput", () => {
   it("explains what is wrong in Dutch", () => {
     const result = ZCreatePostInput.safeParse({ kind: "advert", body: "" });
     expect(result.success).toBe(false);
-    const messages = result.error!.issues.map((issue) => issue.message);
+    const messages = result.error!.issues.map((issue) => dutch(issue.message));
     expect(messages).toContain("Kies wat voor bericht dit is.");
     expect(messages).toContain("Schrijf een bericht.");
   });

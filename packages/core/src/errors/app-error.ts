@@ -1,5 +1,7 @@
 // One error model for the whole product. Domain code throws AppError with a stable snake_case code;
-// the API answers { error: { code, message, details? } } with the status from ERROR_STATUS.
+// the API answers { error: { code, message, details? } } with the status from ERROR_STATUS, the message
+// in the request's language from the catalogue (packages/core/src/i18n).
+import { translate, type Language, type MessageKey, type MessageParams } from "../i18n/messages.ts";
 
 export const ERROR_STATUS = {
   bad_request: 400,
@@ -36,23 +38,67 @@ export interface ErrorBody {
   error: { code: ErrorCode; message: string; details?: unknown };
 }
 
+export interface AppErrorOptions {
+  /** The catalogue key of the text to show, when this code has more than one; default `errors.<code>`. */
+  message?: MessageKey;
+  /** Values for the text's {{placeholders}}. */
+  params?: MessageParams;
+  /** Field → catalogue key, answered as details.fields (field → text). With no `message`, the text is the fields' texts together. */
+  fields?: Record<string, MessageKey>;
+  /** More for the caller, answered as is (e.g. retryAfterSeconds, reviewNote). */
+  details?: unknown;
+}
+
+/**
+ * An error with a stable code. Its texts are catalogue keys, put into words per request: `toBody(language)`.
+ * `message` (for logs) is the Dutch text.
+ */
 export class AppError extends Error {
   readonly code: ErrorCode;
-  readonly details?: unknown;
+  readonly messageKey: MessageKey | null;
+  readonly params: MessageParams;
+  readonly fields: Record<string, MessageKey> | null;
+  readonly extraDetails: unknown;
 
-  constructor(code: ErrorCode, message: string, details?: unknown) {
-    super(message);
+  constructor(code: ErrorCode, options: AppErrorOptions = {}) {
+    super(code);
     this.name = "AppError";
     this.code = code;
-    this.details = details;
+    this.messageKey = options.message ?? null;
+    this.params = options.params ?? {};
+    this.fields = options.fields ?? null;
+    this.extraDetails = options.details;
+    this.message = this.messageIn("nl");
   }
 
   get status(): number {
     return ERROR_STATUS[this.code];
   }
 
-  toBody(): ErrorBody {
-    return { error: { code: this.code, message: this.message, ...(this.details === undefined ? {} : { details: this.details }) } };
+  /** The answer's details: what the caller gave, plus the field texts in `language`. */
+  detailsIn(language: Language): unknown {
+    if (!this.fields) return this.extraDetails;
+    const fields = Object.fromEntries(Object.entries(this.fields).map(([field, key]) => [field, translate(language, key, this.params)]));
+    return { ...(this.extraDetails as object | undefined), fields };
+  }
+
+  /** The text in `language`. */
+  messageIn(language: Language): string {
+    if (this.messageKey) return translate(language, this.messageKey, this.params);
+    if (this.fields && Object.keys(this.fields).length > 0) {
+      return [...new Set(Object.values(this.fields).map((key) => translate(language, key, this.params)))].join(" ");
+    }
+    return translate(language, `errors.${this.code}`);
+  }
+
+  /** Kept for callers that only know the details. */
+  get details(): unknown {
+    return this.detailsIn("nl");
+  }
+
+  toBody(language: Language = "nl"): ErrorBody {
+    const details = this.detailsIn(language);
+    return { error: { code: this.code, message: this.messageIn(language), ...(details === undefined ? {} : { details }) } };
   }
 }
 

@@ -9,7 +9,7 @@ export type DeleteAccountMode = (typeof DELETE_ACCOUNT_MODES)[number];
 
 /** POST /api/me/delete and POST /api/members/:id/remove. */
 export const ZDeleteAccountInput = z.object({
-  mode: z.enum(DELETE_ACCOUNT_MODES, { error: "Kies wat er met de berichten gebeurt." }),
+  mode: z.enum(DELETE_ACCOUNT_MODES, { error: "validation.deleteAccount.modeMissing" }),
   confirm: z
     .string({ error: `Typ ${DELETE_CONFIRMATION} om te bevestigen.` })
     .trim()

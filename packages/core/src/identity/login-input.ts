@@ -10,21 +10,21 @@ export const ZLoginInput = z
       .string()
       .trim()
       .toLowerCase()
-      .min(1, "Vul je e-mailadres of inlognaam in.")
-      .max(254, "Dit e-mailadres of deze inlognaam is te lang.")
+      .min(1, "validation.login.identifierMissing")
+      .max(254, "validation.login.identifierTooLong")
       .optional(),
-    email: z.string().trim().toLowerCase().pipe(z.email("Vul een geldig e-mailadres in.")).optional(),
-    password: z.string({ error: "Vul je wachtwoord in." }).min(1, "Vul je wachtwoord in.").max(200, "Dit wachtwoord is te lang."),
+    email: z.string().trim().toLowerCase().pipe(z.email("validation.email.invalid")).optional(),
+    password: z.string({ error: "validation.login.passwordMissing" }).min(1, "validation.login.passwordMissing").max(200, "validation.login.passwordTooLong"),
   })
   .transform((input, context) => {
     const identifier = input.identifier ?? input.email;
     if (!identifier) {
-      context.addIssue({ code: "custom", path: ["identifier"], message: "Vul je e-mailadres of inlognaam in." });
+      context.addIssue({ code: "custom", path: ["identifier"], message: "validation.login.identifierMissing" });
       return z.NEVER;
     }
     const kind = identifier.includes("@") ? ("email" as const) : ("loginName" as const);
     if (kind === "email" && !z.email().safeParse(identifier).success) {
-      context.addIssue({ code: "custom", path: [input.identifier ? "identifier" : "email"], message: "Vul een geldig e-mailadres in." });
+      context.addIssue({ code: "custom", path: [input.identifier ? "identifier" : "email"], message: "validation.email.invalid" });
       return z.NEVER;
     }
     return { kind, identifier, password: input.password };

@@ -1,6 +1,7 @@
 // Recovery through a moderator: a resident without e-mail who forgot their password asks the
 // corporation (or the help desk) for a new one-time recovery code on paper. These rules say for whom.
 import { isStaff, type Role } from "./roles.ts";
+import type { MessageKey } from "../i18n/messages.ts";
 
 export interface RecoveryTarget {
   role: Role;
@@ -20,8 +21,9 @@ export function recoveryCodeRefusal(target: RecoveryTarget): RecoveryRefusal | n
   return null;
 }
 
-export const RECOVERY_REFUSAL_MESSAGES: Record<RecoveryRefusal, string> = {
-  staff_account: "Moderatoren en beheerders krijgen geen herstelcode; zij loggen in met een link per e-mail.",
-  no_login_name: "Dit lid logt in met een link per e-mail en heeft geen herstelcode nodig.",
-  not_active: "Dit lid is nog niet toegelaten (of afgewezen) en kan nog niet inloggen.",
+/** The catalogue key of each refusal's text. */
+export const RECOVERY_REFUSAL_MESSAGES: Record<RecoveryRefusal, MessageKey> = {
+  staff_account: "apiErrors.members.recoveryStaffAccount",
+  no_login_name: "apiErrors.members.recoveryNoLoginName",
+  not_active: "apiErrors.members.recoveryNotActive",
 };

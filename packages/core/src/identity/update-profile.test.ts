@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { ZUpdateProfileInput } from "./update-profile.ts";
+import { isMessageKey, translate } from "../i18n/messages.ts";
+
+const dutch = (key: string) => (isMessageKey(key) ? translate("nl", key) : key);
 
 describe("ZUpdateProfileInput", () => {
   it("trims and turns an empty street into null", () => {
@@ -11,6 +14,6 @@ describe("ZUpdateProfileInput", () => {
   it("refuses a house number with a friendly message", () => {
     const result = ZUpdateProfileInput.safeParse({ displayName: "Anna", street: "Lindenstraat 12" });
     expect(result.success).toBe(false);
-    expect(result.error!.issues[0]!.message).toContain("zonder huisnummer");
+    expect(dutch(result.error!.issues[0]!.message)).toContain("zonder huisnummer");
   });
 });

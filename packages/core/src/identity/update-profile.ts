@@ -6,15 +6,15 @@ import { z } from "zod";
  */
 export const ZUpdateProfileInput = z.object({
   displayName: z
-    .string({ error: "Vul je naam in." })
+    .string({ error: "validation.profile.nameMissing" })
     .trim()
-    .min(2, "Je naam moet minstens 2 tekens lang zijn.")
-    .max(80, "Je naam mag hoogstens 80 tekens lang zijn."),
+    .min(2, "validation.profile.nameTooShort")
+    .max(80, "validation.profile.nameTooLong80"),
   street: z
     .string()
     .trim()
-    .max(80, "De straatnaam mag hoogstens 80 tekens lang zijn.")
-    .refine((street) => !/\d/.test(street), "Vul alleen de straatnaam in, zonder huisnummer. Zo blijft je adres privé.")
+    .max(80, "validation.profile.streetTooLong")
+    .refine((street) => !/\d/.test(street), "validation.profile.streetNoNumber")
     .nullish()
     .transform((street) => (street ? street : null)),
 });

@@ -1,10 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { ZCreateInviteInput } from "./create-invite.ts";
+import { isMessageKey, translate } from "../i18n/messages.ts";
+
+const dutch = (key: string) => (isMessageKey(key) ? translate("nl", key) : key);
 
 function messages(input: unknown): Record<string, string> {
   const result = ZCreateInviteInput.safeParse(input);
   if (result.success) return {};
-  return Object.fromEntries(result.error.issues.map((issue) => [issue.path.join("."), issue.message]));
+  return Object.fromEntries(result.error.issues.map((issue) => [issue.path.join("."), dutch(issue.message)]));
 }
 
 describe("ZCreateInviteInput", () => {

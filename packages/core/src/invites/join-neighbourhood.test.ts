@@ -2,12 +2,15 @@ import { describe, expect, it } from "vitest";
 import { ZJoinInput } from "./join-neighbourhood.ts";
 import { ZRegisterMemberInput } from "./register-member.ts";
 import { ZMembershipSettingsInput, ZRejectMemberInput } from "./review-member.ts";
+import { isMessageKey, translate } from "../i18n/messages.ts";
+
+const dutch = (key: string) => (isMessageKey(key) ? translate("nl", key) : key);
 
 const valid = { invite: "ABCD-EFGH", displayName: "Anna", password: "een-lang-wachtwoord", acceptHouseRules: true };
 
 function messages(schema: { safeParse(input: unknown): { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } } }, input: unknown) {
   const result = schema.safeParse(input);
-  return Object.fromEntries((result.error?.issues ?? []).map((issue) => [issue.path.join("."), issue.message]));
+  return Object.fromEntries((result.error?.issues ?? []).map((issue) => [issue.path.join("."), dutch(issue.message)]));
 }
 
 describe("ZJoinInput", () => {

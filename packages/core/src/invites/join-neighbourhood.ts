@@ -4,14 +4,14 @@ import { z } from "zod";
 import { blankToUndefined } from "./blank-to-undefined.ts";
 
 export const ZJoinDisplayName = z
-  .string({ error: "Vul je naam in." })
+  .string({ error: "validation.profile.nameMissing" })
   .trim()
-  .min(2, { error: "Je naam moet minstens 2 tekens lang zijn." })
-  .max(60, { error: "Je naam mag hoogstens 60 tekens lang zijn." });
+  .min(2, { error: "validation.profile.nameTooShort" })
+  .max(60, { error: "validation.profile.nameTooLong60" });
 
 export const ZJoinEmail = z.preprocess(
   blankToUndefined,
-  z.string().trim().toLowerCase().pipe(z.email({ error: "Vul een geldig e-mailadres in, of laat het leeg." })).optional(),
+  z.string().trim().toLowerCase().pipe(z.email({ error: "validation.email.invalidOrEmpty" })).optional(),
 );
 
 /** Neighbours see the street at most: never a house number. */
@@ -20,15 +20,15 @@ export const ZJoinStreet = z.preprocess(
   z
     .string()
     .trim()
-    .max(80, { error: "De straatnaam mag hoogstens 80 tekens lang zijn." })
-    .refine((street) => !/\d/.test(street), { error: "Vul alleen je straat in, zonder huisnummer. Zo blijft je adres privé." })
+    .max(80, { error: "validation.profile.streetTooLong" })
+    .refine((street) => !/\d/.test(street), { error: "validation.profile.joinStreetNoNumber" })
     .optional(),
 );
 
 export const ZJoinInput = z
   .object({
     /** The link token or the code from the letter. */
-    invite: z.string({ error: "Vul de buurtcode in." }).trim().min(1, { error: "Vul de buurtcode in." }).max(100),
+    invite: z.string({ error: "validation.join.inviteMissing" }).trim().min(1, { error: "validation.join.inviteMissing" }).max(100),
     displayName: ZJoinDisplayName,
     email: ZJoinEmail,
     street: ZJoinStreet,
@@ -36,14 +36,14 @@ export const ZJoinInput = z
       (value) => (value === "" || value === null ? undefined : value),
       z
         .string()
-        .min(10, { error: "Kies een wachtwoord van minstens 10 tekens." })
-        .max(200, { error: "Het wachtwoord mag hoogstens 200 tekens lang zijn." })
+        .min(10, { error: "validation.join.passwordTooShort" })
+        .max(200, { error: "validation.signup.passwordTooLong" })
         .optional(),
     ),
-    acceptHouseRules: z.literal(true, { error: "Ga akkoord met de huisregels om mee te doen." }),
+    acceptHouseRules: z.literal(true, { error: "validation.join.houseRules" }),
   })
   .refine((input) => input.email !== undefined || input.password !== undefined, {
-    error: "Vul een e-mailadres of een wachtwoord in, zodat je later weer kunt inloggen.",
+    error: "validation.join.emailOrPassword",
     path: ["password"],
     when: (payload) => typeof payload.value === "object" && payload.value !== null,
   });

@@ -4,6 +4,6 @@ import { z } from "zod";
 
 export const ZJoinWithExistingAccountInput = z.object({
   /** The link token or the code from the letter. */
-  invite: z.string({ error: "Vul de buurtcode in." }).trim().min(1, { error: "Vul de buurtcode in." }).max(100),
+  invite: z.string({ error: "validation.join.inviteMissing" }).trim().min(1, { error: "validation.join.inviteMissing" }).max(100),
 });
 export type TJoinWithExistingAccountInput = z.infer<typeof ZJoinWithExistingAccountInput>;

@@ -3,11 +3,11 @@ import { z } from "zod";
 import { ZJoinDisplayName, ZJoinEmail, ZJoinStreet } from "./join-neighbourhood.ts";
 
 export const ZRegisterMemberInput = z.object({
-  neighbourhood: z.string({ error: "Kies een buurt." }).trim().min(1, { error: "Kies een buurt." }).max(80),
+  neighbourhood: z.string({ error: "validation.invite.neighbourhoodMissing" }).trim().min(1, { error: "validation.invite.neighbourhoodMissing" }).max(80),
   displayName: ZJoinDisplayName,
   email: ZJoinEmail,
   street: ZJoinStreet,
-  consent: z.literal(true, { error: "Vraag eerst of de bewoner akkoord is, en vink dat aan." }),
+  consent: z.literal(true, { error: "validation.invite.consent" }),
 });
 export type TRegisterMemberInput = z.infer<typeof ZRegisterMemberInput>;
 

@@ -4,14 +4,14 @@ import { z } from "zod";
 export const ZRejectMemberInput = z.object({
   /** Shown to the person: say why, and what they can do. */
   message: z
-    .string({ error: "Schrijf kort waarom, zodat de persoon weet wat hij of zij kan doen." })
+    .string({ error: "validation.review.noteMissing" })
     .trim()
-    .min(2, { error: "Schrijf kort waarom, zodat de persoon weet wat hij of zij kan doen." })
-    .max(500, { error: "Het bericht mag hoogstens 500 tekens lang zijn." }),
+    .min(2, { error: "validation.review.noteMissing" })
+    .max(500, { error: "validation.review.noteTooLong" }),
 });
 export type TRejectMemberInput = z.infer<typeof ZRejectMemberInput>;
 
 export const ZMembershipSettingsInput = z.object({
-  requireMemberApproval: z.boolean({ error: "Kies aan of uit." }),
+  requireMemberApproval: z.boolean({ error: "validation.review.onOrOff" }),
 });
 export type TMembershipSettingsInput = z.infer<typeof ZMembershipSettingsInput>;

@@ -1,6 +1,7 @@
 // The magic-link e-mail: plain text plus simple, accessible HTML (one column, real text, a clear
-// link), in Dutch (B1) or English. Pure: the caller sends what this returns.
+// link), in Dutch (B1) or English, texts from the catalogue (mail.magicLink). Pure: the caller sends what this returns.
 import { escapeHtml } from "./escape-html.ts";
+import { translate, type MessageKey } from "../i18n/messages.ts";
 import { wrapMailHtml, type MailLocale, type RenderedMail } from "./mail-layout.ts";
 
 export type { MailLocale, RenderedMail } from "./mail-layout.ts";
@@ -14,42 +15,32 @@ export interface MagicLinkMailInput {
   validMinutes: number;
 }
 
-const TEXTS = {
-  nl: {
-    subject: (name: string) => `Inloggen bij Buurtplein ${name}`,
-    greeting: "Hallo,",
-    intro: (name: string) => `Je vroeg om een link om in te loggen op Buurtplein ${name}.`,
-    action: "Inloggen",
-    instruction: "Klik op de link hieronder. Op de pagina die opent, druk je op de knop Inloggen.",
-    validity: (minutes: number) => `De link werkt ${minutes} minuten en maar één keer.`,
-    notYou: "Heb je hier niet om gevraagd? Dan hoef je niets te doen. Niemand kan inloggen zonder deze link.",
-    signature: "Groet, Buurtplein",
-  },
-  en: {
-    subject: (name: string) => `Log in to Buurtplein ${name}`,
-    greeting: "Hello,",
-    intro: (name: string) => `You asked for a link to log in to Buurtplein ${name}.`,
-    action: "Log in",
-    instruction: "Click the link below. On the page that opens, press the Log in button.",
-    validity: (minutes: number) => `The link works for ${minutes} minutes, and only once.`,
-    notYou: "Did you not ask for this? Then you need not do anything. Nobody can log in without this link.",
-    signature: "Kind regards, Buurtplein",
-  },
-} as const;
+function textsIn(language: MailLocale, name: string, minutes: number) {
+  const say = (key: MessageKey) => translate(language, key, { name, minutes });
+  return {
+    subject: say("mail.magicLink.subject"),
+    greeting: say("mail.greeting"),
+    intro: say("mail.magicLink.intro"),
+    action: say("mail.magicLink.action"),
+    instruction: say("mail.magicLink.instruction"),
+    validity: say("mail.magicLink.validity"),
+    notYou: say("mail.magicLink.notYou"),
+    signature: say("mail.signature"),
+  };
+}
 
 export function renderMagicLinkMail(input: MagicLinkMailInput): RenderedMail {
-  const texts = TEXTS[input.locale];
-  const name = input.corporationName;
-  const subject = texts.subject(name);
+  const texts = textsIn(input.locale, input.corporationName, input.validMinutes);
+  const subject = texts.subject;
   const text = [
     texts.greeting,
     "",
-    texts.intro(name),
+    texts.intro,
     texts.instruction,
     "",
     input.link,
     "",
-    texts.validity(input.validMinutes),
+    texts.validity,
     texts.notYou,
     "",
     texts.signature,
@@ -57,11 +48,11 @@ export function renderMagicLinkMail(input: MagicLinkMailInput): RenderedMail {
   const link = escapeHtml(input.link);
   const html = wrapMailHtml(input.locale, subject, [
     `<p>${escapeHtml(texts.greeting)}</p>`,
-    `<p>${escapeHtml(texts.intro(name))}</p>`,
+    `<p>${escapeHtml(texts.intro)}</p>`,
     `<p>${escapeHtml(texts.instruction)}</p>`,
     `<p><a href="${link}" style="display:inline-block;padding:12px 20px;background:#1f6f5c;color:#ffffff;font-weight:bold;text-decoration:underline;border-radius:8px;">${escapeHtml(texts.action)}</a></p>`,
     `<p style="word-break:break-all;"><a href="${link}" style="color:#1f6f5c;">${link}</a></p>`,
-    `<p>${escapeHtml(texts.validity(input.validMinutes))}</p>`,
+    `<p>${escapeHtml(texts.validity)}</p>`,
     `<p>${escapeHtml(texts.notYou)}</p>`,
     `<p>${escapeHtml(texts.signature)}</p>`,
   ]);

@@ -17,37 +17,37 @@ export const RESERVED_TENANT_SLUGS: readonly string[] = [
 ];
 
 export const ZTenantSlug = z
-  .string({ error: "Vul een webadres in." })
+  .string({ error: "validation.signup.slugMissing" })
   .trim()
   .toLowerCase()
-  .min(3, { error: "Het webadres moet minstens 3 tekens lang zijn." })
-  .max(40, { error: "Het webadres mag hoogstens 40 tekens lang zijn." })
+  .min(3, { error: "validation.signup.slugTooShort" })
+  .max(40, { error: "validation.signup.slugTooLong" })
   .regex(/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/, {
-    error: "Gebruik alleen kleine letters, cijfers en streepjes, en begin en eindig met een letter of cijfer.",
+    error: "validation.signup.slugShape",
   })
-  .refine((slug) => !RESERVED_TENANT_SLUGS.includes(slug), { error: "Dit webadres is gereserveerd. Kies een ander." });
+  .refine((slug) => !RESERVED_TENANT_SLUGS.includes(slug), { error: "validation.signup.slugReserved" });
 
 export const ZTenantSignupInput = z.object({
   name: z
-    .string({ error: "Vul de naam van de corporatie in." })
+    .string({ error: "validation.signup.nameMissing" })
     .trim()
-    .min(2, { error: "De naam moet minstens 2 tekens lang zijn." })
-    .max(100, { error: "De naam mag hoogstens 100 tekens lang zijn." }),
+    .min(2, { error: "validation.signup.nameTooShort" })
+    .max(100, { error: "validation.signup.nameTooLong" }),
   slug: ZTenantSlug,
   adminName: z
-    .string({ error: "Vul je naam in." })
+    .string({ error: "validation.profile.nameMissing" })
     .trim()
-    .min(2, { error: "Je naam moet minstens 2 tekens lang zijn." })
-    .max(80, { error: "Je naam mag hoogstens 80 tekens lang zijn." }),
+    .min(2, { error: "validation.profile.nameTooShort" })
+    .max(80, { error: "validation.profile.nameTooLong80" }),
   adminEmail: z
-    .string({ error: "Vul je e-mailadres in." })
+    .string({ error: "validation.email.missing" })
     .trim()
     .toLowerCase()
-    .pipe(z.email({ error: "Vul een geldig e-mailadres in." })),
+    .pipe(z.email({ error: "validation.email.invalid" })),
   adminPassword: z
-    .string({ error: "Kies een wachtwoord." })
-    .min(10, { error: "Het wachtwoord moet minstens 10 tekens lang zijn." })
-    .max(200, { error: "Het wachtwoord mag hoogstens 200 tekens lang zijn." }),
+    .string({ error: "validation.signup.passwordMissing" })
+    .min(10, { error: "validation.signup.passwordTooShort" })
+    .max(200, { error: "validation.signup.passwordTooLong" }),
 });
 
 export type TTenantSlug = z.infer<typeof ZTenantSlug>;

@@ -1,4 +1,4 @@
-import type { Messages } from "./nl.ts";
+import type { Messages } from "./pages.nl.ts";
 
 export const en: Messages = {
   common: {
