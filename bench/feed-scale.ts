@@ -25,15 +25,26 @@ interface Timing {
 }
 
 async function time(run: () => Promise<unknown>, runs = RUNS): Promise<Timing> {
-  for (let i = 0; i < Math.min(20, runs); i++) await run();
-  const durations: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const started = performance.now();
-    await run();
-    durations.push(performance.now() - started);
+  return (await timeInterleaved([run], runs))[0]!;
+}
+
+/**
+ * Times several queries round-robin (one of each per round, after 20 warm-up rounds), so a burst of
+ * load on a shared machine hits all of them alike and the ratios stay meaningful.
+ */
+async function timeInterleaved(runs: (() => Promise<unknown>)[], rounds = RUNS): Promise<Timing[]> {
+  const durations = runs.map((): number[] => []);
+  for (let round = -20; round < rounds; round++) {
+    for (const [index, run] of runs.entries()) {
+      const started = performance.now();
+      await run();
+      if (round >= 0) durations[index]!.push(performance.now() - started);
+    }
   }
-  durations.sort((a, b) => a - b);
-  return { p50: percentile(durations, 50), p95: percentile(durations, 95) };
+  return durations.map((list) => {
+    list.sort((a, b) => a - b);
+    return { p50: percentile(list, 50), p95: percentile(list, 95) };
+  });
 }
 
 async function explain(client: Client, query: { toSQL(): { sql: string; params: unknown[] } }): Promise<string> {
@@ -79,9 +90,11 @@ try {
   const ratios: { scale: number[]; deep: number[] } = { scale: [], deep: [] };
   for (const access of ["full", "shared_only"] as const) {
     const who = access === "full" ? "resident" : "staff";
-    const first5k = await time(() => page(small.db, access, null));
-    const first500k = await time(() => page(large.db, access, null));
-    const deep500k = await time(() => page(large.db, access, deep));
+    const [first5k, first500k, deep500k] = (await timeInterleaved([
+      () => page(small.db, access, null),
+      () => page(large.db, access, null),
+      () => page(large.db, access, deep),
+    ])) as [Timing, Timing, Timing];
     report(`${who}_first_page_5k`, first5k);
     report(`${who}_first_page_500k`, first500k);
     report(`${who}_page_250k_deep`, deep500k);
