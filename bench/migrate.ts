@@ -45,30 +45,34 @@ const probe: Migration = {
 const platform = await startLocalPlatform();
 try {
   // Setup: create and migrate the databases directly (faster than full provisioning).
+  // The large tenant first and alone: its fill keeps the in-process server busy for seconds.
   const setupStarted = performance.now();
-  const rows = await runPool(
-    Array.from({ length: tenantCount }, (_, i) => i),
-    16,
-    async (i) => {
-      const slug = `bench-${String(i).padStart(5, "0")}`;
-      const database = await platform.databases.createDatabase(`tenant-${slug}`);
-      const client = createDbClient({ url: database.url, authToken: database.token });
-      await migrateDatabase(client, tenantMigrations);
-      await fillTenant(client, i === LARGE ? largePosts : 200 + ((i * 977) % 4_800));
-      client.close();
-      const id = `bench-${i}`;
-      return {
-        id,
-        slug,
-        name: `Bench ${i}`,
-        status: "active",
-        provisioningStep: "active",
-        dbName: database.name,
-        dbUrl: database.url,
-        dbToken: await sealTenantDbToken(platform.tokenKey, id, database.token),
-      };
-    },
+  const setupTenant = async (i: number) => {
+    const slug = `bench-${String(i).padStart(5, "0")}`;
+    const database = await platform.databases.createDatabase(`tenant-${slug}`);
+    const client = createDbClient({ url: database.url, authToken: database.token });
+    await migrateDatabase(client, tenantMigrations);
+    await fillTenant(client, i === LARGE ? largePosts : 200 + ((i * 977) % 4_800));
+    client.close();
+    const id = `bench-${i}`;
+    return {
+      id,
+      slug,
+      name: `Bench ${i}`,
+      status: "active",
+      provisioningStep: "active",
+      dbName: database.name,
+      dbUrl: database.url,
+      dbToken: await sealTenantDbToken(platform.tokenKey, id, database.token),
+    };
+  };
+  const large = await setupTenant(LARGE);
+  const others = await runPool(
+    Array.from({ length: tenantCount }, (_, i) => i).filter((i) => i !== LARGE),
+    8,
+    setupTenant,
   );
+  const rows = [...others.slice(0, LARGE), large, ...others.slice(LARGE)];
   for (let i = 0; i < rows.length; i += 200) {
     await platform.control.insert(controlSchema.tenants).values(rows.slice(i, i + 200));
   }
@@ -124,9 +128,9 @@ try {
   console.log(`migrated=${migrated} failed=${failed.length}`);
   console.log(`migrate_s=${migrateSeconds.toFixed(2)}`);
   const largeResult = results.find((r) => r.slug === largeRow.slug);
-  const others = results.filter((r) => r.slug !== largeRow.slug).map((r) => r.ms).sort((a, b) => a - b);
+  const otherTimes = results.filter((r) => r.slug !== largeRow.slug).map((r) => r.ms).sort((a, b) => a - b);
   console.log(`largest_tenant_posts=${largePosts} largest_tenant_migrate_s=${((largeResult?.ms ?? Number.NaN) / 1000).toFixed(2)}`);
-  console.log(`other_tenants_migrate_p50_ms=${percentile(others, 50)} other_tenants_migrate_p95_ms=${percentile(others, 95)}`);
+  console.log(`other_tenants_migrate_p50_ms=${percentile(otherTimes, 50)} other_tenants_migrate_p95_ms=${percentile(otherTimes, 95)}`);
   reads.sort((a, b) => a - b);
   writes.sort((a, b) => a - b);
   console.log(
