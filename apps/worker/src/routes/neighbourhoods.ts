@@ -1,15 +1,15 @@
 import { Hono } from "hono";
-import { and, desc, eq, lt, or, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { AppError, ZCreatePostInput, feedAccess, isStaff } from "@buurtplein/core";
 import { tenantSchema, type TenantDb } from "@buurtplein/db";
 import type { AppEnv } from "../env.ts";
 import { parseInput, readJson } from "../lib/errors.ts";
+import { FEED_PAGE_SIZE, feedPageQuery, type FeedCursor } from "../lib/feed-query.ts";
 import { requireActor, requirePermission, tenantSite } from "../middleware/session.ts";
 
 export const neighbourhoodRoutes = new Hono<AppEnv>();
 
-const { neighbourhoods, memberships, posts, users } = tenantSchema;
-const PAGE_SIZE = 20;
+const { neighbourhoods, memberships, posts } = tenantSchema;
 
 async function findNeighbourhood(db: TenantDb, slug: string) {
   const [row] = await db.select().from(neighbourhoods).where(eq(neighbourhoods.slug, slug)).limit(1);
@@ -18,7 +18,7 @@ async function findNeighbourhood(db: TenantDb, slug: string) {
 }
 
 /** Cursor "<createdAt>_<id>": stable paging even when posts share a millisecond. */
-function parseCursor(value: string | undefined): { createdAt: number; id: string } | null {
+function parseCursor(value: string | undefined): FeedCursor | null {
   if (!value) return null;
   const match = /^(\d{1,15})_([\w-]{1,64})$/.exec(value);
   if (!match) throw new AppError("bad_request", { message: "apiErrors.neighbourhoods.badCursor" });
@@ -48,37 +48,14 @@ neighbourhoodRoutes.get("/:slug/posts", async (c) => {
   const actor = requirePermission(c.get("actor"), "feed.read", { neighbourhoodId: neighbourhood.id }, "apiErrors.neighbourhoods.notMember");
   const access = feedAccess(actor.role);
   const cursor = parseCursor(c.req.query("cursor"));
-  const conditions = [eq(posts.neighbourhoodId, neighbourhood.id), eq(posts.status, "published")];
-  if (access === "shared_only") conditions.push(or(eq(posts.visibleToCorporation, true), eq(posts.kind, "announcement"))!);
-  if (cursor) {
-    conditions.push(
-      or(lt(posts.createdAt, cursor.createdAt), and(eq(posts.createdAt, cursor.createdAt), lt(posts.id, cursor.id)))!,
-    );
-  }
-  const rows = await site.db
-    .select({
-      id: posts.id,
-      kind: posts.kind,
-      title: posts.title,
-      body: posts.body,
-      visibleToCorporation: posts.visibleToCorporation,
-      createdAt: posts.createdAt,
-      authorName: sql<string | null>`${users.displayName}`,
-      authorStreet: users.street,
-      authorRole: users.role,
-    })
-    .from(posts)
-    .leftJoin(users, eq(users.id, posts.authorId))
-    .where(and(...conditions))
-    .orderBy(desc(posts.createdAt), desc(posts.id))
-    .limit(PAGE_SIZE + 1);
-  const page = rows.slice(0, PAGE_SIZE);
+  const rows = await feedPageQuery(site.db, { neighbourhoodId: neighbourhood.id, access, cursor });
+  const page = rows.slice(0, FEED_PAGE_SIZE);
   const last = page.at(-1);
   return c.json({
     neighbourhood: { slug: neighbourhood.slug, name: neighbourhood.name, kind: neighbourhood.kind, city: neighbourhood.city, description: neighbourhood.description },
     access,
     posts: page,
-    nextCursor: rows.length > PAGE_SIZE && last ? `${last.createdAt}_${last.id}` : null,
+    nextCursor: rows.length > FEED_PAGE_SIZE && last ? `${last.createdAt}_${last.id}` : null,
   });
 });
 
