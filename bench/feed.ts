@@ -12,7 +12,7 @@ import { hashSessionToken } from "../packages/core/src/index.ts";
 import { createDbClient, openTenantDb, tenantDatabaseName } from "../packages/db/src/index.ts";
 import { databaseToken, loadServerSecret } from "../infra/src/libsql-server/tokens.ts";
 import { runProduct } from "../infra/src/local/run-product.ts";
-import { feedPageQueries } from "../apps/worker/src/community/feed-queries.ts";
+import { feedPageQuery, neighbourhoodBySlugQuery, neighbourhoodIdBySlug } from "../apps/worker/src/lib/feed-query.ts";
 import { sessionQuery, settingsQuery } from "../apps/worker/src/middleware/session.ts";
 import { percentile } from "./local-platform.ts";
 import { hostRequest } from "./host-request.ts";
@@ -98,7 +98,10 @@ try {
   const sessionId = await hashSessionToken(token);
   const statements = async () => {
     await db.batch([settingsQuery(db), sessionQuery(db, sessionId)]);
-    await db.batch(feedPageQueries(db, { slug: "lindenhof", access: "full", cursor: null, limit: 21 }));
+    await db.batch([
+      neighbourhoodBySlugQuery(db, "lindenhof"),
+      feedPageQuery(db, { neighbourhoodId: neighbourhoodIdBySlug(db, "lindenhof"), access: "full", cursor: null }),
+    ]);
   };
   for (let i = 0; i < 30; i++) await statements();
   const directTimes: number[] = [];

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { call, json, login } from "./helpers.ts";
+import { eq } from "drizzle-orm";
+import { tenantSchema } from "@buurtplein/db";
+import { call, json, login, tenantDb, uniqueSlug } from "./helpers.ts";
 
 const DELINDE = "delinde.localhost:8787";
 const HAVENSTAD = "havenstad.localhost:8787";
@@ -102,5 +104,48 @@ describe("neighbourhood feed", () => {
     expect(ids.length).toBeGreaterThanOrEqual(22 + 5);
     const bad = await call(HAVENSTAD, "/api/neighbourhoods/kadekwartier/posts?cursor=nonsense", { cookie });
     expect(bad.status).toBe(400);
+  });
+
+  it("pages through posts that share a millisecond without repeats or gaps, for members and for staff", async () => {
+    // A neighbourhood of its own with 45 posts: 41 written in the same millisecond, two just before
+    // and two just after; every third one shared with the corporation.
+    const db = await tenantDb("delinde");
+    const slug = uniqueSlug("gelijktijdig");
+    const neighbourhoodId = crypto.randomUUID();
+    await db.insert(tenantSchema.neighbourhoods).values({ id: neighbourhoodId, slug, name: "Gelijktijdig" });
+    const [anna] = await db.select({ id: tenantSchema.users.id }).from(tenantSchema.users).where(eq(tenantSchema.users.email, "anna@delinde.example"));
+    await db.insert(tenantSchema.memberships).values({ userId: anna!.id, neighbourhoodId, status: "active" });
+    const moment = Date.now() - 60_000;
+    const inserted = Array.from({ length: 45 }, (_, i) => ({
+      id: crypto.randomUUID(),
+      neighbourhoodId,
+      authorId: anna!.id,
+      kind: "message",
+      body: `Tegelijk ${i}`,
+      visibleToCorporation: i % 3 === 0,
+      createdAt: i < 2 ? moment - 1 : i < 4 ? moment + 1 : moment,
+      updatedAt: moment,
+    }));
+    await db.insert(tenantSchema.posts).values(inserted);
+    const newestFirst = (posts: typeof inserted) =>
+      [...posts].sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? 1 : -1)).map((post) => post.id);
+
+    async function readAll(cookie: string): Promise<string[]> {
+      const ids: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const path: string = `/api/neighbourhoods/${slug}/posts${cursor ? `?cursor=${cursor}` : ""}`;
+        const page = await json<{ posts: { id: string }[]; nextCursor: string | null }>(await call(DELINDE, path, { cookie }));
+        expect(page.posts.length).toBeLessThanOrEqual(20);
+        ids.push(...page.posts.map((post) => post.id));
+        cursor = page.nextCursor;
+      } while (cursor);
+      return ids;
+    }
+
+    expect(await readAll(await login(DELINDE, "anna@delinde.example"))).toEqual(newestFirst(inserted));
+    expect(await readAll(await login(DELINDE, "sanne@delinde.example"))).toEqual(
+      newestFirst(inserted.filter((post) => post.visibleToCorporation)),
+    );
   });
 });

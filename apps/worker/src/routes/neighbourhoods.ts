@@ -4,13 +4,12 @@ import { AppError, ZCreatePostInput, feedAccess, isStaff } from "@buurtplein/cor
 import { tenantSchema, type TenantDb } from "@buurtplein/db";
 import type { AppEnv } from "../env.ts";
 import { parseInput, readJson } from "../lib/errors.ts";
-import { feedPageQueries } from "../community/feed-queries.ts";
+import { FEED_PAGE_SIZE, feedPageQuery, neighbourhoodBySlugQuery, neighbourhoodIdBySlug, type FeedCursor } from "../lib/feed-query.ts";
 import { requireActor, requirePermission, tenantSite } from "../middleware/session.ts";
 
 export const neighbourhoodRoutes = new Hono<AppEnv>();
 
 const { neighbourhoods, memberships, posts } = tenantSchema;
-const PAGE_SIZE = 20;
 
 async function findNeighbourhood(db: TenantDb, slug: string) {
   const [row] = await db.select().from(neighbourhoods).where(eq(neighbourhoods.slug, slug)).limit(1);
@@ -19,7 +18,7 @@ async function findNeighbourhood(db: TenantDb, slug: string) {
 }
 
 /** Cursor "<createdAt>_<id>": stable paging even when posts share a millisecond. */
-function parseCursor(value: string | undefined): { createdAt: number; id: string } | null {
+function parseCursor(value: string | undefined): FeedCursor | null {
   if (!value) return null;
   const match = /^(\d{1,15})_([\w-]{1,64})$/.exec(value);
   if (!match) throw new AppError("bad_request", { message: "apiErrors.neighbourhoods.badCursor" });
@@ -50,16 +49,19 @@ neighbourhoodRoutes.get("/:slug/posts", async (c) => {
   const viewer = c.get("actor");
   const access = viewer ? feedAccess(viewer.role) : "shared_only";
   const cursor = parseCursor(c.req.query("cursor"));
-  const [[neighbourhood], rows] = await site.db.batch(feedPageQueries(site.db, { slug, access, cursor, limit: PAGE_SIZE + 1 }));
+  const [[neighbourhood], rows] = await site.db.batch([
+    neighbourhoodBySlugQuery(site.db, slug),
+    feedPageQuery(site.db, { neighbourhoodId: neighbourhoodIdBySlug(site.db, slug), access, cursor }),
+  ]);
   if (!neighbourhood) throw new AppError("not_found", { message: "apiErrors.neighbourhoods.notFound" });
   requirePermission(viewer, "feed.read", { neighbourhoodId: neighbourhood.id }, "apiErrors.neighbourhoods.notMember");
-  const page = rows.slice(0, PAGE_SIZE);
+  const page = rows.slice(0, FEED_PAGE_SIZE);
   const last = page.at(-1);
   return c.json({
     neighbourhood: { slug: neighbourhood.slug, name: neighbourhood.name, kind: neighbourhood.kind, city: neighbourhood.city, description: neighbourhood.description },
     access,
     posts: page,
-    nextCursor: rows.length > PAGE_SIZE && last ? `${last.createdAt}_${last.id}` : null,
+    nextCursor: rows.length > FEED_PAGE_SIZE && last ? `${last.createdAt}_${last.id}` : null,
   });
 });
 

@@ -53,4 +53,13 @@ export const migrations: Migration[] = [
       "ALTER TABLE `memberships` ADD `status` text DEFAULT 'active' NOT NULL;",
     ],
   },
+  {
+    id: "0003_feed_cursor_index",
+    hash: "9e9eff8e2f99bdcf65f69d94922cf7f35bc3b4a48168a602ae94b06a1da38321",
+    statements: [
+      "DROP INDEX `posts_feed_idx`;",
+      "CREATE INDEX `posts_shared_feed_idx` ON `posts` (`neighbourhood_id`,`status`,(visible_to_corporation = 1 OR kind = 'announcement'),`created_at`,`id`);",
+      "CREATE INDEX `posts_feed_idx` ON `posts` (`neighbourhood_id`,`status`,`created_at`,`id`);",
+    ],
+  },
 ];

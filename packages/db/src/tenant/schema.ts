@@ -143,7 +143,22 @@ export const posts = sqliteTable(
     createdAt: integer("created_at").notNull().default(now),
     updatedAt: integer("updated_at").notNull().default(now),
   },
-  (table) => [index("posts_feed_idx").on(table.neighbourhoodId, table.status, table.createdAt)],
+  (table) => [
+    // The feed pages newest first with a row-value cursor `(created_at, id) < (?, ?)`: both indexes end
+    // in (created_at, id), so a page deep in the feed is one index seek, not a scan (decision 012).
+    index("posts_feed_idx").on(table.neighbourhoodId, table.status, table.createdAt, table.id),
+    // What staff may read (shared with the corporation, or an announcement) as a third equality column:
+    // the staff feed asks `(…) = 1` on exactly this expression (SHARED_WITH_CORPORATION in
+    // apps/worker/src/lib/feed-query.ts), so SQLite prefers this index without statistics. (A partial
+    // index would tie with posts_feed_idx, and SQLite would pick whichever was created last.)
+    index("posts_shared_feed_idx").on(
+      table.neighbourhoodId,
+      table.status,
+      sql`(visible_to_corporation = 1 OR kind = 'announcement')`,
+      table.createdAt,
+      table.id,
+    ),
+  ],
 );
 
 /**
