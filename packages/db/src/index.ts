@@ -19,6 +19,7 @@ export {
 
 export {
   TenantDatabaseApiError,
+  type ListedDatabase,
   type TenantDatabase,
   type TenantDatabases,
 } from "./provisioning/tenant-databases.ts";
@@ -32,6 +33,7 @@ export {
 } from "./provisioning/provision-tenant.ts";
 export {
   PROVISIONING_STEPS,
+  TENANT_DATABASE_PREFIX,
   tenantDatabaseName,
   type ProvisioningStep,
 } from "./provisioning/provisioning-steps.ts";
