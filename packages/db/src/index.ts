@@ -31,6 +31,7 @@ export {
   type ProvisionTenantOptions,
   type RequestTenantInput,
 } from "./provisioning/provision-tenant.ts";
+export { isUniqueViolation } from "./sql-errors.ts";
 export { findOrphanDatabases } from "./provisioning/orphan-databases.ts";
 export {
   PROVISIONING_STEPS,

@@ -11,6 +11,7 @@ import { createDbClient, openTenantDb, type Client, type ControlDb } from "../cl
 import { tenants, type PendingAdmin, type Tenant } from "../control/schema.ts";
 import { migrateDatabase, type Migration } from "../migrate.ts";
 import { sealTenantDbToken, tenantDbCredentials } from "../secrets/tenant-db-token.ts";
+import { isUniqueViolation } from "../sql-errors.ts";
 import {
   InvalidTenantSlugError,
   SlugTakenError,
@@ -52,7 +53,7 @@ export async function requestTenant(control: ControlDb, { slug, name, admin }: R
     return tenant;
   } catch (error) {
     // Lost a race with another signup for the same slug.
-    if (isSlugConflict(error)) throw new SlugTakenError(slug);
+    if (isUniqueViolation(error, "tenants.slug")) throw new SlugTakenError(slug);
     throw error;
   }
 }
@@ -225,11 +226,4 @@ async function loadTenant(control: ControlDb, tenantId: string): Promise<Tenant>
   const tenant = await control.select().from(tenants).where(eq(tenants.id, tenantId)).get();
   if (!tenant) throw new TenantNotFoundError(tenantId);
   return tenant;
-}
-
-function isSlugConflict(error: unknown): boolean {
-  for (let current = error; current instanceof Error; current = current.cause) {
-    if (/UNIQUE constraint failed: tenants\.slug/.test(current.message)) return true;
-  }
-  return false;
 }
