@@ -22,6 +22,21 @@ describe("corporation sign-up", () => {
     expect(site.branding.displayName).toBe("Woonbron Test");
   });
 
+  it("gives a reused slug a fresh database when the earlier corporation's row is gone but its database is not", async () => {
+    const slug = uniqueSlug("hergebruik");
+    expect((await call("localhost:8787", "/api/signup", { method: "POST", json: signupBody(slug) })).status).toBe(201);
+    // The control-plane row disappears; the database stays behind.
+    await control().delete(controlSchema.tenants).where(eq(controlSchema.tenants.slug, slug));
+
+    const second = { ...signupBody(slug), name: "Tweede Corporatie", adminEmail: "tweede@test.example" };
+    expect((await call("localhost:8787", "/api/signup", { method: "POST", json: second })).status).toBe(201);
+    const host = `${slug}.localhost:8787`;
+    const oldAdmin = await call(host, "/api/auth/login", { method: "POST", json: { email: "tineke@test.example", password: "een-lang-wachtwoord" } });
+    expect(oldAdmin.status).toBe(401);
+    await login(host, "tweede@test.example", "een-lang-wachtwoord");
+    expect((await json(await call(host, "/api/site"))).branding.displayName).toBe("Tweede Corporatie");
+  });
+
   it("refuses a slug that is taken, and keeps the first corporation intact", async () => {
     const response = await call("localhost:8787", "/api/signup", { method: "POST", json: signupBody("delinde") });
     expect(response.status).toBe(409);

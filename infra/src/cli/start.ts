@@ -7,6 +7,7 @@ import { join, resolve } from "node:path";
 import { DEMO_PASSWORD } from "../demo/demo-data.ts";
 import { demoLogins, seedDemo } from "../demo/seed-demo.ts";
 import { startLocalStack, workerLocalVars } from "../local/local-stack.ts";
+import { unreadyHosts } from "../local/readiness.ts";
 
 const root = resolve(import.meta.dirname, "../../..");
 const port = Number(process.env.PORT ?? 8787);
@@ -51,16 +52,16 @@ server.stdout.on("data", (chunk: Buffer) => {
   if (process.env.BUURTPLEIN_VERBOSE) process.stdout.write(chunk);
 });
 
-/** Ready means the whole path answers: web worker → API worker → control plane. */
+/**
+ * Ready means the whole path answers, for the apex and for every active corporation: web worker → API
+ * worker → control plane → that corporation's own database (/api/health on its host checks it).
+ */
+let unready: string[] = [];
 async function waitUntilReady(): Promise<boolean> {
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline && !stopping) {
-    try {
-      const response = await fetch(`http://localhost:${port}/api/health`);
-      if (response.ok) return true;
-    } catch {
-      // not listening yet
-    }
+    unready = await unreadyHosts(port, stack.control).catch(() => ["(control plane)"]);
+    if (unready.length === 0) return true;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   return false;
@@ -92,7 +93,7 @@ process.on("SIGTERM", () => void stop(0));
 void waitUntilReady().then((ready) => {
   if (ready) announce();
   else if (!stopping) {
-    say("the web server did not become ready within 120 s");
+    say(`not ready within 120 s; /api/health does not answer 200 on: ${unready.join(", ")}`);
     void stop(1);
   }
 });

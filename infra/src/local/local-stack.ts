@@ -5,8 +5,10 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { generateTenantTokenKey, importTenantTokenKey, type TenantTokenKey } from "@buurtplein/core";
+import { eq } from "drizzle-orm";
 import {
   controlMigrations,
+  controlSchema,
   createDbClient,
   LocalTenantDatabases,
   migrateDatabase,
@@ -66,6 +68,7 @@ export async function startLocalStack(options: { dataDir: string; libsqlPort: nu
   const tenantTokenKey = await importTenantTokenKey(tenantTokenKeyBase64);
   // Data folders from before tokens were encrypted: seal their plain tokens once.
   await sealPlainTenantDbTokens(control, tenantTokenKey);
+  await pointTenantsAtServer(control, databases);
   return {
     server,
     adminUrl: server.url,
@@ -78,6 +81,33 @@ export async function startLocalStack(options: { dataDir: string; libsqlPort: nu
     tenantTokenKey,
     stop: () => server.stop(),
   };
+}
+
+/**
+ * Rewrites each tenant's `db_url` to where this server serves its database now; returns how many
+ * rows changed. A local URL holds the libSQL server's port (PORT − 7 by default), so a data folder
+ * first served with `npm start` and then with `PORT=9000 npm start` would otherwise point every
+ * tenant at a port nobody listens on.
+ *
+ * Why rewrite rather than store a port-free reference resolved at connect time: `db_url` stays a
+ * plain URL, as it is with Turso, so every reader (the worker's tenant middleware, the retention
+ * cron, the migration fan-out, CLIs, tests) connects with it as is and no local-only resolver runs
+ * in production code. The port can only change when this function's caller starts the server, and
+ * nothing reads the control plane before it returns, so correcting the rows here is enough.
+ */
+export async function pointTenantsAtServer(control: ControlDb, databases: LocalTenantDatabases): Promise<number> {
+  const served = new Map((await databases.listDatabases()).map((database) => [database.name, database.url]));
+  const rows = await control
+    .select({ id: controlSchema.tenants.id, dbName: controlSchema.tenants.dbName, dbUrl: controlSchema.tenants.dbUrl })
+    .from(controlSchema.tenants);
+  let changed = 0;
+  for (const row of rows) {
+    const url = row.dbName ? served.get(row.dbName) : undefined;
+    if (!url || !row.dbUrl || row.dbUrl === url) continue;
+    await control.update(controlSchema.tenants).set({ dbUrl: url }).where(eq(controlSchema.tenants.id, row.id));
+    changed++;
+  }
+  return changed;
 }
 
 /**

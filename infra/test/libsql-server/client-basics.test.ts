@@ -128,7 +128,7 @@ describe("batch", () => {
     const error = await rejection(
       client.batch(["INSERT INTO uniq VALUES ('x')", "INSERT INTO uniq VALUES ('y')", "INSERT INTO uniq VALUES ('x')"], "write"),
     );
-    expect(error.code).toBe("SQLITE_CONSTRAINT_UNIQUE");
+    expect(error.code).toBe("SQLITE_CONSTRAINT");
     expect((await client.execute("SELECT count(*) AS n FROM uniq")).rows[0]?.n).toBe(0n);
   });
 
@@ -144,22 +144,33 @@ describe("errors", () => {
   it("surfaces a syntax error as LibsqlError SQL_PARSE_ERROR", async () => {
     const error = await rejection(client.execute("SELEC 1"));
     expect(error.code).toBe("SQL_PARSE_ERROR");
-    expect(error.message).toMatch(/syntax error/);
+    expect(error.message).toMatch(/^SQL_PARSE_ERROR: SQL string could not be parsed: .*syntax error/);
   });
 
-  it("surfaces constraint errors with their extended SQLite code", async () => {
-    await client.execute("CREATE TABLE parent(id INTEGER PRIMARY KEY)");
+  // As Turso (sqld) sends them: the primary code in `code`, no extended code (Hrana has none), and
+  // SQLite's message after "SQLite error: " (see infra/src/libsql-server/sql-errors.ts).
+  it("surfaces constraint errors as Turso does: primary code, no extended code, SQLite's message", async () => {
+    await client.execute("CREATE TABLE parent(id INTEGER PRIMARY KEY, name TEXT UNIQUE)");
     await client.execute("CREATE TABLE child(id INTEGER PRIMARY KEY, parent_id INTEGER NOT NULL REFERENCES parent(id))");
-    await client.execute("INSERT INTO parent VALUES (1)");
-    expect((await rejection(client.execute("INSERT INTO parent VALUES (1)"))).code).toBe("SQLITE_CONSTRAINT_PRIMARYKEY");
-    expect((await rejection(client.execute("INSERT INTO child(parent_id) VALUES (99)"))).code).toBe("SQLITE_CONSTRAINT_FOREIGNKEY");
-    expect((await rejection(client.execute("INSERT INTO child(parent_id) VALUES (NULL)"))).code).toBe("SQLITE_CONSTRAINT_NOTNULL");
+    await client.execute("INSERT INTO parent VALUES (1, 'a')");
+    const cases: Array<[string, string]> = [
+      ["INSERT INTO parent VALUES (1, 'b')", "UNIQUE constraint failed: parent.id"],
+      ["INSERT INTO parent VALUES (2, 'a')", "UNIQUE constraint failed: parent.name"],
+      ["INSERT INTO child(parent_id) VALUES (99)", "FOREIGN KEY constraint failed"],
+      ["INSERT INTO child(parent_id) VALUES (NULL)", "NOT NULL constraint failed: child.parent_id"],
+    ];
+    for (const [sql, sqliteMessage] of cases) {
+      const error = await rejection(client.execute(sql));
+      expect(error).toMatchObject({ code: "SQLITE_CONSTRAINT", extendedCode: undefined, rawCode: undefined });
+      expect(error.message).toBe(`SQLITE_CONSTRAINT: SQLite error: ${sqliteMessage}`);
+    }
   });
 
   it("reports a missing table and an empty statement", async () => {
     const missing = await rejection(client.execute("SELECT * FROM no_such_table"));
-    expect(missing.code).toBe("SQLITE_ERROR");
-    expect(missing.message).toMatch(/no such table/);
+    // sqld has no name for SQLITE_ERROR: it says SQLITE_UNKNOWN.
+    expect(missing.code).toBe("SQLITE_UNKNOWN");
+    expect(missing.message).toBe("SQLITE_UNKNOWN: SQLite error: no such table: no_such_table");
     expect((await rejection(client.execute("  -- nothing here"))).code).toBe("SQL_NO_STATEMENT");
   });
 });
@@ -185,7 +196,7 @@ describe("executeMultiple and migrate", () => {
     ]);
     expect((await client.execute("SELECT count(*) AS n FROM m_child")).rows[0]?.n).toBe(1n);
     expect((await client.execute("PRAGMA foreign_keys")).rows[0]?.foreign_keys).toBe(1n);
-    expect((await rejection(client.execute("INSERT INTO m_child(parent_id) VALUES (8)"))).code).toBe("SQLITE_CONSTRAINT_FOREIGNKEY");
+    expect((await rejection(client.execute("INSERT INTO m_child(parent_id) VALUES (8)"))).code).toBe("SQLITE_CONSTRAINT");
   });
 });
 
@@ -245,7 +256,8 @@ describe("@libsql/client/web (the build used in workerd)", () => {
       expect(rs.rows.map((r) => r.v)).toEqual(["one", "two"]);
       const error = await web.execute("INSERT INTO w(id, v) VALUES (1, 'dup')").then(() => undefined, (e: unknown) => e);
       expect(error).toBeInstanceOf(LibsqlError);
-      expect((error as LibsqlError).code).toBe("SQLITE_CONSTRAINT_PRIMARYKEY");
+      expect(error).toMatchObject({ code: "SQLITE_CONSTRAINT", extendedCode: undefined });
+      expect((error as LibsqlError).message).toBe("SQLITE_CONSTRAINT: SQLite error: UNIQUE constraint failed: w.id");
     } finally {
       web.close();
     }

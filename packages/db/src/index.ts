@@ -19,6 +19,7 @@ export {
 
 export {
   TenantDatabaseApiError,
+  type ListedDatabase,
   type TenantDatabase,
   type TenantDatabases,
 } from "./provisioning/tenant-databases.ts";
@@ -30,8 +31,11 @@ export {
   type ProvisionTenantOptions,
   type RequestTenantInput,
 } from "./provisioning/provision-tenant.ts";
+export { isUniqueViolation } from "./sql-errors.ts";
+export { findOrphanDatabases } from "./provisioning/orphan-databases.ts";
 export {
   PROVISIONING_STEPS,
+  TENANT_DATABASE_PREFIX,
   tenantDatabaseName,
   type ProvisioningStep,
 } from "./provisioning/provisioning-steps.ts";

@@ -42,6 +42,12 @@ class ObservedDatabases implements TenantDatabases {
     if (this.failCreates-- > 0) throw new Error("provider unavailable");
     return localDatabases().createDatabase(name);
   }
+  databaseExists(name: string): Promise<boolean> {
+    return localDatabases().databaseExists(name);
+  }
+  listDatabases() {
+    return localDatabases().listDatabases();
+  }
   deleteDatabase(name: string): Promise<void> {
     return localDatabases().deleteDatabase(name);
   }
@@ -199,7 +205,9 @@ describe("provisionTenant", () => {
     const control = await createControlDb();
     const slug = uniqueName("linde");
     const { id } = await requestTenant(control, { slug, name: "De Linde", admin });
-    // As if a crashed run created and filled the database without recording it.
+    // As if a crashed run claimed the name, created and filled the database, and stopped before
+    // recording the step.
+    await control.update(controlSchema.tenants).set({ dbName: `tenant-${slug}` }).where(eq(controlSchema.tenants.id, id));
     const database = await localDatabases().createDatabase(`tenant-${slug}`);
     const client = createDbClient({ url: database.url, authToken: database.token });
     await migrateDatabase(client, tenantMigrations);
@@ -218,5 +226,56 @@ describe("provisionTenant", () => {
     const db = await tenantDb(tenant);
     expect(await db.select().from(tenantSchema.tenantSettings).all()).toMatchObject([{ displayName: "Al ingesteld" }]);
     expect(await db.select().from(tenantSchema.users).all()).toMatchObject([{ id: "u-1", passwordHash: "earlier" }]);
+  });
+
+  it("never adopts a database left by an earlier corporation with the same slug", async () => {
+    const control = await createControlDb();
+    const slug = uniqueName("linde");
+    // The leftover: migrated, with its own settings and admin, but no control-plane row points at it.
+    const leftover = await localDatabases().createDatabase(`tenant-${slug}`);
+    const leftoverClient = createDbClient({ url: leftover.url, authToken: leftover.token });
+    await migrateDatabase(leftoverClient, tenantMigrations);
+    const old = openTenantDb(leftoverClient);
+    await old.insert(tenantSchema.tenantSettings).values({ id: 1, displayName: "Vorige corporatie" });
+    await old.insert(tenantSchema.users).values({ id: "old-admin", email: "oud@example.nl", displayName: "Oud", role: "admin", passwordHash: "old" });
+
+    const { id } = await requestTenant(control, { slug, name: "Nieuwe corporatie", admin });
+    const tenant = await provisionTenant({ control, databases: localDatabases(), tenantId: id, tenantMigrations, tokenKey });
+
+    expect(tenant.status).toBe("active");
+    expect(tenant.dbName).toMatch(new RegExp(`^tenant-${slug}-[a-z0-9]{6}$`));
+    const db = await tenantDb(tenant);
+    expect(await db.select().from(tenantSchema.tenantSettings).all()).toMatchObject([{ displayName: "Nieuwe corporatie" }]);
+    expect((await db.select().from(tenantSchema.users).all()).map((user) => user.email)).toEqual(["anna.de.vries@example.nl"]);
+    // The leftover is untouched, for the operator's cleanup.
+    expect(await old.select().from(tenantSchema.users).all()).toMatchObject([{ id: "old-admin" }]);
+  });
+
+  it("resumes with the name it claimed, even when the claimed database now exists", async () => {
+    const control = await createControlDb();
+    const slug = uniqueName("linde");
+    const { id } = await requestTenant(control, { slug, name: "De Linde", admin });
+    // The first attempt claims the name and creates the database, then the provider call fails.
+    const databases = new ObservedDatabases();
+    let failOnce = true;
+    const flaky: TenantDatabases = {
+      databaseExists: (name) => databases.databaseExists(name),
+      listDatabases: () => databases.listDatabases(),
+      deleteDatabase: (name) => databases.deleteDatabase(name),
+      createDatabase: async (name) => {
+        const created = await databases.createDatabase(name);
+        if (failOnce) {
+          failOnce = false;
+          throw new Error("connection reset after create");
+        }
+        return created;
+      },
+    };
+    await expect(provisionTenant({ control, databases: flaky, tenantId: id, tenantMigrations, tokenKey })).rejects.toThrow(/connection reset/);
+    expect(await loadTenant(control, id)).toMatchObject({ status: "failed", provisioningStep: "requested", dbName: `tenant-${slug}` });
+
+    const tenant = await provisionTenant({ control, databases: flaky, tenantId: id, tenantMigrations, tokenKey });
+    expect(tenant).toMatchObject({ status: "active", dbName: `tenant-${slug}` });
+    expect(databases.creates).toBe(2);
   });
 });

@@ -2,22 +2,12 @@
 // user row and the membership in one transaction, with a login name for people without e-mail.
 import { eq } from "drizzle-orm";
 import { AppError, generateLoginName, type Role } from "@buurtplein/core";
-import { tenantSchema, type TenantDb } from "@buurtplein/db";
+import { isUniqueViolation, tenantSchema, type TenantDb } from "@buurtplein/db";
 
 const { users, memberships, tenantSettings } = tenantSchema;
 
 function emailTaken(): AppError {
   return new AppError("email_taken", { message: "errors.email_taken", fields: { email: "errors.email_taken" } });
-}
-
-/** True when the error (or its cause) is SQLite refusing a duplicate in this column. */
-function isUniqueViolation(error: unknown, column: string): boolean {
-  for (let current: unknown = error, depth = 0; current && depth < 5; depth++) {
-    const message = current instanceof Error ? current.message : String(current);
-    if (message.includes("UNIQUE constraint failed") && message.includes(column)) return true;
-    current = current instanceof Error ? current.cause : undefined;
-  }
-  return false;
 }
 
 /** 409 email_taken when someone in this corporation already uses this address. */

@@ -1,6 +1,6 @@
 // TenantDatabases backed by the admin API of our local libSQL server (infra/src/libsql-server).
 // Plain fetch only: this also runs inside workerd during local development.
-import { TenantDatabaseApiError, type TenantDatabase, type TenantDatabases } from "./tenant-databases.ts";
+import { TenantDatabaseApiError, type ListedDatabase, type TenantDatabase, type TenantDatabases } from "./tenant-databases.ts";
 
 export interface LocalTenantDatabasesOptions {
   /** Base URL of the local libSQL server, e.g. http://127.0.0.1:8081 */
@@ -26,10 +26,36 @@ export class LocalTenantDatabases implements TenantDatabases {
     if (created.status === 201) return parseDatabase(await created.json());
     if (created.status !== 409) throw await toError(created, `create database ${name}`);
     await created.body?.cancel();
-    // It already exists (e.g. a retried provisioning step): hand out the existing one untouched.
+    // It already exists (e.g. a retried provisioning step): hand out the existing one untouched. Whether it
+    // is the caller's to use is decided by the caller (provision-tenant.ts claims the name first).
     const existing = await this.#request("GET", `/admin/databases/${encodeURIComponent(name)}`);
     if (!existing.ok) throw await toError(existing, `get database ${name}`);
     return parseDatabase(await existing.json());
+  }
+
+  async databaseExists(name: string): Promise<boolean> {
+    const response = await this.#request("GET", `/admin/databases/${encodeURIComponent(name)}`);
+    if (response.status === 404) {
+      await response.body?.cancel();
+      return false;
+    }
+    if (!response.ok) throw await toError(response, `get database ${name}`);
+    await response.body?.cancel();
+    return true;
+  }
+
+  async listDatabases(): Promise<ListedDatabase[]> {
+    const response = await this.#request("GET", "/admin/databases");
+    if (!response.ok) throw await toError(response, "list databases");
+    const { databases } = ((await response.json()) ?? {}) as { databases?: unknown };
+    if (!Array.isArray(databases)) throw new TenantDatabaseApiError("local libSQL server returned an unexpected database list", undefined);
+    return databases.map((entry: unknown) => {
+      const { name, url } = (entry ?? {}) as Record<string, unknown>;
+      if (typeof name !== "string" || typeof url !== "string") {
+        throw new TenantDatabaseApiError("local libSQL server returned an unexpected database list", undefined);
+      }
+      return { name, url };
+    });
   }
 
   async deleteDatabase(name: string): Promise<void> {

@@ -1,14 +1,17 @@
 // Tenant provisioning: requestTenant records the wish in the control plane, provisionTenant walks
 //   requested → database_created → migrated → admin_created → active
 // recording each step before taking the next, so a failed run can be resumed by calling it again.
+// The database's name is recorded before the database is created: a database that exists under a name
+// this tenant did not claim (left by an earlier corporation with the same slug) is never adopted.
 import { isEncryptedTenantToken, type TenantTokenKey } from "@buurtplein/core/security/tenant-token-cipher";
 import { ZTenantSlug } from "@buurtplein/core/tenancy/tenant-signup";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import type { SQLiteUpdateSetSource } from "drizzle-orm/sqlite-core";
 import { createDbClient, openTenantDb, type Client, type ControlDb } from "../client.ts";
 import { tenants, type PendingAdmin, type Tenant } from "../control/schema.ts";
 import { migrateDatabase, type Migration } from "../migrate.ts";
 import { sealTenantDbToken, tenantDbCredentials } from "../secrets/tenant-db-token.ts";
+import { isUniqueViolation } from "../sql-errors.ts";
 import {
   InvalidTenantSlugError,
   SlugTakenError,
@@ -50,7 +53,7 @@ export async function requestTenant(control: ControlDb, { slug, name, admin }: R
     return tenant;
   } catch (error) {
     // Lost a race with another signup for the same slug.
-    if (isSlugConflict(error)) throw new SlugTakenError(slug);
+    if (isUniqueViolation(error, "tenants.slug")) throw new SlugTakenError(slug);
     throw error;
   }
 }
@@ -102,7 +105,9 @@ async function runStep(
 ): Promise<NewTenantFields> {
   switch (step) {
     case "requested": {
-      const database = await options.databases.createDatabase(tenantDatabaseName(tenant.slug));
+      // Claimed by this tenant (now or by an earlier attempt): if it exists, this tenant created it.
+      const name = tenant.dbName ?? (await claimDatabaseName(options, tenant));
+      const database = await options.databases.createDatabase(name);
       const dbToken = await sealTenantDbToken(options.tokenKey, tenant.id, database.token);
       return { dbName: database.name, dbUrl: database.url, dbToken };
     }
@@ -117,6 +122,40 @@ async function runStep(
     case "admin_created":
       return { status: "active", failedStep: null, failureReason: null };
   }
+}
+
+const CLAIM_ATTEMPTS = 5;
+
+/**
+ * Chooses the name of this tenant's database and records it on the tenant row before anything is
+ * created. `tenant-<slug>` when free; when a database of that name exists while this tenant has
+ * claimed none, it belongs to no tenant of ours (a corporation whose control-plane row is gone):
+ * adopting it would hand that corporation's data and admin to the new one, so this tenant gets a
+ * fresh name with a random suffix instead, and `remove-orphan-databases` (infra) removes the leftover.
+ * A run that resumes finds the name recorded and may then take an existing database as its own.
+ */
+async function claimDatabaseName({ control, databases }: ProvisionTenantOptions, tenant: Tenant): Promise<string> {
+  let name = tenantDatabaseName(tenant.slug);
+  for (let attempt = 1; await databases.databaseExists(name); attempt++) {
+    if (attempt >= CLAIM_ATTEMPTS) throw new Error(`no free database name for tenant ${tenant.slug} after ${attempt} attempts`);
+    name = tenantDatabaseName(tenant.slug, randomSuffix());
+  }
+  const [claimed] = await control
+    .update(tenants)
+    .set({ dbName: name, updatedAt: Date.now() })
+    .where(and(eq(tenants.id, tenant.id), eq(tenants.provisioningStep, "requested"), isNull(tenants.dbName)))
+    .returning({ dbName: tenants.dbName });
+  if (claimed?.dbName) return claimed.dbName;
+  // Another run of this tenant claimed a name first: use that one.
+  const current = await loadTenant(control, tenant.id);
+  if (!current.dbName) throw new Error(`tenant ${tenant.slug} moved past "requested" without a database`);
+  return current.dbName;
+}
+
+/** Six lower-case letters and digits: database names allow nothing else. */
+function randomSuffix(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(6));
+  return Array.from(bytes, (byte) => "abcdefghijklmnopqrstuvwxyz0123456789"[byte % 36]).join("");
 }
 
 async function withTenantClient<T>(
@@ -187,11 +226,4 @@ async function loadTenant(control: ControlDb, tenantId: string): Promise<Tenant>
   const tenant = await control.select().from(tenants).where(eq(tenants.id, tenantId)).get();
   if (!tenant) throw new TenantNotFoundError(tenantId);
   return tenant;
-}
-
-function isSlugConflict(error: unknown): boolean {
-  for (let current = error; current instanceof Error; current = current.cause) {
-    if (/UNIQUE constraint failed: tenants\.slug/.test(current.message)) return true;
-  }
-  return false;
 }

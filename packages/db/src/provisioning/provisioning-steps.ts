@@ -11,7 +11,13 @@ export function nextStep(step: Exclude<ProvisioningStep, "active">): Provisionin
   return PROVISIONING_STEPS[PROVISIONING_STEPS.indexOf(step) + 1] ?? "active";
 }
 
-/** Name of a tenant's database at the provider. */
-export function tenantDatabaseName(slug: string): string {
-  return `tenant-${slug}`;
+/** Prefix of every tenant database's name at the provider (the control plane's database has another). */
+export const TENANT_DATABASE_PREFIX = "tenant-";
+
+/**
+ * Name of a tenant's database at the provider: `tenant-<slug>`, or with a suffix when that name is
+ * held by a database no tenant of ours owns (see claimDatabaseName in provision-tenant.ts).
+ */
+export function tenantDatabaseName(slug: string, suffix?: string): string {
+  return `${TENANT_DATABASE_PREFIX}${slug}${suffix ? `-${suffix}` : ""}`;
 }

@@ -1,6 +1,6 @@
 // TenantDatabases backed by the Turso Platform API (via @tursodatabase/api).
 import { createClient } from "@tursodatabase/api";
-import type { TenantDatabase, TenantDatabases } from "./tenant-databases.ts";
+import type { ListedDatabase, TenantDatabase, TenantDatabases } from "./tenant-databases.ts";
 
 export interface TursoTenantDatabasesOptions {
   /** Organization slug. */
@@ -37,6 +37,22 @@ export class TursoTenantDatabases implements TenantDatabases {
     return { name, url: `libsql://${hostname}`, token: jwt };
   }
 
+  async databaseExists(name: string): Promise<boolean> {
+    try {
+      await this.#api.databases.get(name);
+      return true;
+    } catch (error) {
+      if (statusOf(error) === 404) return false;
+      throw error;
+    }
+  }
+
+  /** The databases of our group only: the organisation may hold others (the control plane among them). */
+  async listDatabases(): Promise<ListedDatabase[]> {
+    const databases = await this.#api.databases.list({ group: this.#group });
+    return databases.map(({ name, hostname }) => ({ name, url: `libsql://${hostname}` }));
+  }
+
   async deleteDatabase(name: string): Promise<void> {
     try {
       await this.#api.databases.delete(name);
@@ -49,7 +65,8 @@ export class TursoTenantDatabases implements TenantDatabases {
     try {
       return (await this.#api.databases.create(name, { group: this.#group })).hostname;
     } catch (error) {
-      // 409: it exists already (a retried step). Its data stays; we only need its hostname.
+      // 409: it exists already (a retried step of the tenant that claimed this name, see
+      // provision-tenant.ts). Its data stays; we only need its hostname.
       if (statusOf(error) !== 409) throw error;
       return (await this.#api.databases.get(name)).hostname;
     }
