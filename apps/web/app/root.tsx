@@ -1,4 +1,4 @@
-import { useMemo } from "react";
+import { useContext, useMemo } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
 import {
   data,
@@ -10,6 +10,7 @@ import {
   Scripts,
   ScrollRestoration,
   useLocation,
+  useMatches,
   useNavigation,
   useRouteError,
   useRouteLoaderData,
@@ -18,10 +19,32 @@ import {
 } from "react-router";
 import { callApi } from "./lib/api.server.ts";
 import { requestSiteContext, type RequestSite, type SiteInfo, type Viewer } from "./lib/site-context.ts";
-import { createI18n, isLocale, localeFromCookie, type Locale } from "./i18n/i18n.ts";
+import { createI18n, DICTIONARY_ELEMENT_ID, DictionaryContext, isLocale, localeFromCookie, scriptSafeJson, type Dictionary, type Locale } from "./i18n/i18n.ts";
 import stylesheet from "./styles.css?url";
 
-export const links = () => [{ rel: "stylesheet", href: stylesheet }];
+export const links = () => [
+  { rel: "stylesheet", href: stylesheet },
+  // Static files (apps/web/public), served before the worker: an icon never costs a rendered page.
+  { rel: "icon", href: "/favicon.ico", sizes: "32x32" },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+  { rel: "apple-touch-icon", href: "/apple-touch-icon.png" },
+];
+
+/**
+ * What a route may declare in `export const handle`. Pages work as plain HTML (links and forms), so
+ * they send no JavaScript at all; a page that truly needs it (a print button) says `hydrate: true`.
+ */
+export interface RouteHandle {
+  hydrate?: boolean;
+}
+
+/** Whether this page runs React in the browser: on the server, when one of its routes asks; in the
+ * browser, always (a page only runs there when it was sent with its scripts). */
+function useHydrate(): boolean {
+  const matches = useMatches();
+  if (typeof document !== "undefined") return true;
+  return matches.some((match) => (match.handle as RouteHandle | undefined)?.hydrate === true);
+}
 
 /** Pages name themselves; this title stands when a page cannot (errors, unknown hosts). */
 export const meta = () => [{ title: "Buurtplein" }];
@@ -60,7 +83,9 @@ function brandStyle(site: SiteInfo | undefined): string {
 export function Layout({ children }: { children: React.ReactNode }) {
   const root = useRootData();
   const locale = root?.locale ?? "nl";
-  const i18n = useMemo(() => createI18n(locale), [locale]);
+  const dictionary = useContext(DictionaryContext)[locale];
+  const i18n = useMemo(() => createI18n(locale, dictionary), [locale, dictionary]);
+  const hydrate = useHydrate();
   const tenantSite = root?.site.kind === "tenant";
   return (
     <html lang={locale}>
@@ -77,11 +102,21 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <I18nextProvider i18n={i18n}>
           <Shell root={root}>{children}</Shell>
         </I18nextProvider>
-        <ScrollRestoration />
-        <Scripts />
+        {hydrate ? (
+          <>
+            <DictionaryScript dictionary={dictionary} />
+            <ScrollRestoration />
+            <Scripts />
+          </>
+        ) : null}
       </body>
     </html>
   );
+}
+
+/** The reader's dictionary, and only theirs, for the browser (entry.client.tsx reads it). */
+function DictionaryScript({ dictionary }: { dictionary: Dictionary | undefined }) {
+  return <script type="application/json" id={DICTIONARY_ELEMENT_ID} suppressHydrationWarning dangerouslySetInnerHTML={{ __html: scriptSafeJson(dictionary ?? {}) }} />;
 }
 
 function Shell({ root, children }: { root: RequestSite | undefined; children: React.ReactNode }) {

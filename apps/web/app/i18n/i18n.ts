@@ -1,16 +1,20 @@
+import { createContext } from "react";
 import i18next, { type i18n } from "i18next";
-import { en } from "./en.ts";
-import { nl } from "./nl.ts";
-import { FEATURE_MESSAGES } from "./features/index.ts";
-
-const resources = {
-  nl: { translation: Object.assign({}, nl, ...FEATURE_MESSAGES.map((feature) => feature.nl)) },
-  en: { translation: Object.assign({}, en, ...FEATURE_MESSAGES.map((feature) => feature.en)) },
-};
 
 export const LOCALES = ["nl", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
 export const LOCALE_COOKIE = "bp_lang";
+
+/** All texts of one language, as i18next reads them (t("<section>.<key>")). */
+export type Dictionary = Record<string, unknown>;
+
+/**
+ * The dictionaries this runtime holds. The server holds every language (entry.server.tsx, from
+ * dictionaries.server.ts); a browser holds only the reader's, which the page carries
+ * (`DictionaryScript` below, read by entry.client.tsx). So no page's JavaScript carries a language
+ * its reader does not read, and the dictionaries are no part of the client bundle at all.
+ */
+export const DictionaryContext = createContext<Partial<Record<Locale, Dictionary>>>({});
 
 export function isLocale(value: unknown): value is Locale {
   return value === "nl" || value === "en";
@@ -18,14 +22,15 @@ export function isLocale(value: unknown): value is Locale {
 
 /**
  * One i18next instance per render (server) or per page load (browser), initialised synchronously
- * from bundled resources: no network, no flash of untranslated text.
+ * from the dictionary at hand: no network, no flash of untranslated text.
  */
-export function createI18n(locale: Locale): i18n {
+export function createI18n(locale: Locale, dictionary: Dictionary | undefined): i18n {
+  if (!dictionary) throw new Error(`no dictionary for "${locale}" in this runtime`);
   const instance = i18next.createInstance();
   void instance.init({
     lng: locale,
-    fallbackLng: "nl",
-    resources,
+    fallbackLng: false,
+    resources: { [locale]: { translation: dictionary } },
     interpolation: { escapeValue: false },
     initAsync: false,
     returnObjects: true,
@@ -37,4 +42,12 @@ export function createI18n(locale: Locale): i18n {
 export function localeFromCookie(cookieHeader: string | null, fallback: Locale): Locale {
   const match = /(?:^|;\s*)bp_lang=(nl|en)(?:;|$)/.exec(cookieHeader ?? "");
   return isLocale(match?.[1]) ? match[1] : fallback;
+}
+
+/** Where a page that runs JavaScript carries its reader's dictionary (see entry.client.tsx). */
+export const DICTIONARY_ELEMENT_ID = "bp-dictionary";
+
+/** JSON that can stand inside a <script> element: no "</script>" or "<!--" can end it early. */
+export function scriptSafeJson(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
 }
