@@ -19,7 +19,7 @@ import {
 } from "react-router";
 import { callApi } from "./lib/api.server.ts";
 import { requestSiteContext, type RequestSite, type SiteInfo, type Viewer } from "./lib/site-context.ts";
-import { createI18n, DICTIONARY_ELEMENT_ID, DictionaryContext, isLocale, localeFromCookie, scriptSafeJson, type Dictionary, type Locale } from "./i18n/i18n.ts";
+import { createI18n, DICTIONARY_ELEMENT_ID, DictionaryContext, isLocale, localeFromCookie, scriptSafeJson, type Dictionaries, type Locale } from "./i18n/i18n.ts";
 import stylesheet from "./styles.css?url";
 
 export const links = () => [
@@ -33,17 +33,22 @@ export const links = () => [
 /**
  * What a route may declare in `export const handle`. Pages work as plain HTML (links and forms), so
  * they send no JavaScript at all; a page that truly needs it (a print button) says `hydrate: true`.
+ * Such a page carries its reader's dictionary; `languages` names any other it shows as well.
  */
 export interface RouteHandle {
   hydrate?: boolean;
+  languages?: readonly Locale[];
 }
 
-/** Whether this page runs React in the browser: on the server, when one of its routes asks; in the
- * browser, always (a page only runs there when it was sent with its scripts). */
-function useHydrate(): boolean {
-  const matches = useMatches();
-  if (typeof document !== "undefined") return true;
-  return matches.some((match) => (match.handle as RouteHandle | undefined)?.hydrate === true);
+/**
+ * Whether this page runs React in the browser (on the server: when one of its routes asks; in the
+ * browser: always, as a page only runs there when it was sent with its scripts), and the languages
+ * whose dictionaries it carries.
+ */
+function usePageScripts(locale: Locale): { hydrate: boolean; languages: Locale[] } {
+  const handles = useMatches().map((match) => (match.handle ?? {}) as RouteHandle);
+  const hydrate = typeof document !== "undefined" || handles.some((handle) => handle.hydrate === true);
+  return { hydrate, languages: [...new Set([locale, ...handles.flatMap((handle) => handle.languages ?? [])])] };
 }
 
 /** Pages name themselves; this title stands when a page cannot (errors, unknown hosts). */
@@ -83,9 +88,9 @@ function brandStyle(site: SiteInfo | undefined): string {
 export function Layout({ children }: { children: React.ReactNode }) {
   const root = useRootData();
   const locale = root?.locale ?? "nl";
-  const dictionary = useContext(DictionaryContext)[locale];
-  const i18n = useMemo(() => createI18n(locale, dictionary), [locale, dictionary]);
-  const hydrate = useHydrate();
+  const dictionaries = useContext(DictionaryContext);
+  const i18n = useMemo(() => createI18n(locale, dictionaries), [locale, dictionaries]);
+  const { hydrate, languages } = usePageScripts(locale);
   const tenantSite = root?.site.kind === "tenant";
   return (
     <html lang={locale}>
@@ -104,7 +109,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
         </I18nextProvider>
         {hydrate ? (
           <>
-            <DictionaryScript dictionary={dictionary} />
+            <DictionaryScript dictionaries={dictionaries} languages={languages} />
             <ScrollRestoration />
             <Scripts />
           </>
@@ -114,9 +119,10 @@ export function Layout({ children }: { children: React.ReactNode }) {
   );
 }
 
-/** The reader's dictionary, and only theirs, for the browser (entry.client.tsx reads it). */
-function DictionaryScript({ dictionary }: { dictionary: Dictionary | undefined }) {
-  return <script type="application/json" id={DICTIONARY_ELEMENT_ID} suppressHydrationWarning dangerouslySetInnerHTML={{ __html: scriptSafeJson(dictionary ?? {}) }} />;
+/** The dictionaries the page shows, and only those, for the browser (entry.client.tsx reads them). */
+function DictionaryScript({ dictionaries, languages }: { dictionaries: Dictionaries; languages: Locale[] }) {
+  const carried = Object.fromEntries(languages.map((language) => [language, dictionaries[language] ?? {}]));
+  return <script type="application/json" id={DICTIONARY_ELEMENT_ID} suppressHydrationWarning dangerouslySetInnerHTML={{ __html: scriptSafeJson(carried) }} />;
 }
 
 function Shell({ root, children }: { root: RequestSite | undefined; children: React.ReactNode }) {

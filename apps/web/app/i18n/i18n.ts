@@ -7,14 +7,16 @@ export const LOCALE_COOKIE = "bp_lang";
 
 /** All texts of one language, as i18next reads them (t("<section>.<key>")). */
 export type Dictionary = Record<string, unknown>;
+/** The dictionaries a runtime holds, by language. */
+export type Dictionaries = Partial<Record<Locale, Dictionary>>;
 
 /**
  * The dictionaries this runtime holds. The server holds every language (entry.server.tsx, from
- * dictionaries.server.ts); a browser holds only the reader's, which the page carries
- * (`DictionaryScript` below, read by entry.client.tsx). So no page's JavaScript carries a language
- * its reader does not read, and the dictionaries are no part of the client bundle at all.
+ * dictionaries.server.ts); a browser holds only what the page carries: its reader's, plus any other a
+ * route names because it shows it (root.tsx, `DictionaryScript`; read by entry.client.tsx). So no
+ * page carries a language it does not show, and the dictionaries are no part of the client bundle.
  */
-export const DictionaryContext = createContext<Partial<Record<Locale, Dictionary>>>({});
+export const DictionaryContext = createContext<Dictionaries>({});
 
 export function isLocale(value: unknown): value is Locale {
   return value === "nl" || value === "en";
@@ -22,15 +24,17 @@ export function isLocale(value: unknown): value is Locale {
 
 /**
  * One i18next instance per render (server) or per page load (browser), initialised synchronously
- * from the dictionary at hand: no network, no flash of untranslated text.
+ * from the dictionaries at hand: no network, no flash of untranslated text. The reader's language
+ * must be among them; others serve pages that show more than one language (the bilingual letter).
  */
-export function createI18n(locale: Locale, dictionary: Dictionary | undefined): i18n {
-  if (!dictionary) throw new Error(`no dictionary for "${locale}" in this runtime`);
+export function createI18n(locale: Locale, dictionaries: Dictionaries): i18n {
+  if (!dictionaries[locale]) throw new Error(`no dictionary for "${locale}" in this runtime`);
+  const resources = Object.fromEntries(Object.entries(dictionaries).map(([language, dictionary]) => [language, { translation: dictionary }]));
   const instance = i18next.createInstance();
   void instance.init({
     lng: locale,
     fallbackLng: false,
-    resources: { [locale]: { translation: dictionary } },
+    resources,
     interpolation: { escapeValue: false },
     initAsync: false,
     returnObjects: true,

@@ -9,8 +9,9 @@ import type { RouteHandle } from "../root.tsx";
 // the QR code of the link (inline SVG, made here on the server), the code in large type, three simple
 // steps and the sponsor statement; Dutch, with English below. Print CSS hides the site around it.
 
-// The print button needs JavaScript (without it, the hint says to use the browser's Print).
-export const handle: RouteHandle = { hydrate: true };
+// The print button needs JavaScript (without it, the hint says to use the browser's Print); the page
+// shows Dutch and English whatever its reader's language.
+export const handle: RouteHandle = { hydrate: true, languages: ["nl", "en"] };
 
 export const meta: MetaFunction<typeof loader> = ({ loaderData }) => [
   { title: loaderData ? `Uitnodiging ${loaderData.detail.neighbourhood.name} (brief) — Buurtplein` : "Uitnodiging — Buurtplein" },

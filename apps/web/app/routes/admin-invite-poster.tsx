@@ -7,8 +7,9 @@ import type { RouteHandle } from "../root.tsx";
 // /beheer/uitnodigingen/:id/poster — an A4 poster for the hall or the notice board: a big QR code and
 // the code in huge type; Dutch, with an English line.
 
-// The print button needs JavaScript (without it, the hint says to use the browser's Print).
-export const handle: RouteHandle = { hydrate: true };
+// The print button needs JavaScript (without it, the hint says to use the browser's Print); the page
+// shows Dutch and English whatever its reader's language.
+export const handle: RouteHandle = { hydrate: true, languages: ["nl", "en"] };
 
 export const meta: MetaFunction<typeof loader> = ({ loaderData }) => [
   { title: loaderData ? `Uitnodiging ${loaderData.detail.neighbourhood.name} (poster) — Buurtplein` : "Poster — Buurtplein" },
