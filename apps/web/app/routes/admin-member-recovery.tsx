@@ -6,6 +6,7 @@ import { requirePageViewer, viewerIsStaff } from "../lib/invite-pages.ts";
 import { FormError } from "../components/field-error.tsx";
 import { PrintButton } from "../components/print-button.tsx";
 import { RecoverySlip } from "../components/recovery-slip.tsx";
+import type { RouteHandle } from "../root.tsx";
 
 // /beheer/leden/:id/herstelcode — a resident without e-mail forgot their password. A moderator confirms,
 // and hands over a new one-time recovery code on paper; earlier codes stop working.
@@ -24,6 +25,9 @@ interface Issued {
   recoveryCode: string;
   recoveryCodeExpiresAt: number;
 }
+
+// The print button needs JavaScript (without it, the hint says to use the browser's Print).
+export const handle: RouteHandle = { hydrate: true };
 
 export const meta: MetaFunction = () => [{ title: "Nieuwe herstelcode — Buurtplein" }];
 

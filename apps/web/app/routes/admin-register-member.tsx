@@ -17,10 +17,14 @@ import { FieldError, FormError } from "../components/field-error.tsx";
 import { PrintButton } from "../components/print-button.tsx";
 import { RecoverySlip } from "../components/recovery-slip.tsx";
 import { SubmitButton } from "../components/submit-button.tsx";
+import type { RouteHandle } from "../root.tsx";
 
 // /beheer/aanmelden-namens — help desk: staff (or an ambassador, for their own neighbourhood) register a
 // resident who gave consent. Without e-mail, the page shows the login name and a one-time recovery
 // code to hand over on paper.
+
+// The print button needs JavaScript (without it, the hint says to use the browser's Print).
+export const handle: RouteHandle = { hydrate: true };
 
 export const meta: MetaFunction = () => [{ title: "Aanmelden namens een bewoner — Buurtplein" }];
 
