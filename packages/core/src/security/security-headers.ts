@@ -10,6 +10,11 @@ export interface SecurityHeaderOptions {
   nonce?: string;
   /** ENVIRONMENT === "production": only then Strict-Transport-Security (local runs are plain http). */
   production: boolean;
+  /**
+   * Report violations without blocking (Content-Security-Policy-Report-Only): only for the Vite dev
+   * server, whose hot reload injects styles and scripts that carry no nonce.
+   */
+  reportOnly?: boolean;
 }
 
 /** 16 random bytes, base64: a fresh nonce for one request. */
@@ -69,7 +74,7 @@ export const PERSONAL_CACHE_CONTROL = "private, no-store";
 /** The headers for one answer of a worker (a page, a .data answer, a JSON answer, a redirect). */
 export function securityHeaders(options: SecurityHeaderOptions): Record<string, string> {
   const headers: Record<string, string> = {
-    "Content-Security-Policy": contentSecurityPolicy(options.nonce),
+    [options.reportOnly ? "Content-Security-Policy-Report-Only" : "Content-Security-Policy"]: contentSecurityPolicy(options.nonce),
     "X-Content-Type-Options": "nosniff",
     "X-Frame-Options": "DENY",
     "Referrer-Policy": "strict-origin-when-cross-origin",
