@@ -20,6 +20,8 @@ import {
 import { callApi } from "./lib/api.server.ts";
 import { requestSiteContext, type RequestSite, type SiteInfo, type Viewer } from "./lib/site-context.ts";
 import { createI18n, DICTIONARY_ELEMENT_ID, DictionaryContext, isLocale, localeFromCookie, scriptSafeJson, type Dictionaries, type Locale } from "./i18n/i18n.ts";
+import { useNonce } from "./lib/security.ts";
+import { hasSessionCookie } from "@buurtplein/core/identity/session-token";
 import stylesheet from "./styles.css?url";
 
 export const links = () => [
@@ -61,7 +63,7 @@ const loadRequestSite: MiddlewareFunction<Response> = async ({ request, context 
   const fallback: Locale = site.data.kind === "tenant" && isLocale(site.data.branding.defaultLocale) ? site.data.branding.defaultLocale : "nl";
   const locale = localeFromCookie(request.headers.get("cookie"), fallback);
   let viewer: Viewer | null = null;
-  if (site.data.kind === "tenant" && /(?:^|;\s*)bp_session=/.test(request.headers.get("cookie") ?? "")) {
+  if (site.data.kind === "tenant" && hasSessionCookie(request.headers.get("cookie"))) {
     const me = await callApi<Viewer>(request, "/api/auth/me");
     if (me.ok) viewer = me.data;
   }
@@ -92,6 +94,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const i18n = useMemo(() => createI18n(locale, dictionaries), [locale, dictionaries]);
   const { hydrate, languages } = usePageScripts(locale);
   const tenantSite = root?.site.kind === "tenant";
+  const nonce = useNonce(); // the CSP nonce of this request
   return (
     <html lang={locale}>
       <head>
@@ -100,8 +103,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
         {/* Pages with residents' content are never indexed. */}
         {tenantSite ? <meta name="robots" content="noindex, nofollow" /> : null}
         <Meta />
-        <Links />
-        <style>{brandStyle(root?.site)}</style>
+        <Links nonce={nonce} />
+        <style nonce={nonce}>{brandStyle(root?.site)}</style>
       </head>
       <body>
         <I18nextProvider i18n={i18n}>
@@ -110,8 +113,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
         {hydrate ? (
           <>
             <DictionaryScript dictionaries={dictionaries} languages={languages} />
-            <ScrollRestoration />
-            <Scripts />
+            <ScrollRestoration nonce={nonce} />
+            <Scripts nonce={nonce} />
           </>
         ) : null}
       </body>
@@ -193,6 +196,8 @@ export function ErrorBoundary() {
     if (code === "tenant_not_found") [title, text] = [t("errors.unknownHostTitle"), t("errors.unknownHostText")];
     else if (code === "tenant_suspended") [title, text] = [t("errors.suspendedTitle"), t("errors.suspendedText")];
     else if (code === "tenant_not_ready") [title, text] = [t("errors.notReadyTitle"), t("errors.notReadyText")];
+    else if (code === "service_unavailable") [title, text] = [t("errors.unavailableTitle"), t("errors.unavailableText")];
+    else if (code === "bad_request" || code === "unsupported_media_type") [title, text] = [t("errors.badFormTitle"), t("errors.badFormText")];
     else if (error.status === 404) [title, text] = [t("errors.notFoundTitle"), t("errors.notFoundText")];
     else if (error.status === 403) [title, text] = [t("errors.forbiddenTitle"), t("errors.forbiddenText")];
     else if (error.status === 429) [title, text] = [t("access.errors.rateLimitedTitle"), t("access.errors.rateLimitedText")];

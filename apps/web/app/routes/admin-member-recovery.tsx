@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { data, Form, Link, useActionData, useLoaderData, useNavigation, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "react-router";
 import { callApi } from "../lib/api.server.ts";
+import { readForm } from "../lib/forms.ts";
 import { failureText } from "../lib/api-errors.ts";
 import { requirePageViewer, viewerIsStaff } from "../lib/invite-pages.ts";
 import { FormError } from "../components/field-error.tsx";
@@ -40,6 +41,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   requirePageViewer(context, viewerIsStaff);
+  await readForm(request); // only our own form post asks for a new code
   const result = await callApi<Issued>(request, `/api/members/${encodeURIComponent(params.id ?? "")}/recovery-code`, { method: "POST", body: {} });
   if (result.ok) return { issued: result.data, failure: null };
   return data({ issued: null, failure: result.error }, { status: result.status });

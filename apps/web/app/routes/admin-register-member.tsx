@@ -11,7 +11,7 @@ import {
 } from "react-router";
 import { callApi } from "../lib/api.server.ts";
 import { fieldErrors } from "../lib/api-errors.ts";
-import { field, fieldAria } from "../lib/forms.ts";
+import { field, fieldAria, readForm } from "../lib/forms.ts";
 import { requirePageViewer, viewerHelpsMembers, viewerIsStaff } from "../lib/invite-pages.ts";
 import { FieldError, FormError } from "../components/field-error.tsx";
 import { PrintButton } from "../components/print-button.tsx";
@@ -48,7 +48,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   requirePageViewer(context, viewerHelpsMembers);
-  const form = await request.formData();
+  const form = await readForm(request);
   const values = {
     neighbourhood: field(form, "neighbourhood"),
     displayName: field(form, "displayName"),

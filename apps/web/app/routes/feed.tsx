@@ -13,7 +13,7 @@ import {
 import { POST_KINDS, STAFF_ONLY_POST_KINDS } from "@buurtplein/core/community/post-kinds";
 import { isRole, isStaff } from "@buurtplein/core/identity/roles";
 import { callApi } from "../lib/api.server.ts";
-import { field } from "../lib/forms.ts";
+import { field, readForm } from "../lib/forms.ts";
 import { fieldErrors } from "../lib/api-errors.ts";
 import { assertTenantSite, requestSiteContext } from "../lib/site-context.ts";
 import { FieldError, FormError } from "../components/field-error.tsx";
@@ -55,7 +55,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { viewer } = context.get(requestSiteContext);
   if (!viewer) throw redirect("/inloggen");
-  const form = await request.formData();
+  const form = await readForm(request);
   const values = {
     kind: field(form, "kind"),
     title: field(form, "title"),

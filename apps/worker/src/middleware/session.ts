@@ -1,7 +1,6 @@
 import { createMiddleware } from "hono/factory";
-import { getCookie } from "hono/cookie";
 import { and, eq, lte } from "drizzle-orm";
-import { AppError, SESSION_COOKIE, can, hashSessionToken, isRole, type Action, type AuthorizationResource, type MessageKey } from "@buurtplein/core";
+import { AppError, can, readSessionCookie, hashSessionToken, isRole, type Action, type AuthorizationResource, type MessageKey } from "@buurtplein/core";
 import { tenantSchema } from "@buurtplein/db";
 import type { Actor, AppEnv, Site } from "../env.ts";
 
@@ -12,7 +11,7 @@ import type { Actor, AppEnv, Site } from "../env.ts";
 export const loadSession = createMiddleware<AppEnv>(async (c, next) => {
   c.set("actor", null);
   const site = c.get("site");
-  const token = getCookie(c, SESSION_COOKIE);
+  const token = readSessionCookie(c.req.header("cookie")); // __Host-bp_session on https, bp_session on http
   if (site.kind === "tenant" && token) {
     const sessionId = await hashSessionToken(token);
     const { sessions, users } = tenantSchema;

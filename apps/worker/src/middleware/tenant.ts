@@ -4,6 +4,7 @@ import { AppError, parseHost } from "@buurtplein/core";
 import { controlSchema, createDbClient, openTenantDb, tenantDbCredentials, type ControlDb } from "@buurtplein/db";
 import type { AppEnv, Tenant } from "../env.ts";
 import { tenantTokenKey } from "../lib/tenant-token-key.ts";
+import { outageError } from "../lib/errors.ts";
 
 export function baseDomains(value: string): string[] {
   return value
@@ -37,7 +38,16 @@ export async function findTenantForHost(control: ControlDb, host: string, domain
  */
 export const resolveTenant = createMiddleware<AppEnv>(async (c, next) => {
   const host = new URL(c.req.url).host;
-  const found = await findTenantForHost(c.get("control"), host, baseDomains(c.env.BASE_DOMAINS));
+  let found: Awaited<ReturnType<typeof findTenantForHost>>;
+  try {
+    found = await findTenantForHost(c.get("control"), host, baseDomains(c.env.BASE_DOMAINS));
+  } catch (error) {
+    // The control plane is unreachable: every request (health included) waits with a 503, never a 500.
+    const outage = outageError(error);
+    if (!outage) throw error;
+    c.get("logger").log("error", "control plane unreachable", { error: error instanceof Error ? error.message : String(error) });
+    throw outage;
+  }
   if (found === "apex") {
     c.set("site", { kind: "apex" });
     return next();
