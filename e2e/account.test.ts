@@ -258,7 +258,9 @@ function rawRequest(host: string, path: string, options: { method: string; heade
 describe("CSRF in the web worker", () => {
   it("refuses a form that another site submits to us, with a readable page", async () => {
     const { page, context } = await newPage(browser);
-    // A page on another origin (an unknown host still serves a document there).
+    // A page on another origin, as another site serves it (not our page: ours forbids posting
+    // forms elsewhere with CSP form-action 'self').
+    await page.route(`http://evil.localhost:${port()}/`, (route) => route.fulfill({ contentType: "text/html", body: "<!doctype html><html lang=\"en\"><title>Elsewhere</title><body></body></html>" }));
     await page.goto(`http://evil.localhost:${port()}/`);
     const target = tenantUrl("delinde", "/inloggen?met=wachtwoord");
     const [response] = await Promise.all([

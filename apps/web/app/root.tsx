@@ -1,4 +1,4 @@
-import { useMemo } from "react";
+import { useContext, useMemo } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
 import {
   data,
@@ -10,6 +10,7 @@ import {
   Scripts,
   ScrollRestoration,
   useLocation,
+  useMatches,
   useNavigation,
   useRouteError,
   useRouteLoaderData,
@@ -18,10 +19,39 @@ import {
 } from "react-router";
 import { callApi } from "./lib/api.server.ts";
 import { requestSiteContext, type RequestSite, type SiteInfo, type Viewer } from "./lib/site-context.ts";
-import { createI18n, isLocale, localeFromCookie, type Locale } from "./i18n/i18n.ts";
+import { createI18n, DICTIONARY_ELEMENT_ID, DictionaryContext, isLocale, localeFromCookie, scriptSafeJson, type Dictionaries, type Locale } from "./i18n/i18n.ts";
+import { useNonce } from "./lib/security.ts";
+import { hasSessionCookie } from "@buurtplein/core/identity/session-token";
 import stylesheet from "./styles.css?url";
 
-export const links = () => [{ rel: "stylesheet", href: stylesheet }];
+export const links = () => [
+  { rel: "stylesheet", href: stylesheet },
+  // Static files (apps/web/public), served before the worker: an icon never costs a rendered page.
+  { rel: "icon", href: "/favicon.ico", sizes: "32x32" },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+  { rel: "apple-touch-icon", href: "/apple-touch-icon.png" },
+];
+
+/**
+ * What a route may declare in `export const handle`. Pages work as plain HTML (links and forms), so
+ * they send no JavaScript at all; a page that truly needs it (a print button) says `hydrate: true`.
+ * Such a page carries its reader's dictionary; `languages` names any other it shows as well.
+ */
+export interface RouteHandle {
+  hydrate?: boolean;
+  languages?: readonly Locale[];
+}
+
+/**
+ * Whether this page runs React in the browser (on the server: when one of its routes asks; in the
+ * browser: always, as a page only runs there when it was sent with its scripts), and the languages
+ * whose dictionaries it carries.
+ */
+function usePageScripts(locale: Locale): { hydrate: boolean; languages: Locale[] } {
+  const handles = useMatches().map((match) => (match.handle ?? {}) as RouteHandle);
+  const hydrate = typeof document !== "undefined" || handles.some((handle) => handle.hydrate === true);
+  return { hydrate, languages: [...new Set([locale, ...handles.flatMap((handle) => handle.languages ?? [])])] };
+}
 
 /** Pages name themselves; this title stands when a page cannot (errors, unknown hosts). */
 export const meta = () => [{ title: "Buurtplein" }];
@@ -57,8 +87,11 @@ function brandStyle(site: SiteInfo | undefined): string {
 export function Layout({ children }: { children: React.ReactNode }) {
   const root = useRootData();
   const locale = root?.locale ?? "nl";
-  const i18n = useMemo(() => createI18n(locale), [locale]);
+  const dictionaries = useContext(DictionaryContext);
+  const i18n = useMemo(() => createI18n(locale, dictionaries), [locale, dictionaries]);
+  const { hydrate, languages } = usePageScripts(locale);
   const tenantSite = root?.site.kind === "tenant";
+  const nonce = useNonce(); // the CSP nonce of this request
   return (
     <html lang={locale}>
       <head>
@@ -67,18 +100,29 @@ export function Layout({ children }: { children: React.ReactNode }) {
         {/* Pages with residents' content are never indexed. */}
         {tenantSite ? <meta name="robots" content="noindex, nofollow" /> : null}
         <Meta />
-        <Links />
-        <style>{brandStyle(root?.site)}</style>
+        <Links nonce={nonce} />
+        <style nonce={nonce}>{brandStyle(root?.site)}</style>
       </head>
       <body>
         <I18nextProvider i18n={i18n}>
           <Shell root={root}>{children}</Shell>
         </I18nextProvider>
-        <ScrollRestoration />
-        <Scripts />
+        {hydrate ? (
+          <>
+            <DictionaryScript dictionaries={dictionaries} languages={languages} />
+            <ScrollRestoration nonce={nonce} />
+            <Scripts nonce={nonce} />
+          </>
+        ) : null}
       </body>
     </html>
   );
+}
+
+/** The dictionaries the page shows, and only those, for the browser (entry.client.tsx reads them). */
+function DictionaryScript({ dictionaries, languages }: { dictionaries: Dictionaries; languages: Locale[] }) {
+  const carried = Object.fromEntries(languages.map((language) => [language, dictionaries[language] ?? {}]));
+  return <script type="application/json" id={DICTIONARY_ELEMENT_ID} suppressHydrationWarning dangerouslySetInnerHTML={{ __html: scriptSafeJson(carried) }} />;
 }
 
 function Shell({ root, children }: { root: RequestSite | undefined; children: React.ReactNode }) {
@@ -149,6 +193,8 @@ export function ErrorBoundary() {
     if (code === "tenant_not_found") [title, text] = [t("errors.unknownHostTitle"), t("errors.unknownHostText")];
     else if (code === "tenant_suspended") [title, text] = [t("errors.suspendedTitle"), t("errors.suspendedText")];
     else if (code === "tenant_not_ready") [title, text] = [t("errors.notReadyTitle"), t("errors.notReadyText")];
+    else if (code === "service_unavailable") [title, text] = [t("errors.unavailableTitle"), t("errors.unavailableText")];
+    else if (code === "bad_request" || code === "unsupported_media_type") [title, text] = [t("errors.badFormTitle"), t("errors.badFormText")];
     else if (error.status === 404) [title, text] = [t("errors.notFoundTitle"), t("errors.notFoundText")];
     else if (error.status === 403) [title, text] = [t("errors.forbiddenTitle"), t("errors.forbiddenText")];
     else if (error.status === 429) [title, text] = [t("access.errors.rateLimitedTitle"), t("access.errors.rateLimitedText")];

@@ -1,24 +1,29 @@
 // The deployment's one Worker (wrangler.toml at the repository root): the JSON API under /api (the
 // Hono app of apps/worker) and the pages (React Router), which call that same API in-process.
 // See docs/decisions/013-one-worker.md.
-import { createRequestHandler } from "react-router";
+import { createRequestHandler, RouterContextProvider } from "react-router";
 import { isCrossSiteWrite } from "@buurtplein/core/security/check-same-origin";
 import { createApp } from "@buurtplein/worker/app";
 import { scheduled } from "@buurtplein/worker/jobs/clean-expired-data";
 import type { Bindings } from "@buurtplein/worker/env";
+import { applySecurityHeaders, createNonce } from "@buurtplein/core/security/security-headers";
 import { runPageView } from "../app/lib/page-api.server.ts";
+import { nonceContext } from "../app/lib/security.ts";
 
 const api = createApp();
 
+/** Seconds a visitor is asked to wait on a 503 page (the database unreachable, a corporation not ready). */
+const RETRY_AFTER_SECONDS = "30";
+
 /** 403 csrf_failed: JSON for the API, a short readable page (Dutch and English) otherwise. */
-function refuseCrossSite(url: URL): Response {
+function refuseCrossSite(url: URL, nonce: string): Response {
   const message = "Dit verzoek komt niet van deze website en is daarom geweigerd.";
   if (url.pathname === "/api" || url.pathname.startsWith("/api/")) {
     return Response.json({ error: { code: "csrf_failed", message } }, { status: 403 });
   }
   const page = `<!doctype html>
 <html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Geweigerd — Buurtplein</title>
-<style>body{font-family:system-ui,sans-serif;font-size:1.125rem;line-height:1.5;max-width:40rem;margin:2rem auto;padding:0 1rem;color:#1b1f23}a{color:#1f6f5c}</style></head>
+<style nonce="${nonce}">body{font-family:system-ui,sans-serif;font-size:1.125rem;line-height:1.5;max-width:40rem;margin:2rem auto;padding:0 1rem;color:#1b1f23}a{color:#1f6f5c}</style></head>
 <body><main><h1>Dit verzoek is geweigerd</h1>
 <p>${message} Ga naar de <a href="/">startpagina</a> en probeer het daar opnieuw.</p>
 <p lang="en">This request did not come from this website and was refused. Go to the <a href="/">home page</a> and try again there.</p></main></body></html>`;
@@ -41,19 +46,36 @@ async function withBufferedBody(request: Request): Promise<Request> {
 
 export default {
   async fetch(request, env, ctx) {
-    return route(await withBufferedBody(request), env, ctx);
+    // One nonce per request: in the Content-Security-Policy and on every inline script and style.
+    const nonce = createNonce();
+    return secured(await route(await withBufferedBody(request), env, ctx, nonce), env, nonce);
   },
   // The cron trigger in wrangler.toml: the hourly retention cleanup.
   scheduled,
 } satisfies ExportedHandler<Bindings>;
 
-async function route(request: Request, env: Bindings, ctx: ExecutionContext): Promise<Response> {
+/**
+ * Every answer of this Worker (pages, .data, the API, refusals) leaves through here: security headers
+ * and Cache-Control from the one policy in core (docs/decisions/014-security-headers.md), and
+ * Retry-After on a 503 page. Static assets do not pass the Worker: public/_headers covers them.
+ */
+function secured(response: Response, env: Bindings, nonce: string): Response {
+  // A response may have immutable headers: copy first.
+  const answer = new Response(response.body, response);
+  applySecurityHeaders(answer.headers, { nonce, production: env.ENVIRONMENT === "production", reportOnly: import.meta.env.MODE === "development" });
+  if (answer.status === 503 && !answer.headers.has("Retry-After")) answer.headers.set("Retry-After", RETRY_AFTER_SECONDS);
+  return answer;
+}
+
+async function route(request: Request, env: Bindings, ctx: ExecutionContext, nonce: string): Promise<Response> {
   const url = new URL(request.url);
   // CSRF: a state-changing request must come from our own origin (docs/decisions/007-csrf-origin-checks.md).
   if (isCrossSiteWrite({ method: request.method, url: request.url, origin: request.headers.get("origin"), secFetchSite: request.headers.get("sec-fetch-site") })) {
-    return refuseCrossSite(url);
+    return refuseCrossSite(url, nonce);
   }
   // The JSON API is served on every host under /api, with the URL unchanged (its host decides the tenant).
   if (url.pathname === "/api" || url.pathname.startsWith("/api/")) return api.fetch(request, env, ctx);
-  return runPageView({ api, env, ctx }, () => handleDocument(request));
+  const context = new RouterContextProvider();
+  context.set(nonceContext, nonce);
+  return runPageView({ api, env, ctx }, () => handleDocument(request, context));
 }

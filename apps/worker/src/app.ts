@@ -3,7 +3,7 @@ import { AppError } from "@buurtplein/core";
 import type { AppEnv } from "./env.ts";
 import { handleError } from "./lib/errors.ts";
 import { requestLanguage } from "./lib/language.ts";
-import { controlPlane, requestId, requestLogger } from "./middleware/request-context.ts";
+import { controlPlane, requestId, requestLogger, securityHeaders } from "./middleware/request-context.ts";
 import { resolveTenant } from "./middleware/tenant.ts";
 import { loadSession, refreshSharedStateAfterWrites } from "./middleware/session.ts";
 import { healthRoutes } from "./routes/health.ts";
@@ -24,10 +24,11 @@ import { membershipSettingsRoutes } from "./routes/membership-settings.ts";
 export function createApp() {
   const app = new Hono<AppEnv>().basePath("/api");
 
-  // Middleware order matters: request id → logger → CSRF origin check → control plane → tenant → session.
-  // A page's in-process calls (env.PAGE_REQUEST_STATE) reuse the tenant and session their first call
-  // resolved; a write among them makes the next call load the session again.
+  // Middleware order matters: security headers → request id → logger → CSRF origin check → control plane
+  // → tenant → session. A page's in-process calls (env.PAGE_REQUEST_STATE) reuse the tenant and session
+  // their first call resolved; a write among them makes the next call load the session again.
   // Permissions are checked inside each route (requirePermission → can() in core), next to what they protect.
+  app.use(securityHeaders);
   app.use(requestId);
   app.use(requestLogger);
   app.use(checkOrigin); // CSRF: state-changing requests only from our own origin

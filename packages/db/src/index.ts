@@ -17,6 +17,8 @@ export {
   type TenantDb,
 } from "./client.ts";
 
+export { isDatabaseUnreachable } from "./unreachable.ts";
+
 export {
   TenantDatabaseApiError,
   type ListedDatabase,

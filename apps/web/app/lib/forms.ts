@@ -1,3 +1,23 @@
+import { data } from "react-router";
+
+const FORM_TYPES = new Set(["application/x-www-form-urlencoded", "multipart/form-data"]);
+
+/**
+ * Reads the posted form of a page action. What our pages send is a form; anything else is the
+ * sender's mistake, never a 500: another content type (JSON, none at all) is 415
+ * unsupported_media_type, a body that is no readable form (multipart without boundary, broken
+ * encoding) is 400 bad_request. Both show the root error page.
+ */
+export async function readForm(request: Request): Promise<FormData> {
+  const type = (request.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
+  if (!FORM_TYPES.has(type)) throw data({ code: "unsupported_media_type" }, { status: 415 });
+  try {
+    return await request.formData();
+  } catch {
+    throw data({ code: "bad_request" }, { status: 400 });
+  }
+}
+
 /** Reads a form field as trimmed text ("" when absent). */
 export function field(form: FormData, name: string): string {
   const value = form.get(name);

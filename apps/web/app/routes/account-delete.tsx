@@ -11,7 +11,7 @@ import {
   type MetaFunction,
 } from "react-router";
 import { callApi, forwardCookies } from "../lib/api.server.ts";
-import { field } from "../lib/forms.ts";
+import { field, readForm } from "../lib/forms.ts";
 import { assertTenantSite, requestSiteContext } from "../lib/site-context.ts";
 import { failureText, fieldErrors } from "../lib/api-errors.ts";
 import { FormError } from "../components/field-error.tsx";
@@ -30,7 +30,7 @@ export async function loader({ context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   if (!context.get(requestSiteContext).viewer) throw redirect("/inloggen");
-  const form = await request.formData();
+  const form = await readForm(request);
   const mode = field(form, "mode");
   const result = await callApi(request, "/api/me/delete", { method: "POST", body: { mode, confirm: field(form, "confirm") } });
   if (result.ok) throw redirect("/account/verwijderd", { headers: forwardCookies(result) });

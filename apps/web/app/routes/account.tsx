@@ -12,7 +12,7 @@ import {
   type MetaFunction,
 } from "react-router";
 import { callApi, forwardCookies } from "../lib/api.server.ts";
-import { field } from "../lib/forms.ts";
+import { field, readForm } from "../lib/forms.ts";
 import { assertTenantSite, requestSiteContext } from "../lib/site-context.ts";
 import { failureText, fieldErrors } from "../lib/api-errors.ts";
 import { FieldError, FormError } from "../components/field-error.tsx";
@@ -43,7 +43,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   if (!context.get(requestSiteContext).viewer) throw redirect("/inloggen");
-  const form = await request.formData();
+  const form = await readForm(request);
   if (field(form, "intent") === "logout-everywhere") {
     const result = await callApi(request, "/api/auth/logout-everywhere", { method: "POST" });
     if (result.ok || result.status === 401) throw redirect("/", { headers: forwardCookies(result) });

@@ -3,10 +3,15 @@ import { useLoaderData, type LoaderFunctionArgs, type MetaFunction } from "react
 import { loadPrintableInvite, type InviteDetail } from "../lib/printable-invite.server.ts";
 import { formatLastDay } from "../lib/invite-pages.ts";
 import { PrintToolbar } from "../components/print-toolbar.tsx";
+import type { RouteHandle } from "../root.tsx";
 
 // /beheer/uitnodigingen/:id/brief — the printable A4 invite letter: the corporation's name and colours,
 // the QR code of the link (inline SVG, made here on the server), the code in large type, three simple
 // steps and the sponsor statement; Dutch, with English below. Print CSS hides the site around it.
+
+// The print button needs JavaScript (without it, the hint says to use the browser's Print); the page
+// shows Dutch and English whatever its reader's language.
+export const handle: RouteHandle = { hydrate: true, languages: ["nl", "en"] };
 
 export const meta: MetaFunction<typeof loader> = ({ loaderData }) => [
   { title: loaderData ? `Uitnodiging ${loaderData.detail.neighbourhood.name} (brief) — Buurtplein` : "Uitnodiging — Buurtplein" },

@@ -2,9 +2,14 @@ import { useTranslation } from "react-i18next";
 import { useLoaderData, type LoaderFunctionArgs, type MetaFunction } from "react-router";
 import { loadPrintableInvite } from "../lib/printable-invite.server.ts";
 import { PrintToolbar } from "../components/print-toolbar.tsx";
+import type { RouteHandle } from "../root.tsx";
 
 // /beheer/uitnodigingen/:id/poster — an A4 poster for the hall or the notice board: a big QR code and
 // the code in huge type; Dutch, with an English line.
+
+// The print button needs JavaScript (without it, the hint says to use the browser's Print); the page
+// shows Dutch and English whatever its reader's language.
+export const handle: RouteHandle = { hydrate: true, languages: ["nl", "en"] };
 
 export const meta: MetaFunction<typeof loader> = ({ loaderData }) => [
   { title: loaderData ? `Uitnodiging ${loaderData.detail.neighbourhood.name} (poster) — Buurtplein` : "Poster — Buurtplein" },

@@ -12,7 +12,7 @@ import {
 } from "react-router";
 import { callApi } from "../lib/api.server.ts";
 import { fieldErrors } from "../lib/api-errors.ts";
-import { field, fieldAria } from "../lib/forms.ts";
+import { field, fieldAria, readForm } from "../lib/forms.ts";
 import { formatLastDay, requirePageViewer, viewerIsStaff } from "../lib/invite-pages.ts";
 import { FieldError, FormError } from "../components/field-error.tsx";
 import { SubmitButton } from "../components/submit-button.tsx";
@@ -80,7 +80,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   requirePageViewer(context, viewerIsStaff);
-  const form = await request.formData();
+  const form = await readForm(request);
   if (field(form, "intent") === "revoke") {
     const id = field(form, "id");
     const result = await callApi(request, `/api/invites/${encodeURIComponent(id)}/revoke`, { method: "POST" });

@@ -1,11 +1,13 @@
 import { useTranslation } from "react-i18next";
 import { data, Form, Link, useActionData, useLoaderData, useNavigation, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "react-router";
 import { callApi } from "../lib/api.server.ts";
+import { readForm } from "../lib/forms.ts";
 import { failureText } from "../lib/api-errors.ts";
 import { requirePageViewer, viewerIsStaff } from "../lib/invite-pages.ts";
 import { FormError } from "../components/field-error.tsx";
 import { PrintButton } from "../components/print-button.tsx";
 import { RecoverySlip } from "../components/recovery-slip.tsx";
+import type { RouteHandle } from "../root.tsx";
 
 // /beheer/leden/:id/herstelcode — a resident without e-mail forgot their password. A moderator confirms,
 // and hands over a new one-time recovery code on paper; earlier codes stop working.
@@ -25,6 +27,9 @@ interface Issued {
   recoveryCodeExpiresAt: number;
 }
 
+// The print button needs JavaScript (without it, the hint says to use the browser's Print).
+export const handle: RouteHandle = { hydrate: true };
+
 export const meta: MetaFunction = () => [{ title: "Nieuwe herstelcode — Buurtplein" }];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
@@ -36,6 +41,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   requirePageViewer(context, viewerIsStaff);
+  await readForm(request); // only our own form post asks for a new code
   const result = await callApi<Issued>(request, `/api/members/${encodeURIComponent(params.id ?? "")}/recovery-code`, { method: "POST", body: {} });
   if (result.ok) return { issued: result.data, failure: null };
   return data({ issued: null, failure: result.error }, { status: result.status });

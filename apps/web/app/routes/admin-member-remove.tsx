@@ -12,7 +12,7 @@ import {
   type MetaFunction,
 } from "react-router";
 import { callApi } from "../lib/api.server.ts";
-import { field } from "../lib/forms.ts";
+import { field, readForm } from "../lib/forms.ts";
 import { assertTenantSite, requestSiteContext } from "../lib/site-context.ts";
 import { failureText, fieldErrors } from "../lib/api-errors.ts";
 import { FormError } from "../components/field-error.tsx";
@@ -40,7 +40,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   if (!context.get(requestSiteContext).viewer) throw redirect("/inloggen");
-  const form = await request.formData();
+  const form = await readForm(request);
   const mode = field(form, "mode");
   const result = await callApi(request, `/api/members/${encodeURIComponent(params.id ?? "")}/remove`, {
     method: "POST",

@@ -11,7 +11,7 @@ import {
 } from "react-router";
 import { callApi } from "../lib/api.server.ts";
 import { fieldErrors } from "../lib/api-errors.ts";
-import { field } from "../lib/forms.ts";
+import { field, readForm } from "../lib/forms.ts";
 import { formatDay, requirePageViewer, viewerHelpsMembers } from "../lib/invite-pages.ts";
 import { FieldError, FormError } from "../components/field-error.tsx";
 
@@ -51,7 +51,7 @@ type Notice = { kind: "approved" | "rejected"; name: string; mailed: boolean } |
 
 export async function action({ request, context }: ActionFunctionArgs) {
   requirePageViewer(context, viewerHelpsMembers);
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = field(form, "intent");
   const id = field(form, "id");
   const name = field(form, "name");

@@ -11,16 +11,20 @@ import {
 } from "react-router";
 import { callApi } from "../lib/api.server.ts";
 import { fieldErrors } from "../lib/api-errors.ts";
-import { field, fieldAria } from "../lib/forms.ts";
+import { field, fieldAria, readForm } from "../lib/forms.ts";
 import { requirePageViewer, viewerHelpsMembers, viewerIsStaff } from "../lib/invite-pages.ts";
 import { FieldError, FormError } from "../components/field-error.tsx";
 import { PrintButton } from "../components/print-button.tsx";
 import { RecoverySlip } from "../components/recovery-slip.tsx";
 import { SubmitButton } from "../components/submit-button.tsx";
+import type { RouteHandle } from "../root.tsx";
 
 // /beheer/aanmelden-namens — help desk: staff (or an ambassador, for their own neighbourhood) register a
 // resident who gave consent. Without e-mail, the page shows the login name and a one-time recovery
 // code to hand over on paper.
+
+// The print button needs JavaScript (without it, the hint says to use the browser's Print).
+export const handle: RouteHandle = { hydrate: true };
 
 export const meta: MetaFunction = () => [{ title: "Aanmelden namens een bewoner — Buurtplein" }];
 
@@ -44,7 +48,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   requirePageViewer(context, viewerHelpsMembers);
-  const form = await request.formData();
+  const form = await readForm(request);
   const values = {
     neighbourhood: field(form, "neighbourhood"),
     displayName: field(form, "displayName"),

@@ -6,7 +6,8 @@ import { requestSiteContext } from "../lib/site-context.ts";
 import { devToolsEnabled } from "../lib/dev-tools.server.ts";
 
 // /dev/mail — the dev mailbox: e-mails Buurtplein "sent" on this machine (development and test only;
-// 404 elsewhere). On a corporation's address only that corporation's e-mails.
+// 404 elsewhere). Every host shows only its own e-mails: a corporation's address that corporation's,
+// the apex only the platform's own (never a corporation's login links).
 
 interface DevMail {
   id: string;

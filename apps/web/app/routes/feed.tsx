@@ -1,4 +1,3 @@
-import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import {
   data,
@@ -14,7 +13,7 @@ import {
 import { POST_KINDS, STAFF_ONLY_POST_KINDS } from "@buurtplein/core/community/post-kinds";
 import { isRole, isStaff } from "@buurtplein/core/identity/roles";
 import { callApi } from "../lib/api.server.ts";
-import { field } from "../lib/forms.ts";
+import { field, readForm } from "../lib/forms.ts";
 import { fieldErrors } from "../lib/api-errors.ts";
 import { assertTenantSite, requestSiteContext } from "../lib/site-context.ts";
 import { FieldError, FormError } from "../components/field-error.tsx";
@@ -56,7 +55,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { viewer } = context.get(requestSiteContext);
   if (!viewer) throw redirect("/inloggen");
-  const form = await request.formData();
+  const form = await readForm(request);
   const values = {
     kind: field(form, "kind"),
     title: field(form, "title"),
@@ -77,23 +76,12 @@ export default function NeighbourhoodFeed() {
   const { feed, role, locale } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t } = useTranslation();
-  const formRef = useRef<HTMLFormElement>(null);
-  const detailsRef = useRef<HTMLDetailsElement>(null);
-  const summaryRef = useRef<HTMLElement>(null);
   const staff = isRole(role) && isStaff(role);
   const kinds = POST_KINDS.filter((kind) => (staff ? STAFF_ONLY_POST_KINDS.includes(kind) : !STAFF_ONLY_POST_KINDS.includes(kind)));
   const fields = result?.fields ?? {};
-  // Open after a refused post (what was typed comes back in the fields); closed otherwise.
+  // Open after a refused post (what was typed comes back in the fields); closed and empty after a
+  // post. The page sends no JavaScript (root.tsx, RouteHandle): the form posts as plain HTML.
   const formOpen = result !== undefined && !result.posted;
-
-  useEffect(() => {
-    if (!result?.posted) return;
-    // Posted with JavaScript: empty and fold the form, as a fresh page would, and keep the keyboard
-    // where it was (the submit button is now hidden) by focusing the button that opens the form.
-    formRef.current?.reset();
-    if (detailsRef.current) detailsRef.current.open = false;
-    summaryRef.current?.focus();
-  }, [result]);
 
   return (
     <div className="feed-layout">
@@ -116,13 +104,13 @@ export default function NeighbourhoodFeed() {
             {t("feed.posted")}
           </p>
         ) : null}
-        <details className="new-post-toggle" open={formOpen} ref={detailsRef}>
-          <summary className="button" ref={summaryRef}>
+        <details className="new-post-toggle" open={formOpen}>
+          <summary className="button">
             {t("feed.writePost")}
           </summary>
           <div className="card">
             <FormError message={result?.error} />
-            <Form method="post" className="form" ref={formRef}>
+            <Form method="post" className="form">
               <label htmlFor="kind">{t("feed.kind")}</label>
               <select id="kind" name="kind" defaultValue={result?.values?.kind ?? kinds[0]}>
                 {kinds.map((kind) => (

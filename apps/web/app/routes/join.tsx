@@ -12,7 +12,7 @@ import {
 } from "react-router";
 import { callApi, forwardCookies } from "../lib/api.server.ts";
 import { fieldErrors } from "../lib/api-errors.ts";
-import { field, fieldAria, secretField } from "../lib/forms.ts";
+import { field, fieldAria, secretField, readForm } from "../lib/forms.ts";
 import { requestSiteContext } from "../lib/site-context.ts";
 import { inviteProblemOf, requireTenantSite, viewerIsNeighbour, type InviteProblem } from "../lib/invite-pages.ts";
 import { FieldError, FormError } from "../components/field-error.tsx";
@@ -68,7 +68,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   requireTenantSite(context.get(requestSiteContext));
-  const form = await request.formData();
+  const form = await readForm(request);
   if (field(form, "intent") === "existing-account") {
     const joined = await callApi<{ status: "joined" | "already_member" | "pending" | "already_pending"; neighbourhood: { slug: string; name: string } }>(request, "/api/join/existing-account", {
       method: "POST",

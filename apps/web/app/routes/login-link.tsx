@@ -11,7 +11,7 @@ import {
   type MetaFunction,
 } from "react-router";
 import { callApi, forwardCookies } from "../lib/api.server.ts";
-import { field } from "../lib/forms.ts";
+import { field, readForm } from "../lib/forms.ts";
 import { assertTenantSite, requestSiteContext } from "../lib/site-context.ts";
 import { failureNote, failureText, isReviewRefusal, type FormFailure } from "../lib/api-errors.ts";
 import { FormError } from "../components/field-error.tsx";
@@ -34,7 +34,7 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   assertTenantSite(context.get(requestSiteContext).site);
-  const form = await request.formData();
+  const form = await readForm(request);
   const result = await callApi(request, "/api/auth/magic-link/verify", { method: "POST", body: { token: field(form, "token") } });
   if (result.ok) throw redirect("/", { headers: forwardCookies(result) });
   const failure: FormFailure = result.error?.code === "invalid_input" ? { code: "login_link_invalid", message: result.error.message } : (result.error ?? { code: "internal_error", message: "" });

@@ -11,7 +11,7 @@ import {
   type MetaFunction,
 } from "react-router";
 import { callApi, forwardCookies } from "../lib/api.server.ts";
-import { field, secretField } from "../lib/forms.ts";
+import { field, secretField, readForm } from "../lib/forms.ts";
 import { assertTenantSite, requestSiteContext } from "../lib/site-context.ts";
 import { devToolsEnabled } from "../lib/dev-tools.server.ts";
 import { failureNote, failureText, fieldErrors, type FormFailure } from "../lib/api-errors.ts";
@@ -43,7 +43,7 @@ interface ActionResult {
 export async function action({ request, context }: ActionFunctionArgs) {
   const { site, locale } = context.get(requestSiteContext);
   assertTenantSite(site);
-  const form = await request.formData();
+  const form = await readForm(request);
   if (field(form, "intent") === "link") {
     const email = field(form, "email");
     const result = await callApi(request, "/api/auth/magic-link", { method: "POST", body: { email, locale } });

@@ -9,7 +9,7 @@ import {
   type MetaFunction,
 } from "react-router";
 import { callApi } from "../lib/api.server.ts";
-import { field } from "../lib/forms.ts";
+import { field, readForm } from "../lib/forms.ts";
 import { formatDay, formatLastDay, requirePageViewer, viewerIsNeighbour } from "../lib/invite-pages.ts";
 import { FormError } from "../components/field-error.tsx";
 import { SubmitButton } from "../components/submit-button.tsx";
@@ -43,7 +43,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   requirePageViewer(context, viewerIsNeighbour);
-  const form = await request.formData();
+  const form = await readForm(request);
   const result = await callApi<{ invite: PersonalInvite }>(request, "/api/invites/personal", { method: "POST", body: { neighbourhood: field(form, "neighbourhood") || undefined } });
   if (result.ok) return { created: result.data.invite, failure: null };
   return data({ created: null, failure: result.error?.message ?? null }, { status: result.status });

@@ -10,7 +10,7 @@ import {
   type MetaFunction,
 } from "react-router";
 import { callApi, forwardCookies } from "../lib/api.server.ts";
-import { field, secretField } from "../lib/forms.ts";
+import { field, secretField, readForm } from "../lib/forms.ts";
 import { assertTenantSite, requestSiteContext } from "../lib/site-context.ts";
 import { failureNote, failureText, fieldErrors } from "../lib/api-errors.ts";
 import { FieldError, FormError } from "../components/field-error.tsx";
@@ -30,7 +30,7 @@ export async function loader({ context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   assertTenantSite(context.get(requestSiteContext).site);
-  const form = await request.formData();
+  const form = await readForm(request);
   const loginName = field(form, "loginName");
   const code = field(form, "code");
   const newPassword = secretField(form, "newPassword");

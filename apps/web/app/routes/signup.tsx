@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { data, Form, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "react-router";
 import { callApi } from "../lib/api.server.ts";
-import { field, fieldAria, secretField } from "../lib/forms.ts";
+import { field, fieldAria, secretField, readForm } from "../lib/forms.ts";
 import { fieldErrors } from "../lib/api-errors.ts";
 import { requestSiteContext } from "../lib/site-context.ts";
 import { FieldError, FormError } from "../components/field-error.tsx";
@@ -24,7 +24,7 @@ interface SignupResult {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   requireApex(context.get(requestSiteContext).site.kind);
-  const form = await request.formData();
+  const form = await readForm(request);
   const values = {
     name: field(form, "name"),
     slug: field(form, "slug").toLowerCase(),

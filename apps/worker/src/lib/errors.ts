@@ -1,4 +1,5 @@
 import { AppError, isMessageKey, type MessageKey } from "@buurtplein/core";
+import { isDatabaseUnreachable } from "@buurtplein/db";
 import type { Context } from "hono";
 import { z } from "zod";
 import type { AppEnv } from "../env.ts";
@@ -58,12 +59,32 @@ export async function readOptionalJson(c: Context<AppEnv>): Promise<unknown> {
   return (await readJson(c)) ?? {};
 }
 
-/** app.onError: AppError → its status, its message in the request's language; anything else → logged, generic 500. */
+/** How long a visitor is asked to wait while a database is unreachable (Retry-After, seconds). */
+export const OUTAGE_RETRY_AFTER_SECONDS = 30;
+
+/**
+ * A database outage (the libSQL server unreachable or answering 5xx) as the 503 every visitor gets
+ * meanwhile; null for any other error. Used by app.onError and the tenant middleware.
+ */
+export function outageError(error: unknown): AppError | null {
+  if (error instanceof AppError || !isDatabaseUnreachable(error)) return null;
+  return new AppError("service_unavailable", { message: "apiErrors.databaseOutage", details: { retryAfterSeconds: OUTAGE_RETRY_AFTER_SECONDS } });
+}
+
+/**
+ * app.onError: AppError → its status, its message in the request's language; a database outage → 503;
+ * anything else → logged, generic 500.
+ */
 export async function handleError(error: Error, c: Context<AppEnv>): Promise<Response> {
+  const outage = outageError(error);
+  if (outage) {
+    c.get("logger")?.log("error", "database unreachable", { error: error.message, cause: String((error as { cause?: unknown }).cause ?? "") });
+    return handleError(outage, c);
+  }
   const language = await requestLanguage(c);
   if (error instanceof AppError) {
     const retryAfter = (error.extraDetails as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
-    if (error.code === "rate_limited" && retryAfter) c.header("Retry-After", String(retryAfter));
+    if ((error.code === "rate_limited" || error.code === "service_unavailable") && retryAfter) c.header("Retry-After", String(retryAfter));
     return c.json(error.toBody(language), error.status as 400);
   }
   if (error instanceof z.ZodError) {

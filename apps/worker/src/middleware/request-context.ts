@@ -1,7 +1,18 @@
 import { createMiddleware } from "hono/factory";
+import { applySecurityHeaders } from "@buurtplein/core";
 import { createDbClient, openControlDb } from "@buurtplein/db";
 import type { AppEnv } from "../env.ts";
 import { createLogger } from "../lib/logger.ts";
+
+/**
+ * Security headers (CSP without inline anything, nosniff, Referrer-Policy, Permissions-Policy, HSTS in
+ * production) and `Cache-Control: private, no-store` on every API answer, errors and 404s included
+ * (docs/decisions/011-security-headers.md). The first middleware: it sees every answer last.
+ */
+export const securityHeaders = createMiddleware<AppEnv>(async (c, next) => {
+  await next();
+  applySecurityHeaders(c.res.headers, { production: c.env.ENVIRONMENT === "production" });
+});
 
 /** Request id (kept from the web worker when it sent one) and a logger that carries it. */
 export const requestId = createMiddleware<AppEnv>(async (c, next) => {

@@ -1,7 +1,6 @@
 import { createMiddleware } from "hono/factory";
-import { getCookie } from "hono/cookie";
 import { and, eq, lte, sql } from "drizzle-orm";
-import { AppError, SESSION_COOKIE, can, hashSessionToken, isRole, type Action, type AuthorizationResource, type MessageKey } from "@buurtplein/core";
+import { AppError, can, readSessionCookie, hashSessionToken, isRole, type Action, type AuthorizationResource, type MessageKey } from "@buurtplein/core";
 import { tenantSchema, type TenantDb } from "@buurtplein/db";
 import type { Actor, ActorMembership, AppEnv, Site } from "../env.ts";
 
@@ -55,7 +54,7 @@ export const loadSession = createMiddleware<AppEnv>(async (c, next) => {
   c.set("settings", null);
   const site = c.get("site");
   if (site.kind === "tenant") {
-    const token = getCookie(c, SESSION_COOKIE);
+    const token = readSessionCookie(c.req.header("cookie")); // __Host-bp_session on https, bp_session on http
     const sessionId = token ? await hashSessionToken(token) : null;
     const [settingsRows, sessionRows] = sessionId
       ? await site.db.batch([settingsQuery(site.db), sessionQuery(site.db, sessionId)])

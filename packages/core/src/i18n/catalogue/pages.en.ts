@@ -95,5 +95,9 @@ export const en: Messages = {
     forbiddenText: "This page is not meant for you.",
     serverTitle: "Something went wrong on our side",
     serverText: "Please try again later. Your data is not lost.",
+    unavailableTitle: "Please wait a moment",
+    unavailableText: "Buurtplein cannot be reached just now. Try again in half a minute; nothing is lost.",
+    badFormTitle: "This form did not arrive properly",
+    badFormText: "Go back to the page and send the form again from there.",
   },
 };

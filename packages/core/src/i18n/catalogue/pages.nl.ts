@@ -94,6 +94,10 @@ export const nl = {
     forbiddenText: "Deze pagina is niet voor jou bedoeld.",
     serverTitle: "Er ging iets mis aan onze kant",
     serverText: "Probeer het later opnieuw. Je gegevens zijn niet verloren.",
+    unavailableTitle: "Even geduld",
+    unavailableText: "Buurtplein is even niet bereikbaar. Probeer het over een halve minuut opnieuw; er gaat niets verloren.",
+    badFormTitle: "Dit formulier kwam niet goed aan",
+    badFormText: "Ga terug naar de pagina en verstuur het formulier daar opnieuw.",
   },
 } as const;
 
