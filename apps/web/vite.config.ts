@@ -1,9 +1,8 @@
-import { join } from "node:path";
 import { cloudflare } from "@cloudflare/vite-plugin";
 import { reactRouter } from "@react-router/dev/vite";
 import { defineConfig } from "vite";
 
-// Local runs (infra/src/cli/start.ts) pass the API worker's settings and a build folder of their own,
+// Local runs (infra/src/cli/start.ts) pass the Worker's database settings and a build folder of their own,
 // so two local products never share a build or each other's databases. Deploy builds set neither.
 const localWorkerVars: Record<string, string> = JSON.parse(process.env.BUURTPLEIN_WORKER_VARS ?? "{}");
 const buildDirectory = process.env.BUURTPLEIN_BUILD_DIR;
@@ -15,15 +14,14 @@ if (process.env.CLOUDFLARE_ENV === "production" && (buildDirectory || process.en
 export default defineConfig({
   plugins: [
     cloudflare({
+      // The deployment's one Worker (pages + API) is configured at the repository root.
+      configPath: "../../wrangler.toml",
+      config: (config) => ({ vars: { ...config.vars, ...localWorkerVars } }),
       viteEnvironment: { name: "ssr" },
-      // The API worker runs in the same dev/preview server and is reached through the "API" binding.
-      auxiliaryWorkers: [{ configPath: "../worker/wrangler.toml", config: (config) => ({ vars: { ...config.vars, ...localWorkerVars } }) }],
       persistState: false,
     }),
     reactRouter(),
   ],
-  // The API worker's build (vite environment "buurtplein_api") next to the web app's.
-  environments: buildDirectory ? { buurtplein_api: { build: { outDir: join(buildDirectory, "api") } } } : {},
   // Tenants are subdomains (delinde.localhost) and custom domains: accept every host.
   server: { allowedHosts: true, host: "127.0.0.1" },
   preview: { allowedHosts: true, host: "127.0.0.1" },

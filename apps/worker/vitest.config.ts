@@ -7,7 +7,7 @@ export default defineConfig(async () => {
   return {
     plugins: [
       cloudflareTest({
-        wrangler: { configPath: "./wrangler.toml" },
+        wrangler: { configPath: "./test/wrangler.toml" },
         miniflare: { bindings: stack.bindings },
       }),
     ],

@@ -58,16 +58,13 @@ export const meta = () => [{ title: "Buurtplein" }];
 
 /** Resolves the site (apex or which corporation), the viewer and the language, once per request. */
 const loadRequestSite: MiddlewareFunction<Response> = async ({ request, context }, next) => {
-  const site = await callApi<SiteInfo>(request, "/api/site");
+  // One call: the site's branding and, when a session cookie came along, the viewer.
+  const site = await callApi<SiteInfo & { viewer?: Viewer | null }>(request, "/api/site");
   if (!site.ok) throw data({ code: site.error?.code ?? "internal_error" }, { status: site.status });
-  const fallback: Locale = site.data.kind === "tenant" && isLocale(site.data.branding.defaultLocale) ? site.data.branding.defaultLocale : "nl";
+  const { viewer = null, ...siteInfo } = site.data;
+  const fallback: Locale = siteInfo.kind === "tenant" && isLocale(siteInfo.branding.defaultLocale) ? siteInfo.branding.defaultLocale : "nl";
   const locale = localeFromCookie(request.headers.get("cookie"), fallback);
-  let viewer: Viewer | null = null;
-  if (site.data.kind === "tenant" && hasSessionCookie(request.headers.get("cookie"))) {
-    const me = await callApi<Viewer>(request, "/api/auth/me");
-    if (me.ok) viewer = me.data;
-  }
-  context.set(requestSiteContext, { site: site.data, locale, viewer });
+  context.set(requestSiteContext, { site: siteInfo as SiteInfo, locale, viewer });
   return next();
 };
 

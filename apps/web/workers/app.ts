@@ -1,12 +1,16 @@
+// The deployment's one Worker (wrangler.toml at the repository root): the JSON API under /api (the
+// Hono app of apps/worker) and the pages (React Router), which call that same API in-process.
+// See docs/decisions/013-one-worker.md.
 import { createRequestHandler, RouterContextProvider } from "react-router";
 import { isCrossSiteWrite } from "@buurtplein/core/security/check-same-origin";
+import { createApp } from "@buurtplein/worker/app";
+import { scheduled } from "@buurtplein/worker/jobs/clean-expired-data";
+import type { Bindings } from "@buurtplein/worker/env";
 import { applySecurityHeaders, createNonce } from "@buurtplein/core/security/security-headers";
+import { runPageView } from "../app/lib/page-api.server.ts";
 import { nonceContext } from "../app/lib/security.ts";
 
-interface Env {
-  API: Fetcher;
-  ENVIRONMENT?: "development" | "test" | "production";
-}
+const api = createApp();
 
 /** Seconds a visitor is asked to wait on a 503 page (the database unreachable, a corporation not ready). */
 const RETRY_AFTER_SECONDS = "30";
@@ -41,36 +45,37 @@ async function withBufferedBody(request: Request): Promise<Request> {
 }
 
 export default {
-  async fetch(request, env) {
+  async fetch(request, env, ctx) {
     // One nonce per request: in the Content-Security-Policy and on every inline script and style.
     const nonce = createNonce();
-    return secured(await route(await withBufferedBody(request), env, nonce), env, nonce);
+    return secured(await route(await withBufferedBody(request), env, ctx, nonce), env, nonce);
   },
-} satisfies ExportedHandler<Env>;
+  // The cron trigger in wrangler.toml: the hourly retention cleanup.
+  scheduled,
+} satisfies ExportedHandler<Bindings>;
 
 /**
- * Every answer of this worker (pages, .data, the /api proxy, refusals) leaves through here: security
- * headers and Cache-Control from the one policy in core (docs/decisions/011-security-headers.md), and
- * Retry-After on a 503 page. Static assets do not pass the worker: public/_headers covers them.
+ * Every answer of this Worker (pages, .data, the API, refusals) leaves through here: security headers
+ * and Cache-Control from the one policy in core (docs/decisions/014-security-headers.md), and
+ * Retry-After on a 503 page. Static assets do not pass the Worker: public/_headers covers them.
  */
-function secured(response: Response, env: Env, nonce: string): Response {
-  // Answers from the service binding have immutable headers: copy first.
+function secured(response: Response, env: Bindings, nonce: string): Response {
+  // A response may have immutable headers: copy first.
   const answer = new Response(response.body, response);
   applySecurityHeaders(answer.headers, { nonce, production: env.ENVIRONMENT === "production", reportOnly: import.meta.env.MODE === "development" });
   if (answer.status === 503 && !answer.headers.has("Retry-After")) answer.headers.set("Retry-After", RETRY_AFTER_SECONDS);
   return answer;
 }
 
-async function route(request: Request, env: Env, nonce: string): Promise<Response> {
+async function route(request: Request, env: Bindings, ctx: ExecutionContext, nonce: string): Promise<Response> {
   const url = new URL(request.url);
   // CSRF: a state-changing request must come from our own origin (docs/decisions/007-csrf-origin-checks.md).
   if (isCrossSiteWrite({ method: request.method, url: request.url, origin: request.headers.get("origin"), secFetchSite: request.headers.get("sec-fetch-site") })) {
     return refuseCrossSite(url, nonce);
   }
-  // The JSON API is served on every host under /api, by the API worker, with the URL unchanged
-  // (its host decides the tenant).
-  if (url.pathname === "/api" || url.pathname.startsWith("/api/")) return env.API.fetch(request);
+  // The JSON API is served on every host under /api, with the URL unchanged (its host decides the tenant).
+  if (url.pathname === "/api" || url.pathname.startsWith("/api/")) return api.fetch(request, env, ctx);
   const context = new RouterContextProvider();
   context.set(nonceContext, nonce);
-  return handleDocument(request, context);
+  return runPageView({ api, env, ctx }, () => handleDocument(request, context));
 }

@@ -5,7 +5,7 @@ import { handleError } from "./lib/errors.ts";
 import { requestLanguage } from "./lib/language.ts";
 import { controlPlane, requestId, requestLogger, securityHeaders } from "./middleware/request-context.ts";
 import { resolveTenant } from "./middleware/tenant.ts";
-import { loadSession } from "./middleware/session.ts";
+import { loadSession, refreshSharedStateAfterWrites } from "./middleware/session.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { siteRoutes } from "./routes/site.ts";
 import { signupRoutes } from "./routes/signup.ts";
@@ -25,8 +25,9 @@ export function createApp() {
   const app = new Hono<AppEnv>().basePath("/api");
 
   // Middleware order matters: security headers → request id → logger → CSRF origin check → control plane
-  // → tenant → session. Permissions are checked inside each route (requirePermission → can() in core),
-  // next to what they protect.
+  // → tenant → session. A page's in-process calls (env.PAGE_REQUEST_STATE) reuse the tenant and session
+  // their first call resolved; a write among them makes the next call load the session again.
+  // Permissions are checked inside each route (requirePermission → can() in core), next to what they protect.
   app.use(securityHeaders);
   app.use(requestId);
   app.use(requestLogger);
@@ -34,6 +35,7 @@ export function createApp() {
   app.use(controlPlane);
   app.use(resolveTenant);
   app.use(loadSession);
+  app.use(refreshSharedStateAfterWrites);
 
   app.route("/health", healthRoutes);
   app.route("/site", siteRoutes);

@@ -29,6 +29,24 @@ export interface Bindings {
   MAIL_FROM?: string;
   /** Secret: the Postmark server API token. */
   POSTMARK_SERVER_TOKEN?: string;
+  /**
+   * How long (ms) a tenant's control-plane row and decrypted database credentials are kept per isolate;
+   * a suspension takes effect within it. Default 10 000; the worker tests set 0.
+   */
+  TENANT_CACHE_TTL_MS?: string;
+  /**
+   * Set only by the page handler for its in-process API calls (never by the platform or a client):
+   * the site, settings and actor its first call resolved, so later calls of the same page view reuse
+   * them instead of asking the database again.
+   */
+  PAGE_REQUEST_STATE?: PageRequestState;
+}
+
+/** What one page view's in-process API calls share (filled by the first call). */
+export interface PageRequestState {
+  site?: Site;
+  settings?: TenantSettings | null;
+  actor?: Actor | null;
 }
 
 export type Tenant = typeof controlSchema.tenants.$inferSelect;
@@ -39,15 +57,26 @@ export type Site =
   | { kind: "apex" }
   | { kind: "tenant"; tenant: Tenant; db: TenantDb; client: Client };
 
+export interface ActorMembership {
+  id: string;
+  slug: string;
+  name: string;
+  kind: string;
+  /** "active", or "pending": asked to join, waiting for a moderator or ambassador (no access yet). */
+  status: string;
+}
+
 export interface Actor {
   userId: string;
   displayName: string;
   role: Role;
+  /** The member's own language choice, if they made one. */
+  locale: string | null;
   sessionId: string;
-  /** Neighbourhoods this person is a member of (for `can`). */
+  /** Neighbourhoods this person is an active member of (for `can`). */
   neighbourhoodIds: string[];
-  /** The member's stored language choice (users.locale), if any: the language of the API's answers. */
-  locale?: string | null;
+  /** Every membership, active and pending, by neighbourhood name (loaded with the session). */
+  memberships: ActorMembership[];
 }
 
 export interface AppEnv {
@@ -59,6 +88,8 @@ export interface AppEnv {
     /** The raw control-plane client (rate limits before a tenant exists). */
     controlClient: Client;
     site: Site;
+    /** The tenant's settings row (branding, language, approval), loaded with the session; null on the apex. */
+    settings: TenantSettings | null;
     actor: Actor | null;
   };
 }

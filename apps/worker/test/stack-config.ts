@@ -51,6 +51,8 @@ export async function workerTestStack(): Promise<WorkerTestStack> {
       LOCAL_LIBSQL_ADMIN_TOKEN: adminToken,
       TENANT_TOKEN_KEY: tenantTokenKey,
       MAILER: "dev",
+      // Tests change tenants (suspend, …) and expect the next request to see it at once.
+      TENANT_CACHE_TTL_MS: "0",
     },
   };
 }

@@ -1,8 +1,8 @@
-// The web worker's only way to data: the API worker, through the "API" service binding. The visitor's
+// The pages' only way to data: the JSON API, called in-process (lib/page-api.server.ts). The visitor's
 // origin is kept in the URL, so the API resolves the same tenant; cookies and language go along, and
 // Set-Cookie headers come back to the browser.
-import { env } from "cloudflare:workers";
 import type { ErrorBody } from "@buurtplein/core";
+import { callPageApi } from "./page-api.server.ts";
 
 export interface ApiResult<T> {
   ok: boolean;
@@ -24,11 +24,13 @@ export async function callApi<T>(
     if (value) headers.set(name, value);
   }
   if (options.body !== undefined) headers.set("content-type", "application/json");
-  const response = await (env as unknown as { API: Fetcher }).API.fetch(url.toString(), {
-    method: options.method ?? "GET",
-    headers,
-    body: options.body === undefined ? undefined : JSON.stringify(options.body),
-  });
+  const response = await callPageApi(
+    new Request(url, {
+      method: options.method ?? "GET",
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    }),
+  );
   const json = (await response.json().catch(() => null)) as unknown;
   const error = !response.ok && json && typeof json === "object" && "error" in json ? (json as ErrorBody).error : null;
   return {

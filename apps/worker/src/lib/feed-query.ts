@@ -1,10 +1,10 @@
 // The one query behind a neighbourhood feed page, shared by the route and bench/feed-scale.ts (so the
 // benchmark times exactly what the API runs). Newest first, paged with a row-value cursor.
-import { and, desc, eq, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import type { FeedAccess } from "@buurtplein/core";
 import { tenantSchema, type TenantDb } from "@buurtplein/db";
 
-const { posts, users } = tenantSchema;
+const { neighbourhoods, posts, users } = tenantSchema;
 
 export const FEED_PAGE_SIZE = 20;
 
@@ -27,7 +27,7 @@ const SHARED_WITH_CORPORATION = sql`(${posts.visibleToCorporation} = 1 OR ${post
  * straight to it, so a page deep in the feed costs what the first page costs. (The equivalent
  * `created_at < ? OR (created_at = ? AND id < ?)` cannot be a range: SQLite walks every newer post.)
  */
-export function feedPageQuery(db: TenantDb, options: { neighbourhoodId: string; access: FeedAccess; cursor: FeedCursor | null }) {
+export function feedPageQuery(db: TenantDb, options: { neighbourhoodId: string | SQLWrapper; access: FeedAccess; cursor: FeedCursor | null }) {
   const conditions: SQL[] = [eq(posts.neighbourhoodId, options.neighbourhoodId), eq(posts.status, "published")];
   if (options.access === "shared_only") conditions.push(SHARED_WITH_CORPORATION);
   if (options.cursor) conditions.push(sql`(${posts.createdAt}, ${posts.id}) < (${options.cursor.createdAt}, ${options.cursor.id})`);
@@ -48,4 +48,14 @@ export function feedPageQuery(db: TenantDb, options: { neighbourhoodId: string; 
     .where(and(...conditions))
     .orderBy(desc(posts.createdAt), desc(posts.id))
     .limit(FEED_PAGE_SIZE + 1);
+}
+
+/** The neighbourhood a feed URL names (batched with its first page: one round trip). */
+export function neighbourhoodBySlugQuery(db: TenantDb, slug: string) {
+  return db.select().from(neighbourhoods).where(eq(neighbourhoods.slug, slug)).limit(1);
+}
+
+/** The id of the neighbourhood with this slug, as a subquery for feedPageQuery in the same batch. */
+export function neighbourhoodIdBySlug(db: TenantDb, slug: string): SQLWrapper {
+  return db.select({ id: neighbourhoods.id }).from(neighbourhoods).where(eq(neighbourhoods.slug, slug));
 }

@@ -1,46 +1,98 @@
 import { createMiddleware } from "hono/factory";
-import { and, eq, lte } from "drizzle-orm";
+import { and, eq, lte, sql } from "drizzle-orm";
 import { AppError, can, readSessionCookie, hashSessionToken, isRole, type Action, type AuthorizationResource, type MessageKey } from "@buurtplein/core";
-import { tenantSchema } from "@buurtplein/db";
-import type { Actor, AppEnv, Site } from "../env.ts";
+import { tenantSchema, type TenantDb } from "@buurtplein/db";
+import type { Actor, ActorMembership, AppEnv, Site } from "../env.ts";
+
+const { sessions, users, memberships, neighbourhoods, tenantSettings } = tenantSchema;
+
+/** A session with its person and all their memberships (as JSON), in one statement. */
+export function sessionQuery(db: TenantDb, sessionId: string) {
+  const membershipsJson = sql<string>`(
+    SELECT json_group_array(json_object('id', m.id, 'slug', m.slug, 'name', m.name, 'kind', m.kind, 'status', m.status))
+    FROM (
+      SELECT ${neighbourhoods.id} AS id, ${neighbourhoods.slug} AS slug, ${neighbourhoods.name} AS name, ${neighbourhoods.kind} AS kind, ${memberships.status} AS status
+      FROM ${memberships} INNER JOIN ${neighbourhoods} ON ${neighbourhoods.id} = ${memberships.neighbourhoodId}
+      WHERE ${memberships.userId} = ${users.id}
+      ORDER BY ${neighbourhoods.name}
+    ) AS m
+  )`;
+  return db
+    .select({
+      userId: users.id,
+      displayName: users.displayName,
+      role: users.role,
+      status: users.status,
+      locale: users.locale,
+      expiresAt: sessions.expiresAt,
+      memberships: membershipsJson,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.id, sessionId))
+    .limit(1);
+}
+
+export function settingsQuery(db: TenantDb) {
+  return db.select().from(tenantSettings).where(eq(tenantSettings.id, 1)).limit(1);
+}
 
 /**
  * Reads the session cookie and looks the session up in THIS tenant's database. A cookie from another
  * corporation finds nothing here (its row lives in the other database), so it is worthless.
+ * One round trip: the tenant's settings, and the session with its person and memberships, in a batch.
+ * An in-process call of a page view (PAGE_REQUEST_STATE) reuses what the view's first call loaded.
  */
 export const loadSession = createMiddleware<AppEnv>(async (c, next) => {
+  const shared = c.env.PAGE_REQUEST_STATE;
+  if (shared && shared.actor !== undefined && shared.settings !== undefined) {
+    c.set("actor", shared.actor);
+    c.set("settings", shared.settings);
+    return next();
+  }
   c.set("actor", null);
+  c.set("settings", null);
   const site = c.get("site");
-  const token = readSessionCookie(c.req.header("cookie")); // __Host-bp_session on https, bp_session on http
-  if (site.kind === "tenant" && token) {
-    const sessionId = await hashSessionToken(token);
-    const { sessions, users } = tenantSchema;
-    const [row] = await site.db
-      .select({ userId: users.id, displayName: users.displayName, role: users.role, status: users.status, locale: users.locale, expiresAt: sessions.expiresAt })
-      .from(sessions)
-      .innerJoin(users, eq(users.id, sessions.userId))
-      .where(eq(sessions.id, sessionId))
-      .limit(1);
+  if (site.kind === "tenant") {
+    const token = readSessionCookie(c.req.header("cookie")); // __Host-bp_session on https, bp_session on http
+    const sessionId = token ? await hashSessionToken(token) : null;
+    const [settingsRows, sessionRows] = sessionId
+      ? await site.db.batch([settingsQuery(site.db), sessionQuery(site.db, sessionId)])
+      : [await settingsQuery(site.db), []];
+    c.set("settings", settingsRows[0] ?? null);
+    const row = sessionRows[0];
     // An expired session is never accepted, and its row goes as soon as it is seen.
-    if (row && row.expiresAt <= Date.now()) {
+    if (sessionId && row && row.expiresAt <= Date.now()) {
       await site.db.delete(sessions).where(and(eq(sessions.id, sessionId), lte(sessions.expiresAt, Date.now())));
-    } else if (row && row.status === "active" && isRole(row.role)) {
-      const memberOf = await site.db
-        .select({ neighbourhoodId: tenantSchema.memberships.neighbourhoodId })
-        .from(tenantSchema.memberships)
-        // A pending request to join another neighbourhood gives no access there yet.
-        .where(and(eq(tenantSchema.memberships.userId, row.userId), eq(tenantSchema.memberships.status, "active")));
+    } else if (sessionId && row && row.status === "active" && isRole(row.role)) {
+      const all = JSON.parse(row.memberships) as ActorMembership[];
       c.set("actor", {
         userId: row.userId,
         displayName: row.displayName,
         role: row.role,
-        sessionId,
-        neighbourhoodIds: memberOf.map((membership) => membership.neighbourhoodId),
         locale: row.locale,
+        sessionId,
+        // A pending request to join another neighbourhood gives no access there yet.
+        neighbourhoodIds: all.filter((membership) => membership.status === "active").map((membership) => membership.id),
+        memberships: all,
       });
     }
   }
+  if (shared) {
+    shared.actor = c.get("actor");
+    shared.settings = c.get("settings");
+  }
   await next();
+});
+
+/** Forget the shared actor after a call that may change who is logged in or their memberships. */
+export const refreshSharedStateAfterWrites = createMiddleware<AppEnv>(async (c, next) => {
+  await next();
+  const shared = c.env.PAGE_REQUEST_STATE;
+  if (shared && c.req.method !== "GET" && c.req.method !== "HEAD") {
+    delete shared.actor;
+    delete shared.settings;
+  }
 });
 
 export function tenantSite(site: Site): Extract<Site, { kind: "tenant" }> {

@@ -1,9 +1,11 @@
+import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import { and, eq, isNotNull } from "drizzle-orm";
 import { AppError, parseHost } from "@buurtplein/core";
-import { controlSchema, createDbClient, openTenantDb, tenantDbCredentials, type ControlDb } from "@buurtplein/db";
+import { controlSchema, createDbClient, openTenantDb, tenantDbCredentials, type ControlDb, type DbClientConfig } from "@buurtplein/db";
 import type { AppEnv, Tenant } from "../env.ts";
 import { tenantTokenKey } from "../lib/tenant-token-key.ts";
+import { TtlCache } from "../lib/ttl-cache.ts";
 import { outageError } from "../lib/errors.ts";
 
 export function baseDomains(value: string): string[] {
@@ -30,14 +32,29 @@ export async function findTenantForHost(control: ControlDb, host: string, domain
   return row?.tenant ?? null;
 }
 
+/** A tenant as the middleware keeps it: its row, and for an active tenant its database credentials. */
+interface ResolvedTenant {
+  tenant: Tenant;
+  credentials: Required<DbClientConfig> | null;
+}
+
+const DEFAULT_TENANT_CACHE_TTL_MS = 10_000;
+
 /**
- * Resolves the site once per request from the URL's host (the web worker forwards the visitor's URL
- * unchanged through the service binding). A tenant's database client is created here, per request,
- * from that tenant's own credentials (its token decrypted with TENANT_TOKEN_KEY): it can never be
- * shared with another tenant.
+ * Per isolate: host → tenant row and decrypted credentials, for a few seconds. Every request needs
+ * them and they rarely change; a suspension or a new token takes effect within the TTL
+ * (TENANT_CACHE_TTL_MS). Unknown hosts are not kept, so random hosts cannot fill it.
  */
-export const resolveTenant = createMiddleware<AppEnv>(async (c, next) => {
-  const host = new URL(c.req.url).host;
+const tenantsByHost = new TtlCache<string, ResolvedTenant>({ maxEntries: 500 });
+
+function tenantCacheTtl(env: AppEnv["Bindings"]): number {
+  const configured = Number(env.TENANT_CACHE_TTL_MS);
+  return env.TENANT_CACHE_TTL_MS !== undefined && Number.isFinite(configured) ? configured : DEFAULT_TENANT_CACHE_TTL_MS;
+}
+
+async function resolveHost(c: Context<AppEnv>, host: string): Promise<ResolvedTenant | "apex" | null> {
+  const cached = tenantsByHost.get(host);
+  if (cached) return cached;
   let found: Awaited<ReturnType<typeof findTenantForHost>>;
   try {
     found = await findTenantForHost(c.get("control"), host, baseDomains(c.env.BASE_DOMAINS));
@@ -48,29 +65,53 @@ export const resolveTenant = createMiddleware<AppEnv>(async (c, next) => {
     c.get("logger").log("error", "control plane unreachable", { error: error instanceof Error ? error.message : String(error) });
     throw outage;
   }
-  if (found === "apex") {
-    c.set("site", { kind: "apex" });
+  if (found === "apex" || found === null) return found;
+  let credentials: Required<DbClientConfig> | null = null;
+  if (found.status === "active" && found.dbUrl && found.dbToken) {
+    try {
+      credentials = await tenantDbCredentials(found, await tenantTokenKey(c.env));
+    } catch (error) {
+      // A missing or wrong TENANT_TOKEN_KEY, or a damaged row: an operator must act, visitors wait.
+      c.get("logger").log("error", "tenant database token unreadable", {
+        tenant: found.slug,
+        error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+      });
+      throw new AppError("tenant_not_ready", { message: "apiErrors.tenantUnreachable", details: { name: found.name } });
+    }
+  }
+  const resolved = { tenant: found, credentials };
+  tenantsByHost.set(host, resolved, tenantCacheTtl(c.env));
+  return resolved;
+}
+
+/**
+ * Resolves the site once per request from the URL's host. A tenant's database client is created here,
+ * per request, from that tenant's own credentials (its token decrypted with TENANT_TOKEN_KEY, kept per
+ * isolate for a few seconds): a client is never shared with another request or tenant. An in-process
+ * call of a page view (PAGE_REQUEST_STATE) reuses the site its first call resolved.
+ */
+export const resolveTenant = createMiddleware<AppEnv>(async (c, next) => {
+  const shared = c.env.PAGE_REQUEST_STATE;
+  if (shared?.site) {
+    c.set("site", shared.site);
     return next();
   }
-  if (!found) throw new AppError("tenant_not_found");
-  if (found.status === "suspended") {
-    throw new AppError("tenant_suspended", { details: { name: found.name } });
+  const host = new URL(c.req.url).host;
+  const found = await resolveHost(c, host);
+  if (found === "apex") {
+    c.set("site", { kind: "apex" });
+  } else {
+    if (!found) throw new AppError("tenant_not_found");
+    const { tenant, credentials } = found;
+    if (tenant.status === "suspended") {
+      throw new AppError("tenant_suspended", { details: { name: tenant.name } });
+    }
+    if (tenant.status !== "active" || !credentials) {
+      throw new AppError("tenant_not_ready", { details: { name: tenant.name } });
+    }
+    const client = createDbClient(credentials);
+    c.set("site", { kind: "tenant", tenant, db: openTenantDb(client), client });
   }
-  if (found.status !== "active" || !found.dbUrl || !found.dbToken) {
-    throw new AppError("tenant_not_ready", { details: { name: found.name } });
-  }
-  let credentials;
-  try {
-    credentials = await tenantDbCredentials(found, await tenantTokenKey(c.env));
-  } catch (error) {
-    // A missing or wrong TENANT_TOKEN_KEY, or a damaged row: an operator must act, visitors wait.
-    c.get("logger").log("error", "tenant database token unreadable", {
-      tenant: found.slug,
-      error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
-    });
-    throw new AppError("tenant_not_ready", { message: "apiErrors.tenantUnreachable", details: { name: found.name } });
-  }
-  const client = createDbClient(credentials);
-  c.set("site", { kind: "tenant", tenant: found, db: openTenantDb(client), client });
+  if (shared) shared.site = c.get("site");
   await next();
 });

@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { AppError, ZLoginInput } from "@buurtplein/core";
 import { tenantSchema } from "@buurtplein/db";
 import type { AppEnv } from "../env.ts";
@@ -8,6 +8,7 @@ import { requireActor, tenantSite } from "../middleware/session.ts";
 import { clearSessionCookie, startSession } from "../lib/sessions.ts";
 import { checkRateLimit, clientIp, hitRateLimit, resetRateLimit } from "../lib/rate-limit.ts";
 import { RATE_LIMITS } from "../lib/rate-limit-rules.ts";
+import { viewerOf } from "./site.ts";
 import { accountNotActive, checkPassword, findUserForLogin } from "../lib/accounts.ts";
 
 export const authRoutes = new Hono<AppEnv>();
@@ -42,22 +43,8 @@ authRoutes.post("/logout", async (c) => {
   return c.json({ ok: true });
 });
 
-// GET /api/auth/me — who is logged in here, with their neighbourhoods
-authRoutes.get("/me", async (c) => {
-  const site = tenantSite(c.get("site"));
-  const actor = requireActor(c.get("actor"));
-  const { memberships, neighbourhoods } = tenantSchema;
-  const rows = await site.db
-    .select({ slug: neighbourhoods.slug, name: neighbourhoods.name, kind: neighbourhoods.kind, status: memberships.status })
-    .from(memberships)
-    .innerJoin(neighbourhoods, eq(neighbourhoods.id, memberships.neighbourhoodId))
-    .where(and(eq(memberships.userId, actor.userId)))
-    .orderBy(neighbourhoods.name);
-  const strip = ({ status: _status, ...neighbourhood }: (typeof rows)[number]) => neighbourhood;
-  return c.json({
-    user: { id: actor.userId, displayName: actor.displayName, role: actor.role },
-    neighbourhoods: rows.filter((row) => row.status === "active").map(strip),
-    /** Neighbourhoods this person asked to join, waiting for a moderator or ambassador. */
-    pendingNeighbourhoods: rows.filter((row) => row.status === "pending").map(strip),
-  });
+// GET /api/auth/me — who is logged in here, with their neighbourhoods (loaded with the session)
+authRoutes.get("/me", (c) => {
+  tenantSite(c.get("site"));
+  return c.json(viewerOf(requireActor(c.get("actor"))));
 });

@@ -4,7 +4,7 @@ import { AppError, ZCreatePostInput, feedAccess, isStaff } from "@buurtplein/cor
 import { tenantSchema, type TenantDb } from "@buurtplein/db";
 import type { AppEnv } from "../env.ts";
 import { parseInput, readJson } from "../lib/errors.ts";
-import { FEED_PAGE_SIZE, feedPageQuery, type FeedCursor } from "../lib/feed-query.ts";
+import { FEED_PAGE_SIZE, feedPageQuery, neighbourhoodBySlugQuery, neighbourhoodIdBySlug, type FeedCursor } from "../lib/feed-query.ts";
 import { requireActor, requirePermission, tenantSite } from "../middleware/session.ts";
 
 export const neighbourhoodRoutes = new Hono<AppEnv>();
@@ -41,14 +41,20 @@ neighbourhoodRoutes.get("/", async (c) => {
   return c.json({ neighbourhoods: rows });
 });
 
-// GET /api/neighbourhoods/:slug/posts?cursor= — the feed, newest first, as far as this person may read it
+// GET /api/neighbourhoods/:slug/posts?cursor= — the feed, newest first, as far as this person may read it.
+// One round trip: the neighbourhood and its page of posts in one batch; access is decided before answering.
 neighbourhoodRoutes.get("/:slug/posts", async (c) => {
   const site = tenantSite(c.get("site"));
-  const neighbourhood = await findNeighbourhood(site.db, c.req.param("slug"));
-  const actor = requirePermission(c.get("actor"), "feed.read", { neighbourhoodId: neighbourhood.id }, "apiErrors.neighbourhoods.notMember");
-  const access = feedAccess(actor.role);
+  const slug = c.req.param("slug");
+  const viewer = c.get("actor");
+  const access = viewer ? feedAccess(viewer.role) : "shared_only";
   const cursor = parseCursor(c.req.query("cursor"));
-  const rows = await feedPageQuery(site.db, { neighbourhoodId: neighbourhood.id, access, cursor });
+  const [[neighbourhood], rows] = await site.db.batch([
+    neighbourhoodBySlugQuery(site.db, slug),
+    feedPageQuery(site.db, { neighbourhoodId: neighbourhoodIdBySlug(site.db, slug), access, cursor }),
+  ]);
+  if (!neighbourhood) throw new AppError("not_found", { message: "apiErrors.neighbourhoods.notFound" });
+  requirePermission(viewer, "feed.read", { neighbourhoodId: neighbourhood.id }, "apiErrors.neighbourhoods.notMember");
   const page = rows.slice(0, FEED_PAGE_SIZE);
   const last = page.at(-1);
   return c.json({

@@ -1,15 +1,26 @@
 import { Hono } from "hono";
-import { eq } from "drizzle-orm";
-import { tenantSchema } from "@buurtplein/db";
-import type { AppEnv } from "../env.ts";
+import type { Actor, AppEnv } from "../env.ts";
 
 export const siteRoutes = new Hono<AppEnv>();
 
-// GET /api/site — what the web worker needs to draw the shell: apex, or the tenant's public branding
+/** Who is logged in here, with their neighbourhoods (from the session middleware: no query). */
+export function viewerOf(actor: Actor) {
+  const strip = ({ slug, name, kind }: Actor["memberships"][number]) => ({ slug, name, kind });
+  return {
+    user: { id: actor.userId, displayName: actor.displayName, role: actor.role },
+    neighbourhoods: actor.memberships.filter((membership) => membership.status === "active").map(strip),
+    /** Neighbourhoods this person asked to join, waiting for a moderator or ambassador. */
+    pendingNeighbourhoods: actor.memberships.filter((membership) => membership.status === "pending").map(strip),
+  };
+}
+
+// GET /api/site — what a page needs to draw the shell: apex, or the tenant's public branding and the
+// viewer (null when nobody is logged in). Settings and viewer come from the middleware's one batch.
 siteRoutes.get("/", async (c) => {
   const site = c.get("site");
   if (site.kind === "apex") return c.json({ kind: "apex" as const });
-  const [settings] = await site.db.select().from(tenantSchema.tenantSettings).where(eq(tenantSchema.tenantSettings.id, 1)).limit(1);
+  const settings = c.get("settings");
+  const actor = c.get("actor");
   return c.json({
     kind: "tenant" as const,
     tenant: { slug: site.tenant.slug, name: site.tenant.name },
@@ -22,5 +33,6 @@ siteRoutes.get("/", async (c) => {
       sponsorStatement: settings?.sponsorStatement ?? null,
       defaultLocale: settings?.defaultLocale ?? "nl",
     },
+    viewer: actor ? viewerOf(actor) : null,
   });
 });

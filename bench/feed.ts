@@ -1,0 +1,126 @@
+// `npm run bench:feed`: what one logged-in view of a neighbourhood feed costs, measured on the product
+// as `npm start` serves it (demo data, a production build in workerd, our libSQL server). Prints
+// figures only; never fails on time (issue 8's goals are printed beside them).
+//   feed_page_round_trips  database requests (Hrana pipelines in the server's request log) of one view
+//   feed_overhead_ratio    p50 of the page ÷ p50 of the same statements, grouped the same way, sent
+//                          straight from Node to the libSQL server
+//   cpu_ms_per_page        workerd CPU time per page view (user + system, from /proc)
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { hashSessionToken } from "../packages/core/src/index.ts";
+import { createDbClient, openTenantDb, tenantDatabaseName } from "../packages/db/src/index.ts";
+import { databaseToken, loadServerSecret } from "../infra/src/libsql-server/tokens.ts";
+import { runProduct } from "../infra/src/local/run-product.ts";
+import { feedPageQuery, neighbourhoodBySlugQuery, neighbourhoodIdBySlug } from "../apps/worker/src/lib/feed-query.ts";
+import { sessionQuery, settingsQuery } from "../apps/worker/src/middleware/session.ts";
+import { percentile } from "./local-platform.ts";
+import { hostRequest } from "./host-request.ts";
+
+const PORT = Number(process.env.BENCH_PORT ?? 8893);
+const VIEWS = Number(process.env.BENCH_VIEWS ?? 300);
+const TENANT = "delinde";
+const HOST = `${TENANT}.localhost:${PORT}`;
+const FEED_PATH = "/buurt/lindenhof";
+
+function say(line: string) {
+  process.stdout.write(`${line}\n`);
+}
+
+/** CPU seconds (user + system) of every workerd process in the product's process group. */
+function workerdCpuSeconds(processGroup: number): number {
+  const ticksPerSecond = 100; // USER_HZ on Linux
+  let ticks = 0;
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const afterName = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      // Fields after the name: state(3) ppid(4) pgrp(5) … utime(14) stime(15), counted from 1 over the whole line.
+      const pgrp = Number(afterName[2]);
+      const name = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
+      if (pgrp !== processGroup || !name.startsWith("workerd")) continue;
+      ticks += Number(afterName[11]) + Number(afterName[12]);
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return ticks / ticksPerSecond;
+}
+
+function countRoundTrips(logFile: string): number {
+  return readFileSync(logFile, "utf8").split("\n").filter((line) => line.includes(" db=")).length;
+}
+
+const dataDir = mkdtempSync(join(tmpdir(), "buurtplein-bench-feed-"));
+say(`starting the product on :${PORT} (build + demo data) …`);
+const product = await runProduct({ port: PORT, dataDir });
+try {
+  const login = await hostRequest(PORT, HOST, "/api/auth/login", {
+    method: "POST",
+    json: { identifier: "anna@delinde.example", password: "buurtplein-demo" },
+  });
+  if (login.status !== 200) throw new Error(`login failed: ${login.status} ${login.body}`);
+  const token = /bp_session=([^;]+)/.exec(login.setCookies.join("; "))?.[1];
+  if (!token) throw new Error("no session cookie after login");
+  const cookie = `bp_session=${token}`;
+  const view = async () => {
+    const response = await hostRequest(PORT, HOST, FEED_PATH, { headers: { cookie } });
+    if (response.status !== 200) throw new Error(`feed page answered ${response.status}`);
+    return response;
+  };
+
+  // Round trips: one cold view (the tenant is not cached in this isolate yet) and one warm view.
+  const logFile = join(dataDir, "libsql-server.log");
+  let before = countRoundTrips(logFile);
+  await view();
+  const cold = countRoundTrips(logFile) - before;
+  before = countRoundTrips(logFile);
+  await view();
+  const warm = countRoundTrips(logFile) - before;
+
+  // The page through the Worker.
+  for (let i = 0; i < 30; i++) await view();
+  const cpuBefore = workerdCpuSeconds(product.processGroup);
+  const pageTimes: number[] = [];
+  for (let i = 0; i < VIEWS; i++) {
+    const started = performance.now();
+    await view();
+    pageTimes.push(performance.now() - started);
+  }
+  const cpuMsPerPage = ((workerdCpuSeconds(product.processGroup) - cpuBefore) * 1000) / VIEWS;
+
+  // The same statements, grouped the same way (two batches), straight from Node.
+  const secret = loadServerSecret(dataDir);
+  const name = tenantDatabaseName(TENANT);
+  const client = createDbClient({ url: `http://127.0.0.1:${PORT - 1}/db/${name}/`, authToken: databaseToken(secret, name) });
+  const db = openTenantDb(client);
+  const sessionId = await hashSessionToken(token);
+  const statements = async () => {
+    await db.batch([settingsQuery(db), sessionQuery(db, sessionId)]);
+    await db.batch([
+      neighbourhoodBySlugQuery(db, "lindenhof"),
+      feedPageQuery(db, { neighbourhoodId: neighbourhoodIdBySlug(db, "lindenhof"), access: "full", cursor: null }),
+    ]);
+  };
+  for (let i = 0; i < 30; i++) await statements();
+  const directTimes: number[] = [];
+  for (let i = 0; i < VIEWS; i++) {
+    const started = performance.now();
+    await statements();
+    directTimes.push(performance.now() - started);
+  }
+  client.close();
+
+  const page = [...pageTimes].sort((a, b) => a - b);
+  const direct = [...directTimes].sort((a, b) => a - b);
+  say(`feed page ${FEED_PATH} on ${HOST}, ${VIEWS} views, logged in as a resident`);
+  say(`feed_page_round_trips=${warm}   (goal <= 2; a cold view, before the tenant is cached: ${cold})`);
+  say(`feed_page_p50_ms=${percentile(page, 50).toFixed(2)} p95_ms=${percentile(page, 95).toFixed(2)}`);
+  say(`feed_statements_p50_ms=${percentile(direct, 50).toFixed(2)} p95_ms=${percentile(direct, 95).toFixed(2)}`);
+  say(`feed_overhead_ratio=${(percentile(page, 50) / percentile(direct, 50)).toFixed(2)}   (goal <= 1.5)`);
+  say(`cpu_ms_per_page=${cpuMsPerPage.toFixed(2)}   (goal <= 5; workerd user+system CPU)`);
+} finally {
+  await product.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+}
