@@ -1,5 +1,4 @@
 import { useContext, useMemo } from "react";
-import { I18nextProvider, useTranslation } from "react-i18next";
 import {
   data,
   isRouteErrorResponse,
@@ -19,7 +18,7 @@ import {
 } from "react-router";
 import { callApi } from "./lib/api.server.ts";
 import { requestSiteContext, type RequestSite, type SiteInfo, type Viewer } from "./lib/site-context.ts";
-import { createI18n, DICTIONARY_ELEMENT_ID, DictionaryContext, isLocale, localeFromCookie, scriptSafeJson, type Dictionaries, type Locale } from "./i18n/i18n.ts";
+import { createTranslator, DICTIONARY_ELEMENT_ID, DictionaryContext, isLocale, localeFromCookie, scriptSafeJson, TranslatorProvider, useTranslation, type Dictionaries, type Locale } from "./i18n/i18n.ts";
 import { useNonce } from "./lib/security.ts";
 import { hasSessionCookie } from "@buurtplein/core/identity/session-token";
 import stylesheet from "./styles.css?url";
@@ -88,7 +87,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const root = useRootData();
   const locale = root?.locale ?? "nl";
   const dictionaries = useContext(DictionaryContext);
-  const i18n = useMemo(() => createI18n(locale, dictionaries), [locale, dictionaries]);
+  const translator = useMemo(() => createTranslator(locale, dictionaries), [locale, dictionaries]);
   const { hydrate, languages } = usePageScripts(locale);
   const tenantSite = root?.site.kind === "tenant";
   const nonce = useNonce(); // the CSP nonce of this request
@@ -104,9 +103,9 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <style nonce={nonce}>{brandStyle(root?.site)}</style>
       </head>
       <body>
-        <I18nextProvider i18n={i18n}>
+        <TranslatorProvider translator={translator}>
           <Shell root={root}>{children}</Shell>
-        </I18nextProvider>
+        </TranslatorProvider>
         {hydrate ? (
           <>
             <DictionaryScript dictionaries={dictionaries} languages={languages} />

@@ -6,6 +6,7 @@ import { isCrossSiteWrite } from "@buurtplein/core/security/check-same-origin";
 import { createApp } from "@buurtplein/worker/app";
 import { scheduled } from "@buurtplein/worker/jobs/clean-expired-data";
 import type { Bindings } from "@buurtplein/worker/env";
+import { createLogger } from "@buurtplein/worker/lib/logger";
 import { applySecurityHeaders, createNonce } from "@buurtplein/core/security/security-headers";
 import { runPageView } from "../app/lib/page-api.server.ts";
 import { nonceContext } from "../app/lib/security.ts";
@@ -77,5 +78,15 @@ async function route(request: Request, env: Bindings, ctx: ExecutionContext, non
   if (url.pathname === "/api" || url.pathname.startsWith("/api/")) return api.fetch(request, env, ctx);
   const context = new RouterContextProvider();
   context.set(nonceContext, nonce);
-  return runPageView({ api, env, ctx }, () => handleDocument(request, context));
+  const started = Date.now();
+  const page = await runPageView({ api, env, ctx }, () => handleDocument(request, context));
+  // One line per page view (its in-process API calls log nothing of their own); the API logs its requests.
+  if (env.ENVIRONMENT !== "test") {
+    createLogger({ requestId: crypto.randomUUID(), method: request.method, path: url.pathname }).log("info", "page", {
+      status: page.status,
+      ms: Date.now() - started,
+      host: url.host,
+    });
+  }
+  return page;
 }

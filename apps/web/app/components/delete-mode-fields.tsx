@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/i18n.ts";
 import { FieldError } from "./field-error.tsx";
 
 /** The two choices and the typed confirmation shared by "delete my account" and "remove a member". */

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/i18n.ts";
 
 /**
  * "Do you have a neighbourhood code?": a plain GET form to /doe-mee, so it works without JavaScript

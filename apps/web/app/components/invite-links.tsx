@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/i18n.ts";
 import { Link, useRouteLoaderData } from "react-router";
 import type { RequestSite } from "../lib/site-context.ts";
 import { viewerHelpsMembers, viewerIsNeighbour, viewerIsStaff } from "../lib/invite-pages.ts";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/i18n.ts";
 import { formatDay } from "../lib/invite-pages.ts";
 
 /** What a resident without e-mail takes home on paper: login name, one-time recovery code, and how to use them. */

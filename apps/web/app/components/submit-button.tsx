@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/i18n.ts";
 import { useNavigation } from "react-router";
 
 /** A form's main button: says it is busy, and cannot be pressed twice, while the form is being sent. */

@@ -1,11 +1,10 @@
-import { createContext } from "react";
-import i18next, { type i18n } from "i18next";
+import { createContext, createElement, useContext, type ReactNode } from "react";
 
 export const LOCALES = ["nl", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
 export const LOCALE_COOKIE = "bp_lang";
 
-/** All texts of one language, as i18next reads them (t("<section>.<key>")). */
+/** All texts of one language, as the pages read them (t("<section>.<key>")). */
 export type Dictionary = Record<string, unknown>;
 /** The dictionaries a runtime holds, by language. */
 export type Dictionaries = Partial<Record<Locale, Dictionary>>;
@@ -22,24 +21,93 @@ export function isLocale(value: unknown): value is Locale {
   return value === "nl" || value === "en";
 }
 
+/** What a text may be given: {{name}} values, `count` (picks key_one / key_other), a default, or the raw object. */
+export interface TOptions {
+  defaultValue?: string;
+  returnObjects?: boolean;
+  count?: number;
+  [param: string]: unknown;
+}
+
+export type TFunction = (key: string, options?: TOptions) => string;
+
+export interface Translator {
+  /** The reader's language. */
+  language: Locale;
+  t: TFunction;
+  /** Texts in another language the page shows too (the bilingual letter and poster). */
+  getFixedT(language: Locale): TFunction;
+}
+
+function lookup(dictionary: Dictionary, key: string): unknown {
+  let node: unknown = dictionary;
+  for (const part of key.split(".")) {
+    if (typeof node !== "object" || node === null) return undefined;
+    node = (node as Record<string, unknown>)[part];
+  }
+  return node;
+}
+
+function interpolate(text: string, options: TOptions): string {
+  return text.includes("{{") ? text.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => (options[name] === undefined ? whole : String(options[name]))) : text;
+}
+
 /**
- * One i18next instance per render (server) or per page load (browser), initialised synchronously
- * from the dictionaries at hand: no network, no flash of untranslated text. The reader's language
- * must be among them; others serve pages that show more than one language (the bilingual letter).
+ * The page's `t`: a plain lookup in the catalogue with {{name}} placeholders and plural keys
+ * (`key_one` / `key_other` by Intl.PluralRules), the same syntax the API and e-mails use
+ * (packages/core/src/i18n). Looked-up paths are kept per dictionary, so a page's many texts cost
+ * almost nothing.
  */
-export function createI18n(locale: Locale, dictionaries: Dictionaries): i18n {
-  if (!dictionaries[locale]) throw new Error(`no dictionary for "${locale}" in this runtime`);
-  const resources = Object.fromEntries(Object.entries(dictionaries).map(([language, dictionary]) => [language, { translation: dictionary }]));
-  const instance = i18next.createInstance();
-  void instance.init({
-    lng: locale,
-    fallbackLng: false,
-    resources,
-    interpolation: { escapeValue: false },
-    initAsync: false,
-    returnObjects: true,
-  });
-  return instance;
+function fixedT(language: Locale, dictionary: Dictionary): TFunction {
+  const found = new Map<string, unknown>();
+  const plurals = new Intl.PluralRules(language === "en" ? "en-GB" : "nl-NL");
+  const get = (key: string): unknown => {
+    if (!found.has(key)) found.set(key, lookup(dictionary, key));
+    return found.get(key);
+  };
+  return (key, options = {}) => {
+    let value: unknown;
+    if (typeof options.count === "number") value = get(`${key}_${plurals.select(options.count)}`) ?? get(`${key}_other`);
+    value ??= get(key);
+    if (options.returnObjects && typeof value === "object" && value !== null) return value as unknown as string;
+    if (typeof value !== "string") return options.defaultValue ?? key;
+    return interpolate(value, options);
+  };
+}
+
+/**
+ * One translator per render (server) or per page load (browser), from the dictionaries at hand: no
+ * network, no flash of untranslated text. The reader's language must be among them; others serve
+ * pages that show more than one language (the bilingual letter).
+ */
+export function createTranslator(locale: Locale, dictionaries: Dictionaries): Translator {
+  const dictionary = dictionaries[locale];
+  if (!dictionary) throw new Error(`no dictionary for "${locale}" in this runtime`);
+  const others = new Map<Locale, TFunction>();
+  return {
+    language: locale,
+    t: fixedT(locale, dictionary),
+    getFixedT(language) {
+      if (language === locale) return this.t;
+      const other = dictionaries[language];
+      if (!other) throw new Error(`no dictionary for "${language}" in this runtime`);
+      if (!others.has(language)) others.set(language, fixedT(language, other));
+      return others.get(language)!;
+    },
+  };
+}
+
+const TranslatorContext = createContext<Translator | null>(null);
+
+export function TranslatorProvider({ translator, children }: { translator: Translator; children: ReactNode }) {
+  return createElement(TranslatorContext.Provider, { value: translator }, children);
+}
+
+/** The page's texts: `const { t } = useTranslation()`. */
+export function useTranslation(): { t: TFunction; i18n: Translator } {
+  const translator = useContext(TranslatorContext);
+  if (!translator) throw new Error("useTranslation outside TranslatorProvider (root.tsx)");
+  return { t: translator.t, i18n: translator };
 }
 
 /** The locale asked for by the `bp_lang` cookie, else the tenant's default. */

@@ -1,7 +1,7 @@
 // API errors on form pages. The API answers in the reader's language from the same catalogue as the
 // pages (decision 011), so its message is shown as it is; only a refusal after review is worded from the
 // code here, because its reviewer's note is shown apart (failureNote).
-import type { TFunction } from "i18next";
+import type { TFunction } from "../i18n/i18n.ts";
 
 export interface FormFailure {
   code: string;

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/i18n.ts";
 import { Link, type MetaFunction } from "react-router";
 
 // /account/verwijderd — shown once the account is gone (the session cookie is cleared by then).

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/i18n.ts";
 import { useLoaderData, type LoaderFunctionArgs, type MetaFunction } from "react-router";
 import { loadPrintableInvite, type InviteDetail } from "../lib/printable-invite.server.ts";
 import { formatLastDay } from "../lib/invite-pages.ts";

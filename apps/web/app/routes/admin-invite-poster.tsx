@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/i18n.ts";
 import { useLoaderData, type LoaderFunctionArgs, type MetaFunction } from "react-router";
 import { loadPrintableInvite } from "../lib/printable-invite.server.ts";
 import { PrintToolbar } from "../components/print-toolbar.tsx";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/i18n.ts";
 import { data, Form, Link, useLoaderData, type LoaderFunctionArgs, type MetaFunction } from "react-router";
 import { callApi } from "../lib/api.server.ts";
 import { requirePageViewer, viewerIsStaff } from "../lib/invite-pages.ts";

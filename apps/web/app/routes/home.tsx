@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/i18n.ts";
 import { Link, redirect, useLoaderData, type LoaderFunctionArgs, type MetaFunction } from "react-router";
 import { requestSiteContext } from "../lib/site-context.ts";
 import { InviteCodeForm } from "../components/invite-code-form.tsx";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/i18n.ts";
 import { data, redirect, useLoaderData, type LoaderFunctionArgs, type MetaFunction } from "react-router";
 import { formatInviteCode, normalizeInviteCode } from "@buurtplein/core/invites/invite-code";
 import { requestSiteContext } from "../lib/site-context.ts";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/i18n.ts";
 import { data, Link, redirect, useLoaderData, type LoaderFunctionArgs, type MetaFunction } from "react-router";
 import { callApi } from "../lib/api.server.ts";
 import { assertTenantSite, requestSiteContext } from "../lib/site-context.ts";

@@ -29,7 +29,8 @@ export const requestLogger = createMiddleware<AppEnv>(async (c, next) => {
   c.set("logger", logger);
   const started = Date.now();
   await next();
-  if (c.env.ENVIRONMENT !== "test") {
+  // A page's in-process calls are part of its page view, which the Worker's entry logs once.
+  if (c.env.ENVIRONMENT !== "test" && !c.env.PAGE_REQUEST_STATE) {
     logger.log("info", "request", { status: c.res.status, ms: Date.now() - started, host: new URL(c.req.url).host });
   }
 });
