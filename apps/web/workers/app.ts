@@ -1,6 +1,6 @@
 // The deployment's one Worker (wrangler.toml at the repository root): the JSON API under /api (the
 // Hono app of apps/worker) and the pages (React Router), which call that same API in-process.
-// See docs/decisions/013-one-worker.md.
+// See docs/decisions/016-one-worker.md.
 import { createRequestHandler, RouterContextProvider } from "react-router";
 import { isCrossSiteWrite } from "@buurtplein/core/security/check-same-origin";
 import { createApp } from "@buurtplein/worker/app";

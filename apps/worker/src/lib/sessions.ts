@@ -6,7 +6,7 @@ import type { AppEnv } from "../env.ts";
 
 /**
  * Starts a fresh session (a new random token on every login: rotation) and sets the cookie:
- * HttpOnly, Secure, SameSite=Lax; named `__Host-bp_session` on https (decision 011). Only the
+ * HttpOnly, Secure, SameSite=Lax; named `__Host-bp_session` on https (decision 014). Only the
  * token's SHA-256 is stored.
  */
 export async function startSession(c: Context<AppEnv>, db: TenantDb, userId: string): Promise<void> {

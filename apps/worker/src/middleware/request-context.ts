@@ -7,7 +7,7 @@ import { createLogger } from "../lib/logger.ts";
 /**
  * Security headers (CSP without inline anything, nosniff, Referrer-Policy, Permissions-Policy, HSTS in
  * production) and `Cache-Control: private, no-store` on every API answer, errors and 404s included
- * (docs/decisions/011-security-headers.md). The first middleware: it sees every answer last.
+ * (docs/decisions/014-security-headers.md). The first middleware: it sees every answer last.
  */
 export const securityHeaders = createMiddleware<AppEnv>(async (c, next) => {
   await next();

@@ -5,7 +5,7 @@ export const SESSION_COOKIE = "bp_session";
 /**
  * The cookie's name on a secure (https) origin: the `__Host-` prefix makes browsers accept it only
  * with Secure, Path=/ and no Domain, so no sibling subdomain can set or shadow it
- * (docs/decisions/011-security-headers.md). Plain http (local runs) keeps SESSION_COOKIE.
+ * (docs/decisions/014-security-headers.md). Plain http (local runs) keeps SESSION_COOKIE.
  */
 export const SECURE_SESSION_COOKIE = `__Host-${SESSION_COOKIE}`;
 

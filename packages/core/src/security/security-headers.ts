@@ -1,4 +1,4 @@
-// Security headers of every answer of both workers (docs/decisions/011-security-headers.md): one pure
+// Security headers of every answer of both workers (docs/decisions/014-security-headers.md): one pure
 // policy, applied by a small wrapper in each worker (apps/web/workers/app.ts, the API's first
 // middleware), so a merged worker applies it once.
 
