@@ -12,15 +12,14 @@
 // `npm run bench:first-view` starts the product as `npm start` does (own port and data folder);
 // BENCH_BASE_URL=http://localhost:8787 measures a product that is already running instead.
 // Prints figures only; never fails on size.
-import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { runProduct } from "../infra/src/local/run-product.ts";
 import { gzipSync } from "node:zlib";
 import { chromium, type BrowserContext } from "playwright-core";
 
-const root = resolve(import.meta.dirname, "..");
 const DEMO_PASSWORD = "buurtplein-demo";
 
 /** A mid-range Android phone. */
@@ -156,38 +155,11 @@ async function recordPageLoad(context: BrowserContext, url: string): Promise<Fir
 /** Starts the product as `npm start` does, on its own port and a fresh data folder. */
 async function startProduct(port: number): Promise<{ baseUrl: string; stop(): Promise<void> }> {
   const dataDir = mkdtempSync(join(tmpdir(), "buurtplein-bench-first-view-"));
-  const product: ChildProcess = spawn(join(root, "node_modules/.bin/tsx"), [join(root, "infra/src/cli/start.ts")], {
-    cwd: root,
-    env: { ...process.env, PORT: String(port), LIBSQL_PORT: String(port - 1), BUURTPLEIN_DATA_DIR: dataDir },
-    stdio: ["ignore", "pipe", "pipe"],
-    detached: true,
-  });
-  let output = "";
-  await new Promise<void>((ready, fail) => {
-    const timer = setTimeout(() => fail(new Error(`product did not start within 240 s:\n${output}`)), 240_000);
-    product.stdout?.on("data", (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes("[buurtplein] ready")) {
-        clearTimeout(timer);
-        ready();
-      }
-    });
-    product.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    product.on("exit", (code) => {
-      clearTimeout(timer);
-      fail(new Error(`product exited with ${code} before it was ready:\n${output}`));
-    });
-  });
+  const product = await runProduct({ port, dataDir });
   return {
-    baseUrl: `http://localhost:${port}`,
+    baseUrl: product.baseUrl,
     async stop() {
-      const exited = new Promise((done) => product.once("exit", done));
-      try {
-        if (product.pid) process.kill(-product.pid, "SIGTERM");
-        await Promise.race([exited, new Promise((done) => setTimeout(done, 5_000))]);
-      } catch {
-        // already gone
-      }
+      await product.stop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
