@@ -22,7 +22,7 @@ export default async function setup(project: TestProject) {
   const dataDir = mkdtempSync(join(tmpdir(), "buurtplein-e2e-"));
   const product: ChildProcess = spawn(join(root, "node_modules/.bin/tsx"), [join(root, "infra/src/cli/start.ts")], {
     cwd: root,
-    env: { ...process.env, PORT: String(PORT), LIBSQL_PORT: String(PORT - 1), BUURTPLEIN_DATA_DIR: dataDir, BUURTPLEIN_VERBOSE: "1" },
+    env: { ...process.env, PORT: String(PORT), LIBSQL_PORT: String(PORT - 1), BUURTPLEIN_DATA_DIR: dataDir, BUURTPLEIN_VERBOSE: "1", BUURTPLEIN_TRUST_CF_CONNECTING_IP: "1" },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
   });

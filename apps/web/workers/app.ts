@@ -1,8 +1,12 @@
 import { createRequestHandler } from "react-router";
 import { isCrossSiteWrite } from "@buurtplein/core/security/check-same-origin";
+import { CLIENT_SOURCE_HEADER, clientSourceOf } from "@buurtplein/core/security/client-source";
 
 interface Env {
   API: Fetcher;
+  ENVIRONMENT?: string;
+  /** "true" only in the browser tests, which play Cloudflare's edge (e2e/global-setup.ts); never in a deploy. */
+  TRUST_CF_CONNECTING_IP?: string;
 }
 
 /** 403 csrf_failed: JSON for the API, a short readable page (Dutch and English) otherwise. */
@@ -34,9 +38,21 @@ async function withBufferedBody(request: Request): Promise<Request> {
   return new Request(request, { body });
 }
 
+/**
+ * Says where the request comes from, for the API worker's per-source rate limits: always overwritten
+ * here, so a client cannot choose its own bucket (docs/decisions/011-abuse-limits.md). Cloudflare's
+ * edge sets CF-Connecting-IP in production; locally every request comes through the loopback socket.
+ */
+function withClientSource(request: Request, env: Env): Request {
+  const trustEdge = env.ENVIRONMENT === "production" || env.TRUST_CF_CONNECTING_IP === "true";
+  const headers = new Headers(request.headers);
+  headers.set(CLIENT_SOURCE_HEADER, clientSourceOf(request.headers, trustEdge));
+  return new Request(request, { headers });
+}
+
 export default {
   async fetch(request, env) {
-    return route(await withBufferedBody(request), env);
+    return route(withClientSource(await withBufferedBody(request), env), env);
   },
 } satisfies ExportedHandler<Env>;
 

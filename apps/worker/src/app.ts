@@ -11,6 +11,7 @@ import { signupRoutes } from "./routes/signup.ts";
 import { authRoutes } from "./routes/auth.ts";
 import { neighbourhoodRoutes } from "./routes/neighbourhoods.ts";
 import { checkOrigin } from "./middleware/csrf.ts";
+import { limitWritesPerSource } from "./lib/rate-limit.ts";
 import { accountAccessRoutes } from "./routes/account-access.ts";
 import { meRoutes } from "./routes/me.ts";
 import { memberDirectoryRoutes } from "./routes/member-directory.ts";
@@ -23,11 +24,12 @@ import { membershipSettingsRoutes } from "./routes/membership-settings.ts";
 export function createApp() {
   const app = new Hono<AppEnv>().basePath("/api");
 
-  // Middleware order matters: request id → logger → CSRF origin check → control plane → tenant → session.
+  // Middleware order matters: request id → logger → CSRF origin check → writes per source → control plane → tenant → session.
   // Permissions are checked inside each route (requirePermission → can() in core), next to what they protect.
   app.use(requestId);
   app.use(requestLogger);
   app.use(checkOrigin); // CSRF: state-changing requests only from our own origin
+  app.use(limitWritesPerSource); // a coarse flood guard before any database work (decision 011)
   app.use(controlPlane);
   app.use(resolveTenant);
   app.use(loadSession);

@@ -29,6 +29,8 @@ export interface Bindings {
   MAIL_FROM?: string;
   /** Secret: the Postmark server API token. */
   POSTMARK_SERVER_TOKEN?: string;
+  /** Workers Rate Limiting: writes per client source (60 per 10 s; wrangler.toml, decision 011). */
+  WRITES_PER_SOURCE?: { limit(options: { key: string }): Promise<{ success: boolean }> };
 }
 
 export type Tenant = typeof controlSchema.tenants.$inferSelect;

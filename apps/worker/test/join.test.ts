@@ -1,3 +1,4 @@
+import { CLIENT_SOURCE_HEADER } from "@buurtplein/core";
 import { describe, expect, it } from "vitest";
 import { eq, inArray } from "drizzle-orm";
 import { tenantSchema } from "@buurtplein/db";
@@ -206,7 +207,7 @@ describe("rate limits on joining", () => {
   it("allows 20 join attempts per 10 minutes from one IP, then answers 429", async () => {
     const ip = randomIp();
     const statuses: number[] = [];
-    for (let i = 0; i < 21; i++) statuses.push((await join(DELINDE, { invite: "ZZZZ-ZZZZ" }, { "cf-connecting-ip": ip })).status);
+    for (let i = 0; i < 21; i++) statuses.push((await join(DELINDE, { invite: "ZZZZ-ZZZZ" }, { [CLIENT_SOURCE_HEADER]: ip })).status);
     expect(statuses.slice(0, 20).every((status) => status === 422)).toBe(true);
     expect(statuses[20]).toBe(429);
     // Another visitor is not affected.
@@ -215,9 +216,9 @@ describe("rate limits on joining", () => {
 
   it("allows 60 look-ups per 10 minutes from one IP, then answers 429 with Retry-After", async () => {
     const ip = randomIp();
-    const responses = await Promise.all(Array.from({ length: 60 }, () => call(DELINDE, "/api/join/ZZZZ-ZZZZ", { headers: { "cf-connecting-ip": ip } })));
+    const responses = await Promise.all(Array.from({ length: 60 }, () => call(DELINDE, "/api/join/ZZZZ-ZZZZ", { headers: { [CLIENT_SOURCE_HEADER]: ip } })));
     expect(responses.every((response) => response.status === 404)).toBe(true);
-    const blocked = await call(DELINDE, "/api/join/ZZZZ-ZZZZ", { headers: { "cf-connecting-ip": ip } });
+    const blocked = await call(DELINDE, "/api/join/ZZZZ-ZZZZ", { headers: { [CLIENT_SOURCE_HEADER]: ip } });
     expect(blocked.status).toBe(429);
     expect(Number(blocked.headers.get("retry-after"))).toBeGreaterThan(0);
   });

@@ -14,6 +14,7 @@ export * from "./mail/render-magic-link-mail.ts";
 export * from "./mail/render-review-decision-mail.ts";
 export * from "./mail/render-still-waiting-mail.ts";
 export * from "./security/check-same-origin.ts";
+export * from "./security/client-source.ts";
 export * from "./security/tenant-token-cipher.ts";
 export * from "./identity/roles.ts";
 export * from "./community/post-kinds.ts";

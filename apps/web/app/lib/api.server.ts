@@ -1,8 +1,10 @@
 // The web worker's only way to data: the API worker, through the "API" service binding. The visitor's
 // origin is kept in the URL, so the API resolves the same tenant; cookies and language go along, and
-// Set-Cookie headers come back to the browser.
+// Set-Cookie headers come back to the browser. The client source (set by workers/app.ts, never by the
+// client) goes along for rate limits; the client's own CF-Connecting-IP and X-Forwarded-For do not.
 import { env } from "cloudflare:workers";
 import type { ErrorBody } from "@buurtplein/core";
+import { CLIENT_SOURCE_HEADER } from "@buurtplein/core/security/client-source";
 
 export interface ApiResult<T> {
   ok: boolean;
@@ -19,7 +21,7 @@ export async function callApi<T>(
 ): Promise<ApiResult<T>> {
   const url = new URL(path, request.url);
   const headers = new Headers({ accept: "application/json" });
-  for (const name of ["cookie", "accept-language", "user-agent", "cf-connecting-ip", "x-forwarded-for"]) {
+  for (const name of ["cookie", "accept-language", "user-agent", CLIENT_SOURCE_HEADER]) {
     const value = request.headers.get(name);
     if (value) headers.set(name, value);
   }
