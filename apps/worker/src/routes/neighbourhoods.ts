@@ -5,6 +5,7 @@ import { tenantSchema, type TenantDb } from "@buurtplein/db";
 import type { AppEnv } from "../env.ts";
 import { parseInput, readJson } from "../lib/errors.ts";
 import { requireActor, requirePermission, tenantSite } from "../middleware/session.ts";
+import { hitContentLimit } from "../lib/content-rate-limits.ts";
 
 export const neighbourhoodRoutes = new Hono<AppEnv>();
 
@@ -94,6 +95,8 @@ neighbourhoodRoutes.post("/:slug/posts", async (c) => {
     { neighbourhoodId: neighbourhood.id },
     "Je kunt dit soort bericht hier niet plaatsen.",
   );
+  // Counted only for posts that would be placed: a refused or invalid one costs nothing.
+  await hitContentLimit(site.client, "post", actor.userId);
   const id = crypto.randomUUID();
   const createdAt = Date.now();
   await site.db.insert(posts).values({
