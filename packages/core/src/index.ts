@@ -13,6 +13,7 @@ export * from "./mail/escape-html.ts";
 export * from "./mail/render-magic-link-mail.ts";
 export * from "./mail/render-review-decision-mail.ts";
 export * from "./mail/render-still-waiting-mail.ts";
+export * from "./mail/render-join-mail.ts";
 export * from "./security/check-same-origin.ts";
 export * from "./security/client-source.ts";
 export * from "./security/tenant-token-cipher.ts";

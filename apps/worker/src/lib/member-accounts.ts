@@ -23,10 +23,15 @@ function isUniqueViolation(error: unknown, column: string): boolean {
   return false;
 }
 
-/** 409 email_taken when someone in this corporation already uses this address. */
-export async function assertEmailFree(db: TenantDb, email: string): Promise<void> {
+/** True when someone in this corporation already uses this address. */
+export async function emailInUse(db: TenantDb, email: string): Promise<boolean> {
   const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.email, email)).limit(1);
-  if (existing) throw emailTaken();
+  return Boolean(existing);
+}
+
+/** 409 email_taken when someone in this corporation already uses this address (staff forms only: the public join form never says so). */
+export async function assertEmailFree(db: TenantDb, email: string): Promise<void> {
+  if (await emailInUse(db, email)) throw emailTaken();
 }
 
 export async function readRequireMemberApproval(db: TenantDb): Promise<boolean> {
