@@ -22,7 +22,8 @@ export default async function setup(project: TestProject) {
   const dataDir = mkdtempSync(join(tmpdir(), "buurtplein-e2e-"));
   // Everything the product prints (worker JSON logs included) goes to test-results/e2e-product.log.
   mkdirSync(join(root, "test-results"), { recursive: true });
-  const product = await runProduct({ port: PORT, dataDir, log: createWriteStream(join(root, "test-results/e2e-product.log")) });
+  // The browser tests play Cloudflare's edge: they may say which address a request comes from.
+  const product = await runProduct({ port: PORT, dataDir, env: { BUURTPLEIN_TRUST_CF_CONNECTING_IP: "1" }, log: createWriteStream(join(root, "test-results/e2e-product.log")) });
   project.provide("baseUrl", product.baseUrl);
   project.provide("port", PORT);
   project.provide("dataDir", dataDir);

@@ -98,17 +98,43 @@ describe("a new resident joins with the code from a letter", () => {
     if (javaScriptEnabled) await expectAccessible(page);
 
     const suffix = Date.now().toString(36);
-    await fillJoinForm(page, { name: `Noor ${suffix}`, email: `noor-${suffix}@example.org`, password: "mijn-eigen-wachtwoord" });
+    const email = `noor-${suffix}@example.org`;
+    await fillJoinForm(page, { name: `Noor ${suffix}`, email, password: "mijn-eigen-wachtwoord" });
+    // With e-mail the page says "look in your e-mail" (the same for an address that already has an
+    // account); the welcome e-mail's link logs the new member in.
+    await page.getByRole("heading", { level: 1, name: "Kijk in je e-mail", exact: true }).waitFor();
+    if (javaScriptEnabled) await expectAccessible(page);
+    await page.goto(tenantUrl("delinde", "/dev/mail"));
+    const mail = page.locator(".dev-mail details").filter({ hasText: email }).first();
+    await mail.locator("summary").click();
+    await mail.getByRole("link", { name: /\/inloggen\/link\?token=/ }).click();
+    await page.getByRole("button", { name: "Inloggen" }).click();
     await page.waitForURL(tenantUrl("delinde", "/buurt/lindenhof"));
     await page.getByRole("heading", { level: 1, name: "Lindenhof", exact: true }).waitFor();
     expect(await page.locator("main").textContent()).toContain("Wie kent een goede fietsenmaker?");
     await page.getByRole("button", { name: "Uitloggen" }).waitFor();
 
     const seconds = (Date.now() - started) / 1000;
-    console.log(`[join] code on the home page → feed (JavaScript ${javaScriptEnabled}): ${seconds.toFixed(1)} s`);
+    console.log(`[join] code on the home page → e-mail → feed (JavaScript ${javaScriptEnabled}): ${seconds.toFixed(1)} s`);
     expect(seconds).toBeLessThan(120);
     if (javaScriptEnabled) await expectAccessible(page);
     await context.close();
+  });
+
+  it("shows the same page for an e-mail address that already has an account (no enumeration)", async () => {
+    const invite = await createInvite("delinde", { maxUses: 10 });
+    const pageText = async (email: string) => {
+      const { page, context } = await newPage(browser, { javaScriptEnabled: false });
+      await page.goto(tenantUrl("delinde", `/doe-mee/${invite.code}`));
+      await fillJoinForm(page, { name: "Iemand Anders", email, password: "mijn-eigen-wachtwoord" });
+      await page.getByRole("heading", { level: 1, name: "Kijk in je e-mail", exact: true }).waitFor();
+      const text = await page.locator("main").textContent();
+      await context.close();
+      return text;
+    };
+    const known = await pageText("anna@delinde.example");
+    const fresh = await pageText(`nieuw-${Date.now().toString(36)}@example.org`);
+    expect(known).toBe(fresh);
   });
 
   it("joins without e-mail: the login name comes first, then the neighbourhood", async () => {
@@ -375,7 +401,7 @@ describe("a member who is logged in joins another neighbourhood", () => {
       method: "POST",
       json: { invite: lindenhof.code, displayName: `Lotte ${suffix}`, email, password, acceptHouseRules: true },
     });
-    expect(joined.status).toBe(201);
+    expect(joined.status).toBe(202);
 
     const invite = await createInvite("delinde", { neighbourhood: "parkzicht", label: "E2E-brief Parkzicht" });
     const { page, context } = await newPage(browser);

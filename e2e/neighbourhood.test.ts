@@ -51,6 +51,26 @@ describe("a resident in the neighbourhood", () => {
     await context.close();
   });
 
+  it("says calmly how long to wait after too many posts, and keeps what was typed", async () => {
+    const { page, context } = await newPage(browser, { javaScriptEnabled: false });
+    // Fatima posts in no other browser test (another test's "log out everywhere" would end this session).
+    await logIn(page, "havenstad", "fatima@havenstad.example");
+    await page.goto(tenantUrl("havenstad", "/buurt/kadekwartier"));
+    // Five posts in ten minutes are fine; post until the limit answers (eleven at most: at most two windows).
+    for (let i = 0; i < 11; i++) {
+      await page.getByText("Schrijf een bericht", { exact: true }).click();
+      await page.getByLabel("Bericht", { exact: true }).fill(`Bericht nummer ${i}`);
+      await page.getByRole("button", { name: "Plaatsen" }).click();
+      await page.getByText(/Je bericht staat in de buurt\.|Je hebt veel berichten kort na elkaar geplaatst/).first().waitFor();
+      if ((await page.getByRole("alert").count()) > 0) break;
+    }
+    const alert = await page.getByRole("alert").textContent();
+    expect(alert).toMatch(/Je hebt veel berichten kort na elkaar geplaatst\. Wacht (een minuut|\d+ minuten)/);
+    // (No axe check here: it needs JavaScript in the page; the alert is the form error used everywhere.)
+    expect(await page.getByLabel("Bericht", { exact: true }).inputValue()).toMatch(/^Bericht nummer \d+$/);
+    await context.close();
+  });
+
   it("shows an empty post as a clear error and keeps the title", async () => {
     const { page, context } = await newPage(browser, { javaScriptEnabled: false });
     await logIn(page, "delinde", "anna@delinde.example");

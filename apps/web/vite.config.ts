@@ -6,9 +6,12 @@ import { defineConfig } from "vite";
 // so two local products never share a build or each other's databases. Deploy builds set neither.
 const localWorkerVars: Record<string, string> = JSON.parse(process.env.BUURTPLEIN_WORKER_VARS ?? "{}");
 const buildDirectory = process.env.BUURTPLEIN_BUILD_DIR;
-if (process.env.CLOUDFLARE_ENV === "production" && (buildDirectory || process.env.BUURTPLEIN_WORKER_VARS)) {
-  // Local database tokens must never end up in a production build.
-  throw new Error("BUURTPLEIN_WORKER_VARS / BUURTPLEIN_BUILD_DIR are for local runs only; unset them for a production build.");
+// The browser tests play Cloudflare's edge: each browser context sends its own CF-Connecting-IP, which
+// the web worker then trusts as the client source (e2e/global-setup.ts). Never in a deploy.
+const trustEdgeHeader = process.env.BUURTPLEIN_TRUST_CF_CONNECTING_IP === "1";
+if (process.env.CLOUDFLARE_ENV === "production" && (buildDirectory || process.env.BUURTPLEIN_WORKER_VARS || trustEdgeHeader)) {
+  // Local database tokens (and the tests' trust in a client header) must never end up in a production build.
+  throw new Error("BUURTPLEIN_WORKER_VARS / BUURTPLEIN_BUILD_DIR / BUURTPLEIN_TRUST_CF_CONNECTING_IP are for local runs only; unset them for a production build.");
 }
 
 export default defineConfig({
@@ -16,7 +19,7 @@ export default defineConfig({
     cloudflare({
       // The deployment's one Worker (pages + API) is configured at the repository root.
       configPath: "../../wrangler.toml",
-      config: (config) => ({ vars: { ...config.vars, ...localWorkerVars } }),
+      config: (config) => ({ vars: { ...config.vars, ...localWorkerVars, ...(trustEdgeHeader ? { TRUST_CF_CONNECTING_IP: "true" } : {}) } }),
       viteEnvironment: { name: "ssr" },
       persistState: false,
     }),

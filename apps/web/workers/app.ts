@@ -15,6 +15,7 @@ const api = createApp();
 
 /** Seconds a visitor is asked to wait on a 503 page (the database unreachable, a corporation not ready). */
 const RETRY_AFTER_SECONDS = "30";
+import { CLIENT_SOURCE_HEADER, clientSourceOf } from "@buurtplein/core/security/client-source";
 
 /** 403 csrf_failed: JSON for the API, a short readable page (Dutch and English) otherwise. */
 function refuseCrossSite(url: URL, nonce: string): Response {
@@ -45,11 +46,23 @@ async function withBufferedBody(request: Request): Promise<Request> {
   return new Request(request, { body });
 }
 
+/**
+ * Says where the request comes from, for the API's per-source rate limits: always overwritten
+ * here, so a client cannot choose its own bucket (docs/decisions/015-abuse-limits.md). Cloudflare's
+ * edge sets CF-Connecting-IP in production; locally every request comes through the loopback socket.
+ */
+function withClientSource(request: Request, env: Bindings): Request {
+  const trustEdge = env.ENVIRONMENT === "production" || env.TRUST_CF_CONNECTING_IP === "true";
+  const headers = new Headers(request.headers);
+  headers.set(CLIENT_SOURCE_HEADER, clientSourceOf(request.headers, trustEdge));
+  return new Request(request, { headers });
+}
+
 export default {
   async fetch(request, env, ctx) {
     // One nonce per request: in the Content-Security-Policy and on every inline script and style.
     const nonce = createNonce();
-    return secured(await route(await withBufferedBody(request), env, ctx, nonce), env, nonce);
+    return secured(await route(withClientSource(await withBufferedBody(request), env), env, ctx, nonce), env, nonce);
   },
   // The cron trigger in wrangler.toml: the hourly retention cleanup.
   scheduled,

@@ -12,6 +12,7 @@ import { signupRoutes } from "./routes/signup.ts";
 import { authRoutes } from "./routes/auth.ts";
 import { neighbourhoodRoutes } from "./routes/neighbourhoods.ts";
 import { checkOrigin } from "./middleware/csrf.ts";
+import { limitWritesPerSource } from "./lib/rate-limit.ts";
 import { accountAccessRoutes } from "./routes/account-access.ts";
 import { meRoutes } from "./routes/me.ts";
 import { memberDirectoryRoutes } from "./routes/member-directory.ts";
@@ -24,14 +25,16 @@ import { membershipSettingsRoutes } from "./routes/membership-settings.ts";
 export function createApp() {
   const app = new Hono<AppEnv>().basePath("/api");
 
-  // Middleware order matters: security headers → request id → logger → CSRF origin check → control plane
-  // → tenant → session. A page's in-process calls (env.PAGE_REQUEST_STATE) reuse the tenant and session
-  // their first call resolved; a write among them makes the next call load the session again.
+  // Middleware order matters: security headers → request id → logger → CSRF origin check → writes per
+  // source → control plane → tenant → session. A page's in-process calls (env.PAGE_REQUEST_STATE) reuse
+  // the tenant and session their first call resolved; a write among them makes the next call load the
+  // session again.
   // Permissions are checked inside each route (requirePermission → can() in core), next to what they protect.
   app.use(securityHeaders);
   app.use(requestId);
   app.use(requestLogger);
   app.use(checkOrigin); // CSRF: state-changing requests only from our own origin
+  app.use(limitWritesPerSource); // a coarse flood guard before any database work (decision 015)
   app.use(controlPlane);
   app.use(resolveTenant);
   app.use(loadSession);

@@ -29,6 +29,10 @@ export interface Bindings {
   MAIL_FROM?: string;
   /** Secret: the Postmark server API token. */
   POSTMARK_SERVER_TOKEN?: string;
+  /** Workers Rate Limiting: writes per client source (60 per 10 s; wrangler.toml, decision 015). */
+  WRITES_PER_SOURCE?: { limit(options: { key: string }): Promise<{ success: boolean }> };
+  /** "true" only in the browser tests, which play Cloudflare's edge (e2e/global-setup.ts); never in a deploy. */
+  TRUST_CF_CONNECTING_IP?: string;
   /**
    * How long (ms) a tenant's control-plane row and decrypted database credentials are kept per isolate;
    * a suspension takes effect within it. Default 10 000; the worker tests set 0.

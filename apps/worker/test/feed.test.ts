@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { tenantSchema } from "@buurtplein/db";
 import { call, json, login, tenantDb, uniqueSlug } from "./helpers.ts";
+import { createTestUser, loginAs } from "./account-fixtures.ts";
+import { CONTENT_LIMIT_DEFAULTS, contentLimitRules } from "../src/lib/content-rate-limits.ts";
 
 const DELINDE = "delinde.localhost:8787";
 const HAVENSTAD = "havenstad.localhost:8787";
@@ -92,9 +94,14 @@ describe("neighbourhood feed", () => {
 
   it("pages through the feed with a cursor, without gaps or repeats", async () => {
     const cookie = await login(HAVENSTAD, "fatima@havenstad.example");
-    for (let i = 0; i < 22; i++) {
-      await call(HAVENSTAD, "/api/neighbourhoods/kadekwartier/posts", { method: "POST", cookie, json: { kind: "message", body: `Bericht ${i}` } });
-    }
+    // 22 posts straight into the database: through the API one member may post only 5 in 10 minutes.
+    const db = await tenantDb("havenstad");
+    const [neighbourhood] = await db.select().from(tenantSchema.neighbourhoods).where(eq(tenantSchema.neighbourhoods.slug, "kadekwartier"));
+    const [author] = await db.select().from(tenantSchema.users).where(eq(tenantSchema.users.email, "fatima@havenstad.example"));
+    const start = Date.now();
+    await db.insert(tenantSchema.posts).values(
+      Array.from({ length: 22 }, (_, i) => ({ id: crypto.randomUUID(), neighbourhoodId: neighbourhood!.id, authorId: author!.id, kind: "message", body: `Bericht ${i}`, createdAt: start + i, updatedAt: start + i })),
+    );
     const first = await json(await call(HAVENSTAD, "/api/neighbourhoods/kadekwartier/posts", { cookie }));
     expect(first.posts).toHaveLength(20);
     expect(first.nextCursor).toBeTruthy();
@@ -147,5 +154,54 @@ describe("neighbourhood feed", () => {
     expect(await readAll(await login(DELINDE, "sanne@delinde.example"))).toEqual(
       newestFirst(inserted.filter((post) => post.visibleToCorporation)),
     );
+  });
+
+  it("limits posts per member (5 per 10 minutes): 429 rate_limited with Retry-After; other members can still post", async () => {
+    const user = await createTestUser("delinde", { neighbourhood: "lindenhof" });
+    const cookie = await loginAs(DELINDE, user.email!);
+    const post = (i: number, session = cookie) => call(DELINDE, "/api/neighbourhoods/lindenhof/posts", { method: "POST", cookie: session, json: { kind: "message", body: `Nog een bericht ${i}` } });
+    // Eleven at script speed: whichever 10-minute window(s) they fall in, one gets more than five.
+    const statuses: number[] = [];
+    let limited: Response | null = null;
+    for (let i = 0; i < 11; i++) {
+      const response = await post(i);
+      statuses.push(response.status);
+      if (response.status === 429) limited ??= response;
+    }
+    expect(statuses.filter((status) => status === 201).length).toBeLessThanOrEqual(10);
+    expect(limited).not.toBeNull();
+    const retryAfter = Number(limited!.headers.get("retry-after"));
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(10 * 60);
+    const { error } = await json(limited!);
+    expect(error.code).toBe("rate_limited");
+    expect(error.message).toContain("berichten");
+    // Nothing refused was placed.
+    const [neighbourhood] = await (await tenantDb("delinde")).select().from(tenantSchema.neighbourhoods).where(eq(tenantSchema.neighbourhoods.slug, "lindenhof"));
+    const placed = await (await tenantDb("delinde")).select().from(tenantSchema.posts).where(eq(tenantSchema.posts.authorId, user.id));
+    expect(placed).toHaveLength(statuses.filter((status) => status === 201).length);
+    expect(placed.every((row) => row.neighbourhoodId === neighbourhood!.id)).toBe(true);
+
+    const neighbour = await createTestUser("delinde", { neighbourhood: "lindenhof" });
+    expect((await post(99, await loginAs(DELINDE, neighbour.email!))).status).toBe(201);
+  });
+
+  it("limits posts per member per day (30)", async () => {
+    const user = await createTestUser("delinde", { neighbourhood: "lindenhof" });
+    const day = contentLimitRules("post", user.id).find((rule) => rule.windowMs === 24 * 60 * 60 * 1000)!;
+    await (await tenantDb("delinde"))
+      .insert(tenantSchema.rateLimits)
+      .values({ key: day.key, windowStart: Math.floor(Date.now() / day.windowMs) * day.windowMs, count: day.limit });
+    const response = await call(DELINDE, "/api/neighbourhoods/lindenhof/posts", { method: "POST", cookie: await loginAs(DELINDE, user.email!), json: { kind: "message", body: "Nog één" } });
+    expect(response.status).toBe(429);
+    expect(Number(response.headers.get("retry-after"))).toBeGreaterThan(0);
+  });
+
+  it("has ready-made limits for replies and reports, counted apart from posts", () => {
+    expect(CONTENT_LIMIT_DEFAULTS.post.map((rule) => rule.limit)).toEqual([5, 30]);
+    const keys = (["post", "reply", "report"] as const).flatMap((action) => contentLimitRules(action, "u1").map((rule) => rule.key));
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(contentLimitRules("reply", "u1")[0]).toMatchObject({ limit: 20, windowMs: 10 * 60 * 1000 });
+    expect(contentLimitRules("report", "u1")[0]).toMatchObject({ limit: 10, windowMs: 60 * 60 * 1000 });
   });
 });

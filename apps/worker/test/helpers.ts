@@ -1,3 +1,4 @@
+import { CLIENT_SOURCE_HEADER } from "@buurtplein/core";
 // Test helpers that run inside workerd: requests go through the real worker entry point, and direct
 // database access uses the same bindings the worker has.
 import { env, exports } from "cloudflare:workers";
@@ -24,7 +25,7 @@ export async function call(host: string, path: string, init: RequestInit & { jso
   if (init.cookie) headers.set("cookie", init.cookie);
   // Every request comes from its own visitor IP unless a test says otherwise: per-IP rate limits of
   // one test never hit another.
-  if (!headers.has("cf-connecting-ip")) headers.set("cf-connecting-ip", randomIp());
+  if (!headers.has(CLIENT_SOURCE_HEADER)) headers.set(CLIENT_SOURCE_HEADER, randomIp());
   const request = new Request(`http://${host}${path}`, {
     ...init,
     headers,

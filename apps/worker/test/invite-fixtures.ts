@@ -1,5 +1,6 @@
 // Invites for tests, made the way staff make them (through the API, as a moderator), and a fresh
 // corporation for tests that switch tenant-wide settings (approval) without touching the demo ones.
+import { eq } from "drizzle-orm";
 import { hashPassword } from "@buurtplein/core";
 import { tenantSchema } from "@buurtplein/db";
 import { call, json, login, tenantDb, uniqueSlug } from "./helpers.ts";
@@ -47,6 +48,14 @@ export function joinBody(invite: string, overrides: Record<string, unknown> = {}
 
 export function join(host: string, body: unknown, headers: Record<string, string> = {}) {
   return call(host, "/api/join", { method: "POST", json: body, headers });
+}
+
+/** The id of the account with this e-mail on this host (a join with e-mail answers without it: no enumeration). */
+export async function userIdByEmail(host: string, email: string): Promise<string> {
+  const db = await tenantDb(host.split(".")[0]!);
+  const [row] = await db.select({ id: tenantSchema.users.id }).from(tenantSchema.users).where(eq(tenantSchema.users.email, email.toLowerCase())).limit(1);
+  if (!row) throw new Error(`no account for ${email} on ${host}`);
+  return row.id;
 }
 
 export function sessionCookieOf(response: Response): string | null {

@@ -172,7 +172,7 @@ describe("personal invites", () => {
     // The neighbour sees who invited them, joins once; a second person cannot.
     const lookup = await json(await call(DELINDE, `/api/join/${invite.code}`));
     expect(lookup.invite.invitedBy).toBe(member.displayName);
-    expect((await join(DELINDE, joinBody(invite.code))).status).toBe(201);
+    expect((await join(DELINDE, joinBody(invite.code))).status).toBe(202);
     const second = await join(DELINDE, joinBody(invite.code));
     expect(second.status).toBe(410);
     expect((await json(second)).error.code).toBe("invite_used_up");

@@ -1,8 +1,10 @@
+import { CLIENT_SOURCE_HEADER } from "@buurtplein/core";
 import { describe, expect, it } from "vitest";
 import { eq, inArray } from "drizzle-orm";
 import { tenantSchema } from "@buurtplein/db";
 import { call, json, randomIp, tenantDb } from "./helpers.ts";
-import { DELINDE, HAVENSTAD, NEW_PASSWORD, createInvite, join, joinBody, revokeInvite, sessionCookieOf } from "./invite-fixtures.ts";
+import { DELINDE, HAVENSTAD, NEW_PASSWORD, createFreshTenant, createInvite, join, joinBody, revokeInvite, sessionCookieOf } from "./invite-fixtures.ts";
+import { TEST_PASSWORD, createTestUser, newestMail, tokenFromMail } from "./account-fixtures.ts";
 
 const { users, memberships, invites, neighbourhoods } = tenantSchema;
 
@@ -51,7 +53,7 @@ describe("looking up an invite", () => {
     const revoked = await createInvite(DELINDE, { neighbourhood: "lindenhof" });
     await revokeInvite(DELINDE, revoked.id);
     const usedUp = await createInvite(DELINDE, { neighbourhood: "lindenhof", maxUses: 1 });
-    expect((await join(DELINDE, joinBody(usedUp.code))).status).toBe(201);
+    expect((await join(DELINDE, joinBody(usedUp.code))).status).toBe(202);
 
     const cases = [
       [expired.code, 410, "invite_expired", "verlopen"],
@@ -72,13 +74,15 @@ describe("looking up an invite", () => {
 });
 
 describe("joining through an invite", () => {
-  it("creates exactly one account and membership, counts one use and starts a session", async () => {
+  it("creates exactly one account and membership, counts one use and e-mails a login link (no session yet)", async () => {
     const invite = await createInvite(DELINDE, { neighbourhood: "lindenhof", maxUses: 5 });
     const body = joinBody(invite.token, { street: "Lindenstraat" });
     const response = await join(DELINDE, body);
-    expect(response.status).toBe(201);
+    expect(response.status).toBe(202);
     const result = await json(response);
-    expect(result).toMatchObject({ status: "active", user: { displayName: body.displayName, role: "resident", loginName: null }, neighbourhood: { slug: "lindenhof" } });
+    expect(result).toMatchObject({ status: "check_email", neighbourhood: { slug: "lindenhof", name: "Lindenhof" } });
+    expect(result.message).toContain("Kijk in je e-mail");
+    expect(sessionCookieOf(response)).toBeNull();
 
     const [user, ...others] = await usersWithEmails("delinde", [body.email]);
     expect(others).toHaveLength(0);
@@ -89,7 +93,12 @@ describe("joining through an invite", () => {
     expect(joined).toEqual([{ slug: "lindenhof" }]);
     expect((await inviteRow("delinde", invite.id)).uses).toBe(1);
 
-    const cookie = sessionCookieOf(response)!;
+    // The welcome e-mail's link logs the new member in.
+    const mail = await newestMail(DELINDE, body.email);
+    expect(mail!.subject).toBe("Welkom in Lindenhof: log in op Buurtplein");
+    const verified = await call(DELINDE, "/api/auth/magic-link/verify", { method: "POST", json: { token: tokenFromMail(mail!.text) } });
+    expect(verified.status).toBe(200);
+    const cookie = sessionCookieOf(verified)!;
     const me = await json(await call(DELINDE, "/api/auth/me", { cookie }));
     expect(me.neighbourhoods).toEqual([{ slug: "lindenhof", name: "Lindenhof", kind: "existing" }]);
     expect((await call(DELINDE, "/api/neighbourhoods/lindenhof/posts", { cookie })).status).toBe(200);
@@ -100,7 +109,7 @@ describe("joining through an invite", () => {
 
   it("gives the role of the invite: prospective residents of a new build", async () => {
     const invite = await createInvite(HAVENSTAD, { neighbourhood: "nieuwe-werf", role: "prospective" });
-    const response = await join(HAVENSTAD, joinBody(invite.code.toLowerCase().replace("-", " ")));
+    const response = await join(HAVENSTAD, joinBody(invite.code.toLowerCase().replace("-", " "), { email: "" }));
     expect(response.status).toBe(201);
     expect((await json(response)).user.role).toBe("prospective");
     const me = await json(await call(HAVENSTAD, "/api/auth/me", { cookie: sessionCookieOf(response)! }));
@@ -124,15 +133,39 @@ describe("joining through an invite", () => {
     expect((await json(login)).user.displayName).toBe("Gerrit van Dam");
   });
 
-  it("refuses a second account with the same e-mail (409) and keeps the use", async () => {
+  it("answers a known e-mail address exactly as a new one, changes nothing, and tells the owner by e-mail", async () => {
     const invite = await createInvite(DELINDE, { neighbourhood: "lindenhof" });
-    const response = await join(DELINDE, joinBody(invite.code, { email: "Anna@DeLinde.example" }));
-    expect(response.status).toBe(409);
-    const { error } = await json(response);
-    expect(error.code).toBe("email_taken");
-    expect(error.message).toContain("inloglink");
-    expect(error.details.fields.email).toBeTruthy();
-    expect((await inviteRow("delinde", invite.id)).uses).toBe(0);
+    const owner = await createTestUser("delinde");
+    const known = await join(DELINDE, joinBody(invite.code, { email: owner.email!.toUpperCase() }));
+    const fresh = await join(DELINDE, joinBody(invite.code));
+    expect(known.status).toBe(fresh.status);
+    expect(known.status).toBe(202);
+    expect(await json(known)).toEqual(await json(fresh));
+    expect(sessionCookieOf(known)).toBeNull();
+    // Only the new address used the invite; the owner's account is untouched.
+    expect((await inviteRow("delinde", invite.id)).uses).toBe(1);
+    expect(await usersWithEmails("delinde", [owner.email!])).toHaveLength(1);
+    const login = await call(DELINDE, "/api/auth/login", { method: "POST", json: { identifier: owner.email, password: TEST_PASSWORD } });
+    expect(login.status).toBe(200);
+
+    const mail = await newestMail(DELINDE, owner.email!);
+    expect(mail!.subject).toBe("Iemand wilde meedoen in Lindenhof met jouw e-mailadres");
+    expect(mail!.text).toContain(`buurtcode ${invite.code}`);
+    expect(mail!.text).toContain("http://delinde.localhost:8787/inloggen");
+    expect(mail!.text).not.toContain("token=");
+  });
+
+  it("answers a known address as a new one when the corporation checks newcomers too (pending)", async () => {
+    const tenant = await createFreshTenant();
+    const switched = await call(tenant.host, "/api/settings/membership", { method: "PATCH", cookie: tenant.adminCookie, json: { requireMemberApproval: true } });
+    expect(switched.status).toBe(200);
+    const invite = await createInvite(tenant.host, { neighbourhood: "oudwijk" }, tenant.adminCookie);
+    const known = await join(tenant.host, joinBody(invite.code, { email: "ada@proef.example" }));
+    const fresh = await join(tenant.host, joinBody(invite.code));
+    expect(known.status).toBe(202);
+    const answer = await json(known);
+    expect(answer.status).toBe("pending");
+    expect(answer).toEqual(await json(fresh));
   });
 
   it.each([
@@ -157,7 +190,7 @@ describe("joining through an invite", () => {
     const revoked = await createInvite(DELINDE, { neighbourhood: "lindenhof" });
     await revokeInvite(DELINDE, revoked.id);
     const usedUp = await createInvite(DELINDE, { neighbourhood: "lindenhof", maxUses: 1 });
-    expect((await join(DELINDE, joinBody(usedUp.token))).status).toBe(201);
+    expect((await join(DELINDE, joinBody(usedUp.token))).status).toBe(202);
 
     const attempts = [
       [expired.code, 410, "invite_expired"],
@@ -184,7 +217,7 @@ describe("joining through an invite", () => {
     const invite = await createInvite(DELINDE, { neighbourhood: "lindenhof", maxUses: 1 });
     const bodies = [joinBody(invite.code), joinBody(invite.token)];
     const responses = await Promise.all(bodies.map((body) => join(DELINDE, body)));
-    expect(responses.map((response) => response.status).sort()).toEqual([201, 410]);
+    expect(responses.map((response) => response.status).sort()).toEqual([202, 410]);
     const loser = responses.find((response) => response.status === 410)!;
     expect((await json(loser)).error.code).toBe("invite_used_up");
     expect(await usersWithEmails("delinde", bodies.map((body) => body.email))).toHaveLength(1);
@@ -195,7 +228,7 @@ describe("joining through an invite", () => {
     const invite = await createInvite(HAVENSTAD, { neighbourhood: "kadekwartier", maxUses: 3 });
     const bodies = Array.from({ length: 8 }, () => joinBody(invite.code));
     const responses = await Promise.all(bodies.map((body) => join(HAVENSTAD, body)));
-    expect(responses.filter((response) => response.status === 201)).toHaveLength(3);
+    expect(responses.filter((response) => response.status === 202)).toHaveLength(3);
     expect(responses.filter((response) => response.status === 410)).toHaveLength(5);
     expect(await usersWithEmails("havenstad", bodies.map((body) => body.email))).toHaveLength(3);
     expect((await inviteRow("havenstad", invite.id)).uses).toBe(3);
@@ -206,7 +239,7 @@ describe("rate limits on joining", () => {
   it("allows 20 join attempts per 10 minutes from one IP, then answers 429", async () => {
     const ip = randomIp();
     const statuses: number[] = [];
-    for (let i = 0; i < 21; i++) statuses.push((await join(DELINDE, { invite: "ZZZZ-ZZZZ" }, { "cf-connecting-ip": ip })).status);
+    for (let i = 0; i < 21; i++) statuses.push((await join(DELINDE, { invite: "ZZZZ-ZZZZ" }, { [CLIENT_SOURCE_HEADER]: ip })).status);
     expect(statuses.slice(0, 20).every((status) => status === 422)).toBe(true);
     expect(statuses[20]).toBe(429);
     // Another visitor is not affected.
@@ -215,9 +248,9 @@ describe("rate limits on joining", () => {
 
   it("allows 60 look-ups per 10 minutes from one IP, then answers 429 with Retry-After", async () => {
     const ip = randomIp();
-    const responses = await Promise.all(Array.from({ length: 60 }, () => call(DELINDE, "/api/join/ZZZZ-ZZZZ", { headers: { "cf-connecting-ip": ip } })));
+    const responses = await Promise.all(Array.from({ length: 60 }, () => call(DELINDE, "/api/join/ZZZZ-ZZZZ", { headers: { [CLIENT_SOURCE_HEADER]: ip } })));
     expect(responses.every((response) => response.status === 404)).toBe(true);
-    const blocked = await call(DELINDE, "/api/join/ZZZZ-ZZZZ", { headers: { "cf-connecting-ip": ip } });
+    const blocked = await call(DELINDE, "/api/join/ZZZZ-ZZZZ", { headers: { [CLIENT_SOURCE_HEADER]: ip } });
     expect(blocked.status).toBe(429);
     expect(Number(blocked.headers.get("retry-after"))).toBeGreaterThan(0);
   });

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createExecutionContext, createScheduledController, waitOnExecutionContext } from "cloudflare:test";
 import { eq, inArray } from "drizzle-orm";
+import { contentLimitRules } from "../src/lib/content-rate-limits.ts";
 import { AUDIT_LOG_RETENTION_MS, generateSessionToken, hashSessionToken, LONGEST_RATE_LIMIT_WINDOW_MS } from "@buurtplein/core";
 import { openTenantDb, tenantDbClient, tenantSchema } from "@buurtplein/db";
 import worker from "../src/index.ts";
@@ -113,7 +114,10 @@ describe("the hourly retention cleanup (cron trigger)", () => {
   });
 
   it("knows the longest rate-limit window in use (a row is only deleted after its window ended)", () => {
-    const rules = [...Object.values(RATE_LIMITS), ...Object.values(JOIN_RATE_LIMITS)].map((rule) => rule("x"));
+    const rules = [
+      ...[...Object.values(RATE_LIMITS), ...Object.values(JOIN_RATE_LIMITS)].map((rule) => rule("x", "y")),
+      ...(["post", "reply", "report"] as const).flatMap((action) => contentLimitRules(action, "x")),
+    ];
     for (const rule of rules) expect(rule.windowMs).toBeLessThanOrEqual(LONGEST_RATE_LIMIT_WINDOW_MS);
   });
 });

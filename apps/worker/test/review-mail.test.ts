@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { controlSchema, tenantSchema } from "@buurtplein/db";
 import { call, control, json, login } from "./helpers.ts";
-import { NEW_PASSWORD, createFreshTenant, createInvite, join, joinBody } from "./invite-fixtures.ts";
+import { NEW_PASSWORD, createFreshTenant, createInvite, join, joinBody, userIdByEmail } from "./invite-fixtures.ts";
 
 const { devMail } = controlSchema;
 
@@ -25,7 +25,7 @@ async function joinPending(host: string, invite: string, overrides: Record<strin
   const body = joinBody(invite, overrides);
   const answer = await json(await join(host, body));
   expect(answer.status).toBe("pending");
-  return { body, id: answer.user.id as string };
+  return { body, id: (answer.user?.id as string | undefined) ?? (await userIdByEmail(host, body.email as string)) };
 }
 
 describe("e-mail after a review", () => {

@@ -1,3 +1,4 @@
+import { CLIENT_SOURCE_HEADER } from "@buurtplein/core";
 // Tenant database tokens are encrypted at rest in the control plane with TENANT_TOKEN_KEY
 // (docs/decisions/010-tenant-token-encryption.md): what a signup stores, what a missing or wrong key does.
 import { afterEach, describe, expect, it, vi } from "vitest";
@@ -39,7 +40,7 @@ async function issuedToken(dbName: string): Promise<string> {
 /** A request through a fresh app with other bindings (as a deployment with another configuration). */
 async function callWith(env: Partial<Bindings>, host: string, path: string, init: RequestInit & { json?: unknown } = {}): Promise<Response> {
   const headers = new Headers(init.headers);
-  headers.set("cf-connecting-ip", randomIp());
+  headers.set(CLIENT_SOURCE_HEADER, randomIp());
   if (init.json !== undefined) headers.set("content-type", "application/json");
   const request = new Request(`http://${host}${path}`, { ...init, headers, body: init.json !== undefined ? JSON.stringify(init.json) : init.body });
   return await createApp().fetch(request, { ...bindings, ...env });

@@ -16,11 +16,11 @@ export interface RunningProduct {
   stop(): Promise<void>;
 }
 
-export async function runProduct(options: { port: number; dataDir: string; log?: Writable; timeoutMs?: number }): Promise<RunningProduct> {
+export async function runProduct(options: { port: number; dataDir: string; env?: Record<string, string>; log?: Writable; timeoutMs?: number }): Promise<RunningProduct> {
   const { port, dataDir } = options;
   const product: ChildProcess = spawn(join(root, "node_modules/.bin/tsx"), [join(root, "infra/src/cli/start.ts")], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), LIBSQL_PORT: String(port - 1), BUURTPLEIN_DATA_DIR: dataDir, BUURTPLEIN_VERBOSE: "1" },
+    env: { ...process.env, ...options.env, PORT: String(port), LIBSQL_PORT: String(port - 1), BUURTPLEIN_DATA_DIR: dataDir, BUURTPLEIN_VERBOSE: "1" },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
   });

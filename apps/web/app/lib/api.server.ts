@@ -1,7 +1,9 @@
 // The pages' only way to data: the JSON API, called in-process (lib/page-api.server.ts). The visitor's
 // origin is kept in the URL, so the API resolves the same tenant; cookies and language go along, and
-// Set-Cookie headers come back to the browser.
+// Set-Cookie headers come back to the browser. The client source (set by workers/app.ts, never by the
+// client) goes along for rate limits; the client's own CF-Connecting-IP and X-Forwarded-For do not.
 import type { ErrorBody } from "@buurtplein/core";
+import { CLIENT_SOURCE_HEADER } from "@buurtplein/core/security/client-source";
 import { callPageApi } from "./page-api.server.ts";
 
 export interface ApiResult<T> {
@@ -19,7 +21,7 @@ export async function callApi<T>(
 ): Promise<ApiResult<T>> {
   const url = new URL(path, request.url);
   const headers = new Headers({ accept: "application/json" });
-  for (const name of ["cookie", "accept-language", "user-agent", "cf-connecting-ip", "x-forwarded-for"]) {
+  for (const name of ["cookie", "accept-language", "user-agent", CLIENT_SOURCE_HEADER]) {
     const value = request.headers.get(name);
     if (value) headers.set(name, value);
   }

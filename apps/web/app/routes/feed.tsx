@@ -63,9 +63,13 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     visibleToCorporation: form.get("visibleToCorporation") === "on",
   };
   const result = await callApi(request, `/api/neighbourhoods/${encodeURIComponent(params.slug ?? "")}/posts`, { method: "POST", body: values });
-  if (result.ok) return { posted: true as const, values: null, error: null, fields: {} as Record<string, string> };
+  if (result.ok) return { posted: true as const, values: null, error: null, fields: {} as Record<string, string>, waitMinutes: null };
   const fields = fieldErrors(result.error?.details);
-  return data({ posted: false as const, values, error: result.error?.message ?? null, fields }, { status: result.status });
+  // Too many posts in a short time: a calm message in the reader's language with how long to wait;
+  // what was typed stays in the form.
+  const retryAfter = (result.error?.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
+  const waitMinutes = result.status === 429 ? Math.max(1, Math.ceil((retryAfter ?? 60) / 60)) : null;
+  return data({ posted: false as const, values, error: result.error?.message ?? null, fields, waitMinutes }, { status: result.status });
 }
 
 function formatDate(timestamp: number, locale: string): string {
@@ -109,7 +113,7 @@ export default function NeighbourhoodFeed() {
             {t("feed.writePost")}
           </summary>
           <div className="card">
-            <FormError message={result?.error} />
+            <FormError message={result?.waitMinutes ? t("feed.rateLimited", { count: result.waitMinutes }) : result?.error} />
             <Form method="post" className="form">
               <label htmlFor="kind">{t("feed.kind")}</label>
               <select id="kind" name="kind" defaultValue={result?.values?.kind ?? kinds[0]}>

@@ -32,9 +32,14 @@ interface JoinLookup {
   requiresApproval: boolean;
 }
 
+/**
+ * With an e-mail address the API answers "check_email" (or "pending") without an account in the
+ * answer, the same whether the address is new or already has an account (no enumeration); without
+ * e-mail it answers "active" (with a session) or "pending", with the login name to write down.
+ */
 interface JoinResult {
-  status: "active" | "pending";
-  user: { id: string; displayName: string; role: string; loginName: string | null; hasEmail: boolean };
+  status: "active" | "pending" | "check_email";
+  user?: { id: string; displayName: string; role: string; loginName: string | null; hasEmail: boolean };
   neighbourhood: { slug: string; name: string };
 }
 
@@ -95,12 +100,20 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const result = await callApi<JoinResult>(request, "/api/join", { method: "POST", body });
   if (result.ok) {
     const joined = result.data;
-    if (joined.status === "active" && !joined.user.loginName) {
+    const loginName = joined.user?.loginName ?? null;
+    if (joined.status === "active" && !loginName) {
       throw redirect(`/buurt/${joined.neighbourhood.slug}`, { headers: forwardCookies(result) });
     }
-    // Without e-mail the login name comes first (write it down); pending people wait for approval.
+    // Without e-mail the login name comes first (write it down); pending people wait for approval; with
+    // e-mail the page says "look in your e-mail", whether the address was new or not.
     return data(
-      { done: { status: joined.status as "active" | "pending" | "already_member" | "request_pending", loginName: joined.user.loginName, neighbourhood: joined.neighbourhood }, problem: null, values: null, failure: null, fields: {} },
+      {
+        done: { status: joined.status as "active" | "pending" | "check_email" | "already_member" | "request_pending", loginName, neighbourhood: joined.neighbourhood },
+        problem: null,
+        values: null,
+        failure: null,
+        fields: {},
+      },
       { headers: forwardCookies(result) },
     );
   }
@@ -134,6 +147,15 @@ export default function Join() {
             <p className="lead">{t("invites.join.requestPendingText", { corporation, neighbourhood })}</p>
             <Link to="/buurten" className="button secondary">
               {t("invites.join.toMyNeighbourhoods")}
+            </Link>
+          </>
+        ) : done.status === "check_email" ? (
+          <>
+            <h1 id="join-done-title">{t("invites.join.checkEmailTitle")}</h1>
+            <p className="lead">{t("invites.join.checkEmailText", { neighbourhood })}</p>
+            <p>{t("invites.join.checkEmailSpam")}</p>
+            <Link to="/inloggen" className="button secondary">
+              {t("invites.join.toLogin")}
             </Link>
           </>
         ) : done.status === "pending" ? (

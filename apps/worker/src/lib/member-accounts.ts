@@ -10,10 +10,15 @@ function emailTaken(): AppError {
   return new AppError("email_taken", { message: "errors.email_taken", fields: { email: "errors.email_taken" } });
 }
 
-/** 409 email_taken when someone in this corporation already uses this address. */
-export async function assertEmailFree(db: TenantDb, email: string): Promise<void> {
+/** True when someone in this corporation already uses this address. */
+export async function emailInUse(db: TenantDb, email: string): Promise<boolean> {
   const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.email, email)).limit(1);
-  if (existing) throw emailTaken();
+  return Boolean(existing);
+}
+
+/** 409 email_taken when someone in this corporation already uses this address (staff forms only: the public join form never says so). */
+export async function assertEmailFree(db: TenantDb, email: string): Promise<void> {
+  if (await emailInUse(db, email)) throw emailTaken();
 }
 
 export async function readRequireMemberApproval(db: TenantDb): Promise<boolean> {

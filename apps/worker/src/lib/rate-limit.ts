@@ -1,7 +1,7 @@
 // Fixed-window rate limits kept in the database (the tenant's, or the control plane's before a tenant
 // exists), so they hold across every worker instance, locally and on Cloudflare alike.
-import type { Context } from "hono";
-import { AppError } from "@buurtplein/core";
+import type { Context, MiddlewareHandler } from "hono";
+import { AppError, CLIENT_SOURCE_HEADER } from "@buurtplein/core";
 import type { Client } from "@buurtplein/db";
 import type { AppEnv } from "../env.ts";
 
@@ -44,12 +44,36 @@ export async function checkRateLimit(client: Client, rule: RateLimitRule, now = 
   }
 }
 
+/** For counting a failure after the check: the attempt already failed, so its own answer stands. */
+export function ignoreRateLimited(error: unknown): void {
+  if (error instanceof AppError && error.code === "rate_limited") return;
+  throw error;
+}
+
 /** Forgets a key (e.g. failed logins of an account after a successful login). */
 export async function resetRateLimit(client: Client, key: string): Promise<void> {
   await client.execute({ sql: "DELETE FROM rate_limits WHERE key = ?", args: [key] });
 }
 
-/** The visitor's IP: Cloudflare's header (forwarded by the web worker), else "unknown". */
+/**
+ * Where the request comes from (an IP address, an IPv6 /64, or 127.0.0.1 locally), as the web worker
+ * found out and always overwrote in CLIENT_SOURCE_HEADER. This worker has no public route: only the
+ * web worker's service binding reaches it, so no client can set the header. CF-Connecting-IP,
+ * X-Forwarded-For and X-Real-IP are not read here (docs/decisions/015-abuse-limits.md).
+ */
 export function clientIp(c: Context<AppEnv>): string {
-  return c.req.header("cf-connecting-ip") ?? c.req.header("x-real-ip") ?? "unknown";
+  return c.req.header(CLIENT_SOURCE_HEADER) ?? "unknown";
 }
+
+/**
+ * A coarse flood guard before any database work: writes (non-GET) per client source, through the
+ * Workers Rate Limiting binding (approximate, per Cloudflare location; 60 per 10 seconds).
+ */
+export const limitWritesPerSource: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const limiter = c.env.WRITES_PER_SOURCE;
+  if (limiter && c.req.method !== "GET" && c.req.method !== "HEAD" && c.req.method !== "OPTIONS") {
+    const { success } = await limiter.limit({ key: clientIp(c) });
+    if (!success) throw new AppError("rate_limited", { details: { retryAfterSeconds: 10 } });
+  }
+  await next();
+};

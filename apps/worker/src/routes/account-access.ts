@@ -20,7 +20,7 @@ import type { AppEnv } from "../env.ts";
 import { parseInput, readJson } from "../lib/errors.ts";
 import { requirePermission, tenantSite } from "../middleware/session.ts";
 import { clearSessionCookie, startSession } from "../lib/sessions.ts";
-import { checkRateLimit, clientIp, hitRateLimit, resetRateLimit } from "../lib/rate-limit.ts";
+import { checkRateLimit, clientIp, hitRateLimit, ignoreRateLimited, resetRateLimit } from "../lib/rate-limit.ts";
 import { RATE_LIMITS } from "../lib/rate-limit-rules.ts";
 import { accountNotActive, findUserForLogin } from "../lib/accounts.ts";
 import { sendTenantMail, tenantMailSetup } from "../lib/tenant-mail.ts";
@@ -37,7 +37,11 @@ const { users, loginTokens, sessions, memberships, neighbourhoods } = tenantSche
 accountAccessRoutes.post("/magic-link", async (c) => {
   const site = tenantSite(c.get("site"));
   const input = parseInput(ZRequestMagicLinkInput, await readJson(c));
-  await hitRateLimit(site.client, RATE_LIMITS.magicLinkPerIp(clientIp(c)));
+  const source = clientIp(c);
+  // Password failures are not counted here: a login link always works for an account with e-mail. Per
+  // address *and* source, so a stranger asking for links to someone's address does not block the owner.
+  await hitRateLimit(site.client, RATE_LIMITS.magicLinkPerIp(source));
+  await hitRateLimit(site.client, RATE_LIMITS.magicLinkPerEmailAndSource(input.email, source));
   await hitRateLimit(site.client, RATE_LIMITS.magicLinkPerEmail(input.email));
   const [user] = await site.db.select().from(users).where(eq(users.email, input.email)).limit(1);
   if (user && user.status === "active" && user.email) {
@@ -105,9 +109,12 @@ accountAccessRoutes.post("/magic-link/verify", async (c) => {
 accountAccessRoutes.post("/recover", async (c) => {
   const site = tenantSite(c.get("site"));
   const input = parseInput(ZRecoverAccountInput, await readJson(c));
-  await hitRateLimit(site.client, RATE_LIMITS.recoveryPerIp(clientIp(c)));
-  const failures = RATE_LIMITS.recoveryFailuresPerAccount(input.loginName);
-  await checkRateLimit(site.client, failures);
+  const source = clientIp(c);
+  await hitRateLimit(site.client, RATE_LIMITS.recoveryPerIp(source));
+  // Wrong codes count per login name and source; the per-name ceiling only stops a distributed attack,
+  // and a new code from staff clears it (docs/decisions/015-abuse-limits.md).
+  const failures = [RATE_LIMITS.recoveryFailuresPerAccountAndSource(input.loginName, source), RATE_LIMITS.recoveryFailuresPerAccount(input.loginName)];
+  for (const rule of failures) await checkRateLimit(site.client, rule);
   const user = await findUserForLogin(site.db, "loginName", input.loginName);
   // The code as typed, and without case, spaces and dashes (codes are read from paper).
   const candidates = [...new Set([input.code, input.code.toUpperCase(), normaliseRecoveryCode(input.code)])];
@@ -122,7 +129,7 @@ accountAccessRoutes.post("/recover", async (c) => {
   );
   const [match] = user ? await site.db.select({ id: loginTokens.id }).from(loginTokens).where(valid).limit(1) : [];
   if (!user || !match) {
-    await hitRateLimit(site.client, failures);
+    for (const rule of failures) await hitRateLimit(site.client, rule).catch(ignoreRateLimited);
     throw new AppError("recovery_code_invalid", { message: "errors.recovery_code_invalid", fields: { code: "errors.recovery_code_invalid" } });
   }
   if (user.status !== "active") throw accountNotActive(user.status, user.reviewNote);
@@ -133,7 +140,7 @@ accountAccessRoutes.post("/recover", async (c) => {
     site.db.update(users).set({ passwordHash: await hashPassword(input.newPassword), updatedAt: now }).where(eq(users.id, user.id)),
     site.db.delete(sessions).where(eq(sessions.userId, user.id)),
   ]);
-  await resetRateLimit(site.client, failures.key);
+  await resetRateLimit(site.client, failures[0]!.key);
   await startSession(c, site.db, user.id);
   return c.json({ user: { id: user.id, displayName: user.displayName, role: user.role } });
 });

@@ -6,7 +6,7 @@ import type { AppEnv } from "../env.ts";
 import { parseInput, readJson } from "../lib/errors.ts";
 import { requireActor, tenantSite } from "../middleware/session.ts";
 import { clearSessionCookie, startSession } from "../lib/sessions.ts";
-import { checkRateLimit, clientIp, hitRateLimit, resetRateLimit } from "../lib/rate-limit.ts";
+import { checkRateLimit, clientIp, hitRateLimit, ignoreRateLimited, resetRateLimit } from "../lib/rate-limit.ts";
 import { RATE_LIMITS } from "../lib/rate-limit-rules.ts";
 import { viewerOf } from "./site.ts";
 import { accountNotActive, checkPassword, findUserForLogin } from "../lib/accounts.ts";
@@ -19,17 +19,21 @@ const LOGIN_FAILED = { message: "apiErrors.account.loginFailed" } as const;
 authRoutes.post("/login", async (c) => {
   const site = tenantSite(c.get("site"));
   const input = parseInput(ZLoginInput, await readJson(c));
-  await hitRateLimit(site.client, RATE_LIMITS.loginPerIp(clientIp(c)));
-  const failures = RATE_LIMITS.loginFailuresPerAccount(input.identifier);
-  await checkRateLimit(site.client, failures);
+  const source = clientIp(c);
+  await hitRateLimit(site.client, RATE_LIMITS.loginPerIp(source));
+  // Failures count per account and source: a stranger's wrong passwords never lock the owner out. The
+  // per-account ceiling is for distributed guessing only (docs/decisions/015-abuse-limits.md).
+  const failures = [RATE_LIMITS.loginFailuresPerAccountAndSource(input.identifier, source), RATE_LIMITS.loginFailuresPerAccount(input.identifier)];
+  for (const rule of failures) await checkRateLimit(site.client, rule);
   const user = await findUserForLogin(site.db, input.kind, input.identifier);
   if (!(await checkPassword(input.password, user?.passwordHash)) || !user) {
-    await hitRateLimit(site.client, failures);
+    for (const rule of failures) await hitRateLimit(site.client, rule).catch(ignoreRateLimited);
     throw new AppError("unauthenticated", LOGIN_FAILED);
   }
   // Only after the right password: the reviewer's note is for the person themselves.
   if (user.status !== "active") throw accountNotActive(user.status, user.reviewNote);
-  await resetRateLimit(site.client, failures.key);
+  // Only this source's count is forgotten: the owner logging in must not give a distributed attack a fresh ceiling.
+  await resetRateLimit(site.client, failures[0]!.key);
   await startSession(c, site.db, user.id);
   return c.json({ user: { id: user.id, displayName: user.displayName, role: user.role } });
 });

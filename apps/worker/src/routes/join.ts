@@ -2,13 +2,30 @@
 // person is joining; redeeming creates the account, the membership and counts one use.
 import { Hono } from "hono";
 import { and, eq } from "drizzle-orm";
-import { AppError, HOUSE_RULES, ZJoinInput, ZJoinWithExistingAccountInput, hashPassword, inviteState, isRole, isStaff } from "@buurtplein/core";
+import {
+  AppError,
+  HOUSE_RULES,
+  MAGIC_LINK_TTL_MS,
+  ZJoinInput,
+  ZJoinWithExistingAccountInput,
+  formatInviteCode,
+  generateLoginToken,
+  hashLoginToken,
+  hashPassword,
+  inviteState,
+  isRole,
+  isStaff,
+  renderJoinAttemptMail,
+  renderJoinWelcomeMail,
+} from "@buurtplein/core";
 import { tenantSchema } from "@buurtplein/db";
 import type { AppEnv } from "../env.ts";
 import { parseInput, readJson } from "../lib/errors.ts";
 import { claimInviteUse, findInviteByReference, inviteStateError, releaseInviteUse, requireUsableInvite } from "../lib/invite-records.ts";
 import { JOIN_RATE_LIMITS } from "../lib/join-rate-limits.ts";
-import { assertEmailFree, createMemberAccount, memberRoleFor, readRequireMemberApproval } from "../lib/member-accounts.ts";
+import { createMemberAccount, emailInUse, memberRoleFor, readRequireMemberApproval } from "../lib/member-accounts.ts";
+import { runInBackground } from "../lib/background.ts";
+import { sendTenantMail, tenantMailSetup } from "../lib/tenant-mail.ts";
 import { clientIp, hitRateLimit } from "../lib/rate-limit.ts";
 import { startSession } from "../lib/sessions.ts";
 import { audit } from "../lib/audit.ts";
@@ -17,7 +34,8 @@ import { say } from "../lib/language.ts";
 
 export const joinRoutes = new Hono<AppEnv>();
 
-const { tenantSettings, users, memberships } = tenantSchema;
+const { tenantSettings, users, memberships, loginTokens } = tenantSchema;
+
 
 // GET /api/join/:tokenOrCode — what this invite is for (neighbourhood, corporation, house rules), or why it no longer works
 joinRoutes.get("/:reference", async (c) => {
@@ -39,16 +57,32 @@ joinRoutes.get("/:reference", async (c) => {
   });
 });
 
-// POST /api/join — a new resident redeems an invite: account + membership + one use, then a session (or a wait for approval)
+// POST /api/join — a new resident redeems an invite: account + membership + one use, then a session (or a wait for
+// approval). With an e-mail address: 202 "look in your e-mail" (or "pending"), whether the address is new or not.
 joinRoutes.post("/", async (c) => {
   const site = tenantSite(c.get("site"));
   await hitRateLimit(site.client, JOIN_RATE_LIMITS.redeemPerIp(clientIp(c)));
   const input = parseInput(ZJoinInput, await readJson(c));
   const now = Date.now();
   const { invite, neighbourhood } = await requireUsableInvite(site.db, input.invite, now);
-  if (input.email) await assertEmailFree(site.db, input.email);
   const passwordHash = input.password ? await hashPassword(input.password) : null;
   const requireApproval = await readRequireMemberApproval(site.db);
+  const joined = { slug: neighbourhood.slug, name: neighbourhood.name };
+  // With an e-mail address the answer is the same whether the address already has an account here or
+  // not ("look in your e-mail"; no session yet): only the owner of the address learns which, by e-mail.
+  const checkEmail = async (status: "check_email" | "pending") =>
+    c.json({ status, neighbourhood: joined, message: await say(c, status === "pending" ? "apiMessages.joinPending" : "apiMessages.joinCheckEmail") }, 202);
+  if (input.email && (await emailInUse(site.db, input.email))) {
+    const email = input.email;
+    const origin = new URL(c.req.url).origin;
+    runInBackground(c, "join-attempt e-mail not sent", async () => {
+      const [owner] = await site.db.select({ locale: users.locale }).from(users).where(eq(users.email, email)).limit(1);
+      const { corporationName, locale } = await tenantMailSetup(site, owner?.locale);
+      const mail = renderJoinAttemptMail({ locale, corporationName, neighbourhoodName: neighbourhood.name, loginUrl: `${origin}/inloggen`, inviteCode: formatInviteCode(invite.code) });
+      await sendTenantMail(c, site, email, mail);
+    });
+    return checkEmail(requireApproval ? "pending" : "check_email");
+  }
 
   if (!(await claimInviteUse(site.db, invite.id, now))) {
     // Someone else took the last use (or it was revoked) between the check and now.
@@ -73,8 +107,27 @@ joinRoutes.post("/", async (c) => {
     });
   } catch (error) {
     await releaseInviteUse(site.db, invite.id);
+    // The same address joined a moment ago (two clicks): still the same answer as for a new address.
+    if (input.email && error instanceof AppError && error.code === "email_taken") return checkEmail(requireApproval ? "pending" : "check_email");
     throw error;
   }
+  if (input.email) {
+    const email = input.email;
+    if (status === "active") {
+      // The welcome e-mail carries a login link; with a password the new member can also log in at once.
+      const origin = new URL(c.req.url).origin;
+      runInBackground(c, "join welcome e-mail not sent", async () => {
+        const token = generateLoginToken();
+        await site.db.insert(loginTokens).values({ id: await hashLoginToken(token), userId: account.id, purpose: "magic_link", expiresAt: Date.now() + MAGIC_LINK_TTL_MS });
+        const { corporationName, locale } = await tenantMailSetup(site);
+        const link = `${origin}/inloggen/link?token=${encodeURIComponent(token)}`;
+        const mail = renderJoinWelcomeMail({ locale, corporationName, neighbourhoodName: neighbourhood.name, displayName: input.displayName, link, validMinutes: MAGIC_LINK_TTL_MS / 60_000 });
+        await sendTenantMail(c, site, email, mail);
+      });
+    }
+    return checkEmail(status === "pending" ? "pending" : "check_email");
+  }
+  // Without e-mail nothing can be enumerated (the login name is new): the session starts at once.
   if (status === "active") await startSession(c, site.db, account.id);
   return c.json(
     {

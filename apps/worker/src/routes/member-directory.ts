@@ -21,6 +21,8 @@ import { parseInput, readJson } from "../lib/errors.ts";
 import { requireActor, requirePermission, tenantSite } from "../middleware/session.ts";
 import { audit } from "../lib/audit.ts";
 import { eraseAccount } from "../lib/accounts.ts";
+import { resetRateLimit } from "../lib/rate-limit.ts";
+import { RATE_LIMITS } from "../lib/rate-limit-rules.ts";
 
 export const memberDirectoryRoutes = new Hono<AppEnv>();
 
@@ -141,6 +143,8 @@ memberDirectoryRoutes.post(`/:id{${UUID}}/recovery-code`, async (c) => {
     site.db.delete(loginTokens).where(and(eq(loginTokens.userId, person.id), eq(loginTokens.purpose, "recovery"), isNull(loginTokens.usedAt))),
     site.db.insert(loginTokens).values({ id: await hashLoginToken(normaliseRecoveryCode(code)), userId: person.id, purpose: "recovery", expiresAt, createdAt: now }),
   ]);
+  // A distributed attack may have filled this login name's ceiling of wrong codes; the new code works at once.
+  if (person.loginName) await resetRateLimit(site.client, RATE_LIMITS.recoveryFailuresPerAccount(person.loginName).key);
   await audit(site.db, { actorId: actor.userId, action: "member.recovery_code_issued", subject: person.id });
   return c.json({ member: { id: person.id, displayName: person.displayName, loginName: person.loginName }, recoveryCode: code, recoveryCodeExpiresAt: expiresAt });
 });

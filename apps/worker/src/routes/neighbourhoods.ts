@@ -6,6 +6,7 @@ import type { AppEnv } from "../env.ts";
 import { parseInput, readJson } from "../lib/errors.ts";
 import { FEED_PAGE_SIZE, feedPageQuery, neighbourhoodBySlugQuery, neighbourhoodIdBySlug, type FeedCursor } from "../lib/feed-query.ts";
 import { requireActor, requirePermission, tenantSite } from "../middleware/session.ts";
+import { hitContentLimit } from "../lib/content-rate-limits.ts";
 
 export const neighbourhoodRoutes = new Hono<AppEnv>();
 
@@ -77,6 +78,8 @@ neighbourhoodRoutes.post("/:slug/posts", async (c) => {
     { neighbourhoodId: neighbourhood.id },
     "apiErrors.neighbourhoods.postKindNotAllowed",
   );
+  // Counted only for posts that would be placed: a refused or invalid one costs nothing.
+  await hitContentLimit(site.client, "post", actor.userId);
   const id = crypto.randomUUID();
   const createdAt = Date.now();
   await site.db.insert(posts).values({

@@ -14,7 +14,7 @@ describe("retention periods", () => {
   it("are what the privacy statement promises", () => {
     expect(EXPIRED_SESSION_RETENTION_MS).toBe(0);
     expect(SPENT_LOGIN_TOKEN_RETENTION_MS).toBe(24 * HOUR);
-    expect(LONGEST_RATE_LIMIT_WINDOW_MS).toBe(HOUR);
+    expect(LONGEST_RATE_LIMIT_WINDOW_MS).toBe(24 * HOUR);
     expect(DEV_MAIL_RETENTION_MS).toBe(7 * 24 * HOUR);
     expect(AUDIT_LOG_RETENTION_MS).toBe(730 * 24 * HOUR);
   });
@@ -26,7 +26,7 @@ describe("computeRetentionCutoffs", () => {
     expect(computeRetentionCutoffs(now)).toEqual({
       sessionsExpiredBefore: now,
       loginTokensSpentBefore: now - 24 * HOUR,
-      rateLimitWindowsStartedBefore: now - HOUR,
+      rateLimitWindowsStartedBefore: now - 24 * HOUR,
       devMailCreatedBefore: now - 7 * 24 * HOUR,
       auditLogCreatedBefore: now - 730 * 24 * HOUR,
     });

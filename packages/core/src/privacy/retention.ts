@@ -11,10 +11,11 @@ export const EXPIRED_SESSION_RETENTION_MS = 0;
 export const SPENT_LOGIN_TOKEN_RETENTION_MS = DAY;
 /**
  * Rate-limit counters are deleted once their window has ended. Rows do not store their window length,
- * so a row is only deleted once the longest window in use (one hour) has passed since it started.
+ * so a row is only deleted once the longest window in use (one day: posts per member per day, wrong
+ * recovery codes per login name; decision 015) has passed since it started.
  * A rule with a longer window must raise this constant.
  */
-export const LONGEST_RATE_LIMIT_WINDOW_MS = HOUR;
+export const LONGEST_RATE_LIMIT_WINDOW_MS = DAY;
 /** The local dev mailbox keeps e-mails for seven days. */
 export const DEV_MAIL_RETENTION_MS = 7 * DAY;
 /**

@@ -1,6 +1,6 @@
 // The texts of the e-mails Buurtplein sends (login link, review decision, still waiting). Dutch (B1)
 // first; English has exactly these keys. Placeholders: {{name}} the corporation, {{minutes}},
-// {{neighbourhood}}, {{corporation}}, {{person}}.
+// {{neighbourhood}}, {{corporation}}, {{person}}, {{code}} (an invite's letter code).
 
 const nl = {
   mail: {
@@ -26,6 +26,19 @@ const nl = {
       intro: "Je aanmelding voor het Buurtplein van {{neighbourhood}} is niet goedgekeurd door {{corporation}}.",
       messageLabel: "Dit is de uitleg die we kregen:",
       help: "Heb je vragen, of denk je dat dit niet klopt? Neem dan contact op met {{corporation}}.",
+    },
+    joinWelcome: {
+      subject: "Welkom in {{neighbourhood}}: log in op Buurtplein",
+      intro: "Je doet nu mee op het Buurtplein van {{neighbourhood}} ({{corporation}}).",
+      instruction: "Klik op de link hieronder om in te loggen. Op de pagina die opent, druk je op de knop Inloggen.",
+      validity: "De link werkt {{minutes}} minuten en maar één keer. Daarna log je in met je wachtwoord, of vraag je een nieuwe inloglink aan.",
+      notYou: "Heb jij je niet aangemeld? Dan heeft iemand anders jouw e-mailadres ingevuld. Laat het de corporatie weten.",
+    },
+    joinAttempt: {
+      subject: "Iemand wilde meedoen in {{neighbourhood}} met jouw e-mailadres",
+      intro: "Zojuist wilde iemand meedoen op het Buurtplein van {{neighbourhood}} ({{corporation}}) met jouw e-mailadres. Er is al een account met dit adres, dus er is niets veranderd.",
+      ifYou: "Was jij dat? Log dan in met je account en vul daarna de buurtcode {{code}} in. Zo doe je mee met het account dat je al hebt.",
+      notYou: "Was jij het niet? Dan hoef je niets te doen. Niemand kan zonder jouw wachtwoord of een inloglink in je account.",
     },
     stillWaiting: {
       subject: "Je aanmelding voor {{neighbourhood}} wacht nog op goedkeuring",
@@ -62,6 +75,19 @@ const en: Widen<typeof nl> = {
       intro: "{{corporation}} has not approved your request to join the Buurtplein of {{neighbourhood}}.",
       messageLabel: "This is the explanation we were given:",
       help: "Do you have questions, or do you think this is a mistake? Please contact {{corporation}}.",
+    },
+    joinWelcome: {
+      subject: "Welcome to {{neighbourhood}}: log in to Buurtplein",
+      intro: "You have joined the Buurtplein of {{neighbourhood}} ({{corporation}}).",
+      instruction: "Click the link below to log in. On the page that opens, press the Log in button.",
+      validity: "The link works for {{minutes}} minutes, and only once. After that, log in with your password or ask for a new login link.",
+      notYou: "Did you not sign up? Then someone else typed your e-mail address. Please tell the corporation.",
+    },
+    joinAttempt: {
+      subject: "Someone tried to join {{neighbourhood}} with your e-mail address",
+      intro: "Just now someone tried to join the Buurtplein of {{neighbourhood}} ({{corporation}}) with your e-mail address. There already is an account with this address, so nothing was changed.",
+      ifYou: "Was that you? Then log in with your account and enter the neighbourhood code {{code}}. That way you join with the account you already have.",
+      notYou: "Was it not you? Then you need not do anything. Nobody can get into your account without your password or a login link.",
     },
     stillWaiting: {
       subject: "Your request to join {{neighbourhood}} is still waiting for approval",

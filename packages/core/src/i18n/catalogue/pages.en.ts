@@ -72,6 +72,8 @@ export const en: Messages = {
     sharedLabel: "Shared with the corporation",
     formerMember: "Former neighbour",
     posted: "Your post is in the neighbourhood.",
+    rateLimited_one: "You have posted a lot in a short time. Wait a minute, then post your message; what you wrote is still below.",
+    rateLimited_other: "You have posted a lot in a short time. Wait {{count}} minutes, then post your message; what you wrote is still below.",
     kinds: {
       message: "Message",
       question: "Question",

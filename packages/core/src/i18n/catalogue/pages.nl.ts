@@ -71,6 +71,8 @@ export const nl = {
     sharedLabel: "Gedeeld met de corporatie",
     formerMember: "Oud-buurtbewoner",
     posted: "Je bericht staat in de buurt.",
+    rateLimited_one: "Je hebt veel berichten kort na elkaar geplaatst. Wacht een minuut en plaats je bericht dan; wat je schreef staat hieronder nog.",
+    rateLimited_other: "Je hebt veel berichten kort na elkaar geplaatst. Wacht {{count}} minuten en plaats je bericht dan; wat je schreef staat hieronder nog.",
     kinds: {
       message: "Bericht",
       question: "Vraag",
