@@ -37,10 +37,12 @@ export function createApp() {
   app.use(limitWritesPerSource); // a coarse flood guard before any database work (decision 015)
   app.use(controlPlane);
   app.use(resolveTenant);
+  // Health checks the databases itself and needs no session: registered before the session
+  // middleware (whose first query would otherwise answer for it), so it reports each check.
+  app.route("/health", healthRoutes);
   app.use(loadSession);
   app.use(refreshSharedStateAfterWrites);
 
-  app.route("/health", healthRoutes);
   app.route("/site", siteRoutes);
   app.route("/signup", signupRoutes);
   app.route("/auth", authRoutes);

@@ -120,13 +120,14 @@ describe("neighbourhood feed", () => {
     const slug = uniqueSlug("gelijktijdig");
     const neighbourhoodId = crypto.randomUUID();
     await db.insert(tenantSchema.neighbourhoods).values({ id: neighbourhoodId, slug, name: "Gelijktijdig" });
-    const [anna] = await db.select({ id: tenantSchema.users.id }).from(tenantSchema.users).where(eq(tenantSchema.users.email, "anna@delinde.example"));
-    await db.insert(tenantSchema.memberships).values({ userId: anna!.id, neighbourhoodId, status: "active" });
+    // A resident of its own: the demo residents' memberships are what other test files expect.
+    const resident = await createTestUser("delinde");
+    await db.insert(tenantSchema.memberships).values({ userId: resident.id, neighbourhoodId, status: "active" });
     const moment = Date.now() - 60_000;
     const inserted = Array.from({ length: 45 }, (_, i) => ({
       id: crypto.randomUUID(),
       neighbourhoodId,
-      authorId: anna!.id,
+      authorId: resident.id,
       kind: "message",
       body: `Tegelijk ${i}`,
       visibleToCorporation: i % 3 === 0,
@@ -150,7 +151,7 @@ describe("neighbourhood feed", () => {
       return ids;
     }
 
-    expect(await readAll(await login(DELINDE, "anna@delinde.example"))).toEqual(newestFirst(inserted));
+    expect(await readAll(await loginAs(DELINDE, resident.email!))).toEqual(newestFirst(inserted));
     expect(await readAll(await login(DELINDE, "sanne@delinde.example"))).toEqual(
       newestFirst(inserted.filter((post) => post.visibleToCorporation)),
     );

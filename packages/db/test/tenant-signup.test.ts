@@ -1,6 +1,7 @@
 // Validation lives in @buurtplein/core; requestTenant relies on ZTenantSlug.
 import { describe, expect, it } from "vitest";
 import { ZTenantSignupInput, ZTenantSlug } from "@buurtplein/core/tenancy/tenant-signup";
+import { translate, type MessageKey } from "@buurtplein/core";
 
 const valid = {
   name: "Woonstichting De Linde",
@@ -29,7 +30,8 @@ describe("tenant signup validation", () => {
   it("explains problems in Dutch", () => {
     const result = ZTenantSignupInput.safeParse({ ...valid, slug: "admin", adminEmail: "geen-mail", adminPassword: "kort" });
     expect(result.success).toBe(false);
-    const messages = Object.fromEntries(result.error?.issues.map((i) => [i.path.join("."), i.message]) ?? []);
+    // Zod messages are catalogue keys (decision 011), shown in the reader's language.
+    const messages = Object.fromEntries(result.error?.issues.map((i) => [i.path.join("."), translate("nl", i.message as MessageKey)]) ?? []);
     expect(messages).toEqual({
       slug: "Dit webadres is gereserveerd. Kies een ander.",
       adminEmail: "Vul een geldig e-mailadres in.",
