@@ -17,7 +17,7 @@ import {
   type MiddlewareFunction,
 } from "react-router";
 import { callApi } from "./lib/api.server.ts";
-import { requestSiteContext, type RequestSite, type SiteInfo, type Viewer } from "./lib/site-context.ts";
+import { requestSiteContext, type RequestSite, type SiteInfo } from "./lib/site-context.ts";
 import { createTranslator, DICTIONARY_ELEMENT_ID, DictionaryContext, isLocale, localeFromCookie, scriptSafeJson, TranslatorProvider, useTranslation, type Dictionaries, type Locale } from "./i18n/i18n.ts";
 import { useNonce } from "./lib/security.ts";
 import { hasSessionCookie } from "@buurtplein/core/identity/session-token";
@@ -58,12 +58,12 @@ export const meta = () => [{ title: "Buurtplein" }];
 /** Resolves the site (apex or which corporation), the viewer and the language, once per request. */
 const loadRequestSite: MiddlewareFunction<Response> = async ({ request, context }, next) => {
   // One call: the site's branding and, when a session cookie came along, the viewer.
-  const site = await callApi<SiteInfo & { viewer?: Viewer | null }>(request, "/api/site");
-  if (!site.ok) throw data({ code: site.error?.code ?? "internal_error" }, { status: site.status });
-  const { viewer = null, ...siteInfo } = site.data;
+  const site = await callApi(request, (api) => api.site.$get());
+  if (!site.ok) throw data({ code: site.error.code }, { status: site.status });
+  const { viewer = null, ...siteInfo } = site.data.kind === "tenant" ? site.data : { ...site.data, viewer: null };
   const fallback: Locale = siteInfo.kind === "tenant" && isLocale(siteInfo.branding.defaultLocale) ? siteInfo.branding.defaultLocale : "nl";
   const locale = localeFromCookie(request.headers.get("cookie"), fallback);
-  context.set(requestSiteContext, { site: siteInfo as SiteInfo, locale, viewer });
+  context.set(requestSiteContext, { site: siteInfo, locale, viewer });
   return next();
 };
 

@@ -43,21 +43,25 @@ export function createApp() {
   app.use(loadSession);
   app.use(refreshSharedStateAfterWrites);
 
-  app.route("/site", siteRoutes);
-  app.route("/signup", signupRoutes);
-  app.route("/auth", authRoutes);
-  app.route("/auth", accountAccessRoutes);
-  app.route("/me", meRoutes);
-  app.route("/invites", inviteRoutes);
-  app.route("/join", joinRoutes);
-  // Before memberDirectoryRoutes: its GET /:id would otherwise answer GET /members/pending.
-  app.route("/members", memberRoutes);
-  app.route("/settings/membership", membershipSettingsRoutes);
-  app.route("/members", memberDirectoryRoutes);
-  app.route("/dev", devMailRoutes);
-  app.route("/neighbourhoods", neighbourhoodRoutes);
+  const routes = app
+    .route("/site", siteRoutes)
+    .route("/signup", signupRoutes)
+    .route("/auth", authRoutes)
+    .route("/auth", accountAccessRoutes)
+    .route("/me", meRoutes)
+    .route("/invites", inviteRoutes)
+    .route("/join", joinRoutes)
+    // Before memberDirectoryRoutes: its GET /:id would otherwise answer GET /members/pending.
+    .route("/members", memberRoutes)
+    .route("/settings/membership", membershipSettingsRoutes)
+    .route("/members", memberDirectoryRoutes)
+    .route("/dev", devMailRoutes)
+    .route("/neighbourhoods", neighbourhoodRoutes);
 
-  app.notFound(async (c) => c.json(new AppError("not_found", { message: "apiErrors.routeNotFound" }).toBody(await requestLanguage(c)), 404));
-  app.onError(handleError);
-  return app;
+  routes.notFound(async (c) => c.json(new AppError("not_found", { message: "apiErrors.routeNotFound" }).toBody(await requestLanguage(c)), 404));
+  routes.onError(handleError);
+  return routes;
 }
+
+/** The API's routes with their answers, for the pages' typed client (`hc<ApiApp>`, apps/web/app/lib/api.server.ts). */
+export type ApiApp = ReturnType<typeof createApp>;

@@ -2,29 +2,18 @@
 // code of that link as SVG.
 import { data, type LoaderFunctionArgs } from "react-router";
 import { callApi } from "./api.server.ts";
+import type { ApiAnswer, ApiClient } from "./api-types.ts";
 import { renderQrSvg } from "./qr-code.server.ts";
 import { requestSiteContext } from "./site-context.ts";
 import { forbidden, requireTenantSite, requireViewer, viewerIsStaff } from "./invite-pages.ts";
 
-export interface InviteDetail {
-  invite: {
-    id: string;
-    code: string;
-    label: string | null;
-    state: string;
-    expiresAt: number | null;
-    link: string;
-    joinPage: string;
-  };
-  neighbourhood: { slug: string; name: string; kind: string; city: string | null };
-  complex: { name: string; address: string | null } | null;
-  branding: { displayName: string; primaryColor: string; accentColor: string; logoUrl: string | null; sponsorStatement: string | null };
-}
+/** One invite with its link, code and the corporation's branding (GET /api/invites/:id). */
+export type InviteDetail = ApiAnswer<ApiClient["invites"][":id"]["$get"]>;
 
 export async function loadPrintableInvite({ request, context, params }: LoaderFunctionArgs): Promise<{ detail: InviteDetail; qrSvg: string }> {
   const requestSite = requireTenantSite(context.get(requestSiteContext));
   if (!viewerIsStaff(requireViewer(requestSite))) forbidden();
-  const result = await callApi<InviteDetail>(request, `/api/invites/${encodeURIComponent(params.id ?? "")}`);
-  if (!result.ok) throw data({ code: result.error?.code }, { status: result.status });
+  const result = await callApi(request, (api) => api.invites[":id"].$get({ param: { id: encodeURIComponent(params.id ?? "") } }));
+  if (!result.ok) throw data({ code: result.error.code }, { status: result.status });
   return { detail: result.data, qrSvg: await renderQrSvg(result.data.invite.link) };
 }

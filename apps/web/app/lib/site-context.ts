@@ -1,26 +1,17 @@
 import { createContext, data } from "react-router";
 import type { Locale } from "../i18n/i18n.ts";
+import type { ApiAnswer, ApiClient } from "./api-types.ts";
 
-export interface Branding {
-  displayName: string;
-  tagline: string | null;
-  primaryColor: string;
-  accentColor: string;
-  logoUrl: string | null;
-  sponsorStatement: string | null;
-  defaultLocale: string;
-}
+/** What GET /api/site answers: the apex, or a corporation with its branding and the viewer. */
+type SiteAnswer = ApiAnswer<ApiClient["site"]["$get"]>;
 
-export type SiteInfo =
-  | { kind: "apex" }
-  | { kind: "tenant"; tenant: { slug: string; name: string }; branding: Branding };
+/** The site without its viewer (that one is kept apart, in RequestSite). */
+export type SiteInfo = SiteAnswer extends infer Site ? (Site extends { viewer: unknown } ? Omit<Site, "viewer"> : Site) : never;
 
-export interface Viewer {
-  user: { id: string; displayName: string; role: string };
-  neighbourhoods: { slug: string; name: string; kind: string }[];
-  /** Neighbourhoods this person asked to join, waiting for approval. */
-  pendingNeighbourhoods?: { slug: string; name: string; kind: string }[];
-}
+export type Branding = Extract<SiteInfo, { kind: "tenant" }>["branding"];
+
+/** Who is logged in, with their neighbourhoods and the ones they asked to join (from GET /api/site). */
+export type Viewer = NonNullable<Extract<SiteAnswer, { kind: "tenant" }>["viewer"]>;
 
 export interface RequestSite {
   site: SiteInfo;

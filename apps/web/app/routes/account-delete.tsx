@@ -32,7 +32,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!context.get(requestSiteContext).viewer) throw redirect("/inloggen");
   const form = await readForm(request);
   const mode = field(form, "mode");
-  const result = await callApi(request, "/api/me/delete", { method: "POST", body: { mode, confirm: field(form, "confirm") } });
+  const result = await callApi(request, (api) => api.me.delete.$post(), { json: { mode, confirm: field(form, "confirm") } });
   if (result.ok) throw redirect("/account/verwijderd", { headers: forwardCookies(result) });
   return data({ mode, failure: result.error, fields: fieldErrors(result.error?.details) }, { status: result.status });
 }

@@ -20,22 +20,13 @@ import { FieldError, FormError } from "../components/field-error.tsx";
 // /account — my details (name, street; e-mail shown only here, to me), download my data, log out
 // everywhere, and the way to delete my account.
 
-interface Profile {
-  id: string;
-  displayName: string;
-  email: string | null;
-  loginName: string | null;
-  street: string | null;
-  role: string;
-}
-
 export const meta: MetaFunction = () => [{ title: "Mijn account — Buurtplein" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { site, viewer } = context.get(requestSiteContext);
   assertTenantSite(site);
   if (!viewer) throw redirect("/inloggen");
-  const result = await callApi<{ user: Profile }>(request, "/api/me");
+  const result = await callApi(request, (api) => api.me.$get());
   if (result.status === 401) throw redirect("/inloggen");
   if (!result.ok) throw data({ code: result.error?.code }, { status: result.status });
   return { user: result.data.user };
@@ -45,12 +36,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!context.get(requestSiteContext).viewer) throw redirect("/inloggen");
   const form = await readForm(request);
   if (field(form, "intent") === "logout-everywhere") {
-    const result = await callApi(request, "/api/auth/logout-everywhere", { method: "POST" });
+    const result = await callApi(request, (api) => api.auth["logout-everywhere"].$post());
     if (result.ok || result.status === 401) throw redirect("/", { headers: forwardCookies(result) });
     return data({ saved: false, values: null, failure: result.error, fields: {} as Record<string, string> }, { status: result.status });
   }
   const values = { displayName: field(form, "displayName"), street: field(form, "street") };
-  const result = await callApi(request, "/api/me", { method: "PATCH", body: values });
+  const result = await callApi(request, (api) => api.me.$patch(), { json: values });
   if (result.ok) return { saved: true, values: null, failure: null, fields: {} as Record<string, string> };
   return data({ saved: false, values, failure: result.error, fields: fieldErrors(result.error?.details) }, { status: result.status });
 }

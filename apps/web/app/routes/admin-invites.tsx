@@ -11,6 +11,7 @@ import {
   type MetaFunction,
 } from "react-router";
 import { callApi } from "../lib/api.server.ts";
+import type { ApiAnswer, ApiClient } from "../lib/api-types.ts";
 import { fieldErrors } from "../lib/api-errors.ts";
 import { field, fieldAria, readForm } from "../lib/forms.ts";
 import { formatLastDay, requirePageViewer, viewerIsStaff } from "../lib/invite-pages.ts";
@@ -22,45 +23,17 @@ import { SubmitButton } from "../components/submit-button.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Uitnodigingen — Buurtplein" }];
 
-export interface InviteSummary {
-  id: string;
-  kind: string;
-  code: string;
-  label: string | null;
-  role: string;
-  state: "valid" | "expired" | "revoked" | "used_up";
-  uses: number;
-  maxUses: number | null;
-  expiresAt: number | null;
-  createdAt: number;
-  neighbourhood: { slug: string; name: string };
-  /** Who made it; null when that account was deleted. */
-  createdBy?: { displayName: string } | null;
-  complex?: { name: string } | null;
-}
-
-interface ComplexList {
-  complexes: { id: string; name: string; address: string | null; neighbourhood: { slug: string; name: string } }[];
-}
-
-interface InviteList {
-  invites: InviteSummary[];
-  page: number;
-  hasMore: boolean;
-}
-
-interface NeighbourhoodList {
-  neighbourhoods: { slug: string; name: string; kind: string; city: string | null }[];
-}
+/** One invite in the staff list (GET /api/invites), with who made it (null when that account was deleted). */
+type InviteSummary = ApiAnswer<ApiClient["invites"]["$get"]>["invites"][number];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { locale } = requirePageViewer(context, viewerIsStaff);
   const url = new URL(request.url);
   const page = Math.max(1, Math.min(10_000, Number.parseInt(url.searchParams.get("pagina") ?? "1", 10) || 1));
   const [list, neighbourhoods, complexes] = await Promise.all([
-    callApi<InviteList>(request, `/api/invites?page=${page}`),
-    callApi<NeighbourhoodList>(request, "/api/neighbourhoods"),
-    callApi<ComplexList>(request, "/api/invites/complexes"),
+    callApi(request, (api) => api.invites.$get(), { query: { page: String(page) } }),
+    callApi(request, (api) => api.neighbourhoods.$get()),
+    callApi(request, (api) => api.invites.complexes.$get()),
   ]);
   if (!list.ok) throw data({ code: list.error?.code }, { status: list.status });
   if (!neighbourhoods.ok) throw data({ code: neighbourhoods.error?.code }, { status: neighbourhoods.status });
@@ -83,7 +56,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await readForm(request);
   if (field(form, "intent") === "revoke") {
     const id = field(form, "id");
-    const result = await callApi(request, `/api/invites/${encodeURIComponent(id)}/revoke`, { method: "POST" });
+    const result = await callApi(request, (api) => api.invites[":id"].revoke.$post({ param: { id: encodeURIComponent(id) } }));
     if (!result.ok) return data({ values: null, failure: result.error?.message ?? null, fields: {} as Record<string, string> }, { status: result.status });
     throw redirect("/beheer/uitnodigingen?ingetrokken=1");
   }
@@ -95,7 +68,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     maxUses: field(form, "maxUses"),
     role: field(form, "role"),
   };
-  const result = await callApi<{ invite: { id: string } }>(request, "/api/invites", { method: "POST", body: values });
+  const result = await callApi(request, (api) => api.invites.$post(), { json: values });
   if (result.ok) throw redirect(`/beheer/uitnodigingen?nieuw=${encodeURIComponent(result.data.invite.id)}`);
   return data({ values, failure: result.error?.message ?? null, fields: fieldErrors(result.error?.details) }, { status: result.status });
 }

@@ -1,6 +1,7 @@
 import { useTranslation } from "../i18n/i18n.ts";
 import { data, Form, Link, useActionData, useLoaderData, useNavigation, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "react-router";
 import { callApi } from "../lib/api.server.ts";
+import { MEMBER_ID } from "../lib/api-types.ts";
 import { readForm } from "../lib/forms.ts";
 import { failureText } from "../lib/api-errors.ts";
 import { requirePageViewer, viewerIsStaff } from "../lib/invite-pages.ts";
@@ -12,21 +13,6 @@ import type { RouteHandle } from "../root.tsx";
 // /beheer/leden/:id/herstelcode — a resident without e-mail forgot their password. A moderator confirms,
 // and hands over a new one-time recovery code on paper; earlier codes stop working.
 
-interface Member {
-  id: string;
-  displayName: string;
-  loginName: string | null;
-  role: string;
-  neighbourhoods: string[];
-  canGetRecoveryCode: boolean;
-}
-
-interface Issued {
-  member: { id: string; displayName: string; loginName: string };
-  recoveryCode: string;
-  recoveryCodeExpiresAt: number;
-}
-
 // The print button needs JavaScript (without it, the hint says to use the browser's Print).
 export const handle: RouteHandle = { hydrate: true };
 
@@ -34,7 +20,7 @@ export const meta: MetaFunction = () => [{ title: "Nieuwe herstelcode — Buurtp
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { locale } = requirePageViewer(context, viewerIsStaff);
-  const result = await callApi<{ member: Member }>(request, `/api/members/${encodeURIComponent(params.id ?? "")}`);
+  const result = await callApi(request, (api) => api.members[MEMBER_ID].$get({ param: { id: encodeURIComponent(params.id ?? "") } }));
   if (!result.ok) throw data({ code: result.error?.code }, { status: result.status === 422 ? 404 : result.status });
   return { member: result.data.member, origin: new URL(request.url).origin, locale };
 }
@@ -42,7 +28,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export async function action({ request, context, params }: ActionFunctionArgs) {
   requirePageViewer(context, viewerIsStaff);
   await readForm(request); // only our own form post asks for a new code
-  const result = await callApi<Issued>(request, `/api/members/${encodeURIComponent(params.id ?? "")}/recovery-code`, { method: "POST", body: {} });
+  const result = await callApi(request, (api) => api.members[MEMBER_ID]["recovery-code"].$post({ param: { id: encodeURIComponent(params.id ?? "") } }), { json: {} });
   if (result.ok) return { issued: result.data, failure: null };
   return data({ issued: null, failure: result.error }, { status: result.status });
 }
@@ -58,7 +44,8 @@ export default function MemberRecoveryCode() {
     return (
       <section className="card handover-slip" aria-labelledby="issued-title">
         <h1 id="issued-title">{t("access.members.recoveryDoneTitle", { name: issued.member.displayName })}</h1>
-        <RecoverySlip loginName={issued.member.loginName} recoveryCode={issued.recoveryCode} expiresAt={issued.recoveryCodeExpiresAt} origin={origin} locale={locale} />
+        {/* The API issues a code only to an account with a login name (recoveryCodeRefusal). */}
+        <RecoverySlip loginName={issued.member.loginName ?? ""} recoveryCode={issued.recoveryCode} expiresAt={issued.recoveryCodeExpiresAt} origin={origin} locale={locale} />
         <div className="button-row no-print">
           <PrintButton label={t("invites.admin.print")} />
           <Link to="/beheer/leden" className="button secondary">

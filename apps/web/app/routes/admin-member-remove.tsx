@@ -12,6 +12,7 @@ import {
   type MetaFunction,
 } from "react-router";
 import { callApi } from "../lib/api.server.ts";
+import { MEMBER_ID } from "../lib/api-types.ts";
 import { field, readForm } from "../lib/forms.ts";
 import { assertTenantSite, requestSiteContext } from "../lib/site-context.ts";
 import { failureText, fieldErrors } from "../lib/api-errors.ts";
@@ -20,20 +21,13 @@ import { DeleteModeFields } from "../components/delete-mode-fields.tsx";
 
 // /beheer/leden/:id/verwijderen — an admin confirms removing a member (posts removed or anonymised).
 
-interface Member {
-  id: string;
-  displayName: string;
-  role: string;
-  neighbourhoods: string[];
-}
-
 export const meta: MetaFunction = () => [{ title: "Lid verwijderen — Buurtplein" }];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { site, viewer } = context.get(requestSiteContext);
   assertTenantSite(site);
   if (!viewer) throw redirect("/inloggen");
-  const result = await callApi<{ member: Member }>(request, `/api/members/${encodeURIComponent(params.id ?? "")}`);
+  const result = await callApi(request, (api) => api.members[MEMBER_ID].$get({ param: { id: encodeURIComponent(params.id ?? "") } }));
   if (!result.ok) throw data({ code: result.error?.code }, { status: result.status === 422 ? 404 : result.status });
   return { member: result.data.member };
 }
@@ -42,9 +36,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (!context.get(requestSiteContext).viewer) throw redirect("/inloggen");
   const form = await readForm(request);
   const mode = field(form, "mode");
-  const result = await callApi(request, `/api/members/${encodeURIComponent(params.id ?? "")}/remove`, {
-    method: "POST",
-    body: { mode, confirm: field(form, "confirm") },
+  const result = await callApi(request, (api) => api.members[MEMBER_ID].remove.$post({ param: { id: encodeURIComponent(params.id ?? "") } }), {
+    json: { mode, confirm: field(form, "confirm") },
   });
   if (result.ok) throw redirect("/beheer/leden?verwijderd=1");
   return data({ mode, failure: result.error, fields: fieldErrors(result.error?.details) }, { status: result.status });

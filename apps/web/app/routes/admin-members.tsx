@@ -6,27 +6,6 @@ import { requirePageViewer, viewerIsStaff } from "../lib/invite-pages.ts";
 // /beheer/leden — staff look people up: moderators give a resident without e-mail a new recovery code,
 // admins also remove members (each with a confirmation page). Searchable, 50 a page.
 
-interface Member {
-  id: string;
-  displayName: string;
-  loginName: string | null;
-  role: string;
-  status: string;
-  hasEmail: boolean;
-  neighbourhoods: string[];
-  canGetRecoveryCode: boolean;
-}
-
-interface MemberList {
-  members: Member[];
-  query: string;
-  page: number;
-  pageSize: number;
-  total: number;
-  canRemove: boolean;
-  canResetAccess: boolean;
-}
-
 export const meta: MetaFunction = () => [{ title: "Leden — Buurtplein" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -34,7 +13,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const query = (url.searchParams.get("zoek") ?? "").trim();
   const page = Math.max(1, Math.min(10_000, Number.parseInt(url.searchParams.get("pagina") ?? "1", 10) || 1));
-  const result = await callApi<MemberList>(request, `/api/members?q=${encodeURIComponent(query)}&page=${page}`);
+  const result = await callApi(request, (api) => api.members.$get(), { query: { q: query, page: String(page) } });
   if (!result.ok) throw data({ code: result.error?.code }, { status: result.status });
   return { list: result.data, removed: url.searchParams.has("verwijderd"), me: viewer.user.id };
 }

@@ -20,29 +20,9 @@ import { FieldError, FormError } from "../components/field-error.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Aanmeldingen — Buurtplein" }];
 
-interface PendingMember {
-  id: string;
-  displayName: string;
-  email: string | null;
-  hasEmail: boolean;
-  street: string | null;
-  createdAt: number;
-  requestedAt: number;
-  /** A new person, or an existing member asking to join another neighbourhood too. */
-  kind: "new_account" | "extra_neighbourhood";
-  neighbourhood: { slug: string; name: string };
-  invite: { kind: string; label: string | null } | null;
-}
-
-interface PendingList {
-  members: PendingMember[];
-  requireMemberApproval: boolean;
-  canChangeSetting: boolean;
-}
-
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { locale } = requirePageViewer(context, viewerHelpsMembers);
-  const result = await callApi<PendingList>(request, "/api/members/pending");
+  const result = await callApi(request, (api) => api.members.pending.$get());
   if (!result.ok) throw data({ code: result.error?.code }, { status: result.status });
   return { ...result.data, locale };
 }
@@ -60,14 +40,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const requestKey = `${id}:${neighbourhood}`;
   let result;
   if (intent === "setting") {
-    result = await callApi(request, "/api/settings/membership", { method: "PATCH", body: { requireMemberApproval: form.get("requireMemberApproval") === "on" } });
+    result = await callApi(request, (api) => api.settings.membership.$patch(), { json: { requireMemberApproval: form.get("requireMemberApproval") === "on" } });
     if (result.ok) return { notice: { kind: "saved" } as Notice, failure: null, rejectFor: null, message: "", fields: {} as Record<string, string> };
   } else if (intent === "approve") {
-    result = await callApi<{ mailed?: boolean }>(request, `/api/members/${encodeURIComponent(id)}/approve`, { method: "POST", body: { neighbourhood } });
+    result = await callApi(request, (api) => api.members[":id"].approve.$post({ param: { id: encodeURIComponent(id) } }), { json: { neighbourhood } });
     if (result.ok) return { notice: { kind: "approved", name, mailed: result.data.mailed === true } as Notice, failure: null, rejectFor: null, message: "", fields: {} as Record<string, string> };
   } else {
     const message = field(form, "message");
-    result = await callApi<{ mailed?: boolean }>(request, `/api/members/${encodeURIComponent(id)}/reject`, { method: "POST", body: { message, neighbourhood } });
+    result = await callApi(request, (api) => api.members[":id"].reject.$post({ param: { id: encodeURIComponent(id) } }), { json: { message, neighbourhood } });
     if (result.ok) return { notice: { kind: "rejected", name, mailed: result.data.mailed === true } as Notice, failure: null, rejectFor: null, message: "", fields: {} as Record<string, string> };
     return data({ notice: null, failure: result.error?.message ?? null, rejectFor: requestKey, message, fields: fieldErrors(result.error?.details) }, { status: result.status });
   }

@@ -28,18 +28,11 @@ export const handle: RouteHandle = { hydrate: true };
 
 export const meta: MetaFunction = () => [{ title: "Aanmelden namens een bewoner — Buurtplein" }];
 
-interface Registered {
-  member: { id: string; displayName: string; role: string; loginName: string | null; email: string | null };
-  neighbourhood: { slug: string; name: string };
-  recoveryCode: string | null;
-  recoveryCodeExpiresAt: number | null;
-}
-
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { viewer, locale } = requirePageViewer(context, viewerHelpsMembers);
   let neighbourhoods = viewer.neighbourhoods.map(({ slug, name }) => ({ slug, name }));
   if (viewerIsStaff(viewer)) {
-    const result = await callApi<{ neighbourhoods: { slug: string; name: string }[] }>(request, "/api/neighbourhoods");
+    const result = await callApi(request, (api) => api.neighbourhoods.$get());
     if (!result.ok) throw data({ code: result.error?.code }, { status: result.status });
     neighbourhoods = result.data.neighbourhoods.map(({ slug, name }) => ({ slug, name }));
   }
@@ -55,7 +48,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     email: field(form, "email"),
     street: field(form, "street"),
   };
-  const result = await callApi<Registered>(request, "/api/members/register", { method: "POST", body: { ...values, consent: form.get("consent") === "on" } });
+  const result = await callApi(request, (api) => api.members.register.$post(), { json: { ...values, consent: form.get("consent") === "on" } });
   if (result.ok) return { done: result.data, values: null, failure: null, fields: {} as Record<string, string> };
   return data({ done: null, values, failure: result.error?.message ?? null, fields: fieldErrors(result.error?.details) }, { status: result.status });
 }

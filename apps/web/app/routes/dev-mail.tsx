@@ -9,20 +9,11 @@ import { devToolsEnabled } from "../lib/dev-tools.server.ts";
 // 404 elsewhere). Every host shows only its own e-mails: a corporation's address that corporation's,
 // the apex only the platform's own (never a corporation's login links).
 
-interface DevMail {
-  id: string;
-  to: string;
-  subject: string;
-  text: string;
-  tenantSlug: string | null;
-  createdAt: number;
-}
-
 export const meta: MetaFunction = () => [{ title: "Dev-mailbox — Buurtplein" }, { name: "robots", content: "noindex, nofollow" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   if (!devToolsEnabled()) throw data({ code: "not_found" }, { status: 404 });
-  const result = await callApi<{ mail: DevMail[] }>(request, "/api/dev/mail");
+  const result = await callApi(request, (api) => api.dev.mail.$get());
   if (!result.ok) throw data({ code: result.error?.code ?? "not_found" }, { status: result.status });
   return { mail: result.data.mail, locale: context.get(requestSiteContext).locale };
 }

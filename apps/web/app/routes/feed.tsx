@@ -20,25 +20,6 @@ import { FieldError, FormError } from "../components/field-error.tsx";
 import { InviteLinks } from "../components/invite-links.tsx";
 import { SubmitButton } from "../components/submit-button.tsx";
 
-interface FeedPost {
-  id: string;
-  kind: string;
-  title: string | null;
-  body: string;
-  visibleToCorporation: boolean;
-  createdAt: number;
-  authorName: string | null;
-  authorStreet: string | null;
-  authorRole: string | null;
-}
-
-interface Feed {
-  neighbourhood: { slug: string; name: string; kind: string; city: string | null; description: string | null };
-  access: "full" | "shared_only";
-  posts: FeedPost[];
-  nextCursor: string | null;
-}
-
 export const meta: MetaFunction<typeof loader> = ({ loaderData }) => [{ title: `${loaderData?.feed.neighbourhood.name ?? "Buurt"} — Buurtplein` }];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
@@ -46,8 +27,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   assertTenantSite(site);
   if (!viewer) throw redirect("/inloggen");
   const cursor = new URL(request.url).searchParams.get("na");
-  const query = cursor ? `?cursor=${encodeURIComponent(cursor)}` : "";
-  const result = await callApi<Feed>(request, `/api/neighbourhoods/${encodeURIComponent(params.slug ?? "")}/posts${query}`);
+  const slug = encodeURIComponent(params.slug ?? "");
+  const result = await callApi(request, (api) => api.neighbourhoods[":slug"].posts.$get({ param: { slug } }), { query: { cursor: cursor || undefined } });
   if (!result.ok) throw data({ code: result.error?.code }, { status: result.status });
   return { feed: result.data, role: viewer.user.role, locale };
 }
@@ -62,7 +43,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     body: field(form, "body"),
     visibleToCorporation: form.get("visibleToCorporation") === "on",
   };
-  const result = await callApi(request, `/api/neighbourhoods/${encodeURIComponent(params.slug ?? "")}/posts`, { method: "POST", body: values });
+  const result = await callApi(request, (api) => api.neighbourhoods[":slug"].posts.$post({ param: { slug: encodeURIComponent(params.slug ?? "") } }), { json: values });
   if (result.ok) return { posted: true as const, values: null, error: null, fields: {} as Record<string, string>, waitMinutes: null };
   const fields = fieldErrors(result.error?.details);
   // Too many posts in a short time: a calm message in the reader's language with how long to wait;

@@ -24,25 +24,6 @@ import { SubmitButton } from "../components/submit-button.tsx";
 // login name to write down first. Invalid invites get a clear page with what to do next. Someone who is
 // already logged in joins with one button instead (no new account), or reads that they are a member.
 
-interface JoinLookup {
-  invite: { kind: string; role: string; state: "valid"; expiresAt: number | null; invitedBy: string | null };
-  neighbourhood: { slug: string; name: string; kind: string; city: string | null; description: string | null };
-  corporation: { name: string; sponsorStatement: string | null };
-  houseRules: Record<"nl" | "en", { title: string; rules: string[] }>;
-  requiresApproval: boolean;
-}
-
-/**
- * With an e-mail address the API answers "check_email" (or "pending") without an account in the
- * answer, the same whether the address is new or already has an account (no enumeration); without
- * e-mail it answers "active" (with a session) or "pending", with the login name to write down.
- */
-interface JoinResult {
-  status: "active" | "pending" | "check_email";
-  user?: { id: string; displayName: string; role: string; loginName: string | null; hasEmail: boolean };
-  neighbourhood: { slug: string; name: string };
-}
-
 export const meta: MetaFunction<typeof loader> = ({ loaderData }) => [
   { title: loaderData && "lookup" in loaderData && loaderData.lookup ? `Doe mee in ${loaderData.lookup.neighbourhood.name} — Buurtplein` : "Doe mee — Buurtplein" },
 ];
@@ -51,7 +32,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { site, viewer } = requireTenantSite(context.get(requestSiteContext));
   const reference = params.token ?? "";
   const corporation = site.branding.displayName;
-  const result = await callApi<JoinLookup>(request, `/api/join/${encodeURIComponent(reference)}`);
+  const result = await callApi(request, (api) => api.join[":reference"].$get({ param: { reference: encodeURIComponent(reference) } }));
   if (!result.ok) {
     const problem = inviteProblemOf(result.error?.code);
     if (!problem) throw data({ code: result.error?.code }, { status: result.status });
@@ -75,10 +56,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   requireTenantSite(context.get(requestSiteContext));
   const form = await readForm(request);
   if (field(form, "intent") === "existing-account") {
-    const joined = await callApi<{ status: "joined" | "already_member" | "pending" | "already_pending"; neighbourhood: { slug: string; name: string } }>(request, "/api/join/existing-account", {
-      method: "POST",
-      body: { invite: params.token ?? "" },
-    });
+    const joined = await callApi(request, (api) => api.join["existing-account"].$post(), { json: { invite: params.token ?? "" } });
     if (joined.ok && joined.data.status === "joined") throw redirect(`/buurt/${joined.data.neighbourhood.slug}`);
     if (joined.ok) {
       // The corporation checks who joins: the request waits for a moderator or ambassador.
@@ -97,10 +75,10 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   };
   const password = secretField(form, "password");
   const body = { invite: params.token ?? "", ...values, password, acceptHouseRules: form.get("acceptHouseRules") === "on" };
-  const result = await callApi<JoinResult>(request, "/api/join", { method: "POST", body });
+  const result = await callApi(request, (api) => api.join.$post(), { json: body });
   if (result.ok) {
     const joined = result.data;
-    const loginName = joined.user?.loginName ?? null;
+    const loginName = "user" in joined ? joined.user.loginName : null;
     if (joined.status === "active" && !loginName) {
       throw redirect(`/buurt/${joined.neighbourhood.slug}`, { headers: forwardCookies(result) });
     }

@@ -35,7 +35,7 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   assertTenantSite(context.get(requestSiteContext).site);
   const form = await readForm(request);
-  const result = await callApi(request, "/api/auth/magic-link/verify", { method: "POST", body: { token: field(form, "token") } });
+  const result = await callApi(request, (api) => api.auth["magic-link"].verify.$post(), { json: { token: field(form, "token") } });
   if (result.ok) throw redirect("/", { headers: forwardCookies(result) });
   const failure: FormFailure = result.error?.code === "invalid_input" ? { code: "login_link_invalid", message: result.error.message } : (result.error ?? { code: "internal_error", message: "" });
   return data({ failure }, { status: result.status });

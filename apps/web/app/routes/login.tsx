@@ -46,7 +46,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await readForm(request);
   if (field(form, "intent") === "link") {
     const email = field(form, "email");
-    const result = await callApi(request, "/api/auth/magic-link", { method: "POST", body: { email, locale } });
+    const result = await callApi(request, (api) => api.auth["magic-link"].$post(), { json: { email, locale } });
     if (result.ok) return { intent: "link", sent: true, email, identifier: "", failure: null, fields: {} } satisfies ActionResult;
     return data(
       { intent: "link", sent: false, email, identifier: "", failure: result.error, fields: fieldErrors(result.error?.details) } satisfies ActionResult,
@@ -55,7 +55,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const identifier = field(form, "identifier");
   const password = secretField(form, "password");
-  const result = await callApi(request, "/api/auth/login", { method: "POST", body: { identifier, password } });
+  const result = await callApi(request, (api) => api.auth.login.$post(), { json: { identifier, password } });
   if (result.ok) throw redirect("/", { headers: forwardCookies(result) });
   return data(
     { intent: "password", sent: false, email: "", identifier, failure: result.error, fields: fieldErrors(result.error?.details) } satisfies ActionResult,

@@ -6,15 +6,11 @@ import { InviteLinks } from "../components/invite-links.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Buurten — Buurtplein" }];
 
-interface NeighbourhoodList {
-  neighbourhoods: { slug: string; name: string; kind: string; city: string | null }[];
-}
-
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { site, viewer } = context.get(requestSiteContext);
   assertTenantSite(site);
   if (!viewer) throw redirect("/inloggen");
-  const result = await callApi<NeighbourhoodList>(request, "/api/neighbourhoods");
+  const result = await callApi(request, (api) => api.neighbourhoods.$get());
   if (!result.ok) throw data({ code: result.error?.code }, { status: result.status });
   // Partners and care partners have an account for their organisation but no neighbourhood of their own.
   const partner = viewer.user.role === "partner" || viewer.user.role === "care_partner";

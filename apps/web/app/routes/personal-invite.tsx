@@ -19,24 +19,9 @@ import { SubmitButton } from "../components/submit-button.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Een buur uitnodigen — Buurtplein" }];
 
-interface PersonalInvite {
-  id: string;
-  code: string;
-  state: "valid" | "expired" | "revoked" | "used_up";
-  expiresAt: number | null;
-  link: string;
-  neighbourhood: { slug: string; name: string };
-}
-
-interface Overview {
-  neighbourhoods: { slug: string; name: string }[];
-  allowance: { limit: number; used: number; remaining: number; resetsAt: number };
-  invites: PersonalInvite[];
-}
-
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { locale } = requirePageViewer(context, viewerIsNeighbour);
-  const result = await callApi<Overview>(request, "/api/invites/personal");
+  const result = await callApi(request, (api) => api.invites.personal.$get());
   if (!result.ok) throw data({ code: result.error?.code }, { status: result.status });
   return { ...result.data, locale, origin: new URL(request.url).origin };
 }
@@ -44,7 +29,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   requirePageViewer(context, viewerIsNeighbour);
   const form = await readForm(request);
-  const result = await callApi<{ invite: PersonalInvite }>(request, "/api/invites/personal", { method: "POST", body: { neighbourhood: field(form, "neighbourhood") || undefined } });
+  const result = await callApi(request, (api) => api.invites.personal.$post(), { json: { neighbourhood: field(form, "neighbourhood") || undefined } });
   if (result.ok) return { created: result.data.invite, failure: null };
   return data({ created: null, failure: result.error?.message ?? null }, { status: result.status });
 }

@@ -34,7 +34,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const loginName = field(form, "loginName");
   const code = field(form, "code");
   const newPassword = secretField(form, "newPassword");
-  const result = await callApi(request, "/api/auth/recover", { method: "POST", body: { loginName, code, newPassword } });
+  const result = await callApi(request, (api) => api.auth.recover.$post(), { json: { loginName, code, newPassword } });
   if (result.ok) throw redirect("/", { headers: forwardCookies(result) });
   const fields = fieldErrors(result.error?.details);
   // The code message is already in the alert; don't repeat it under the field.

@@ -18,10 +18,6 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
   return { host: new URL(request.url).host };
 }
 
-interface SignupResult {
-  tenant: { slug: string; name: string; url: string };
-}
-
 export async function action({ request, context }: ActionFunctionArgs) {
   requireApex(context.get(requestSiteContext).site.kind);
   const form = await readForm(request);
@@ -32,7 +28,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     adminEmail: field(form, "adminEmail"),
     adminPassword: secretField(form, "adminPassword"),
   };
-  const result = await callApi<SignupResult>(request, "/api/signup", { method: "POST", body: values });
+  const result = await callApi(request, (api) => api.signup.$post(), { json: values });
   if (result.ok) return { done: result.data.tenant, values: null, error: null, fields: {} };
   const fields = fieldErrors(result.error?.details);
   // Keep what was typed (except the password) so nothing is lost.

@@ -28,13 +28,12 @@ import { runInBackground } from "../lib/background.ts";
 import { sendReviewDecisionMail } from "../lib/review-decision-mail.ts";
 import { say } from "../lib/language.ts";
 
-export const accountAccessRoutes = new Hono<AppEnv>();
-
 const { users, loginTokens, sessions, memberships, neighbourhoods } = tenantSchema;
 
+export const accountAccessRoutes = new Hono<AppEnv>()
 
 // POST /api/auth/magic-link — e-mail me a login link; the same 202 answer whether the account exists or not
-accountAccessRoutes.post("/magic-link", async (c) => {
+.post("/magic-link", async (c) => {
   const site = tenantSite(c.get("site"));
   const input = parseInput(ZRequestMagicLinkInput, await readJson(c));
   const source = clientIp(c);
@@ -83,10 +82,10 @@ accountAccessRoutes.post("/magic-link", async (c) => {
     });
   }
   return c.json({ ok: true, message: await say(c, "apiMessages.linkSent") }, 202);
-});
+})
 
 // POST /api/auth/magic-link/verify — use a login link (once, within 15 minutes): a fresh session
-accountAccessRoutes.post("/magic-link/verify", async (c) => {
+.post("/magic-link/verify", async (c) => {
   const site = tenantSite(c.get("site"));
   const input = parseInput(ZVerifyMagicLinkInput, await readJson(c));
   await hitRateLimit(site.client, RATE_LIMITS.magicLinkVerifyPerIp(clientIp(c)));
@@ -103,10 +102,10 @@ accountAccessRoutes.post("/magic-link/verify", async (c) => {
   if (user.status !== "active") throw accountNotActive(user.status, user.reviewNote);
   await startSession(c, site.db, user.id);
   return c.json({ user: { id: user.id, displayName: user.displayName, role: user.role } });
-});
+})
 
 // POST /api/auth/recover — login name + one-time recovery code + new password: a new password and a fresh session
-accountAccessRoutes.post("/recover", async (c) => {
+.post("/recover", async (c) => {
   const site = tenantSite(c.get("site"));
   const input = parseInput(ZRecoverAccountInput, await readJson(c));
   const source = clientIp(c);
@@ -143,10 +142,10 @@ accountAccessRoutes.post("/recover", async (c) => {
   await resetRateLimit(site.client, failures[0]!.key);
   await startSession(c, site.db, user.id);
   return c.json({ user: { id: user.id, displayName: user.displayName, role: user.role } });
-});
+})
 
 // POST /api/auth/logout-everywhere — ends every session of this person, on every device
-accountAccessRoutes.post("/logout-everywhere", async (c) => {
+.post("/logout-everywhere", async (c) => {
   const site = tenantSite(c.get("site"));
   const actor = requirePermission(c.get("actor"), "account.own");
   const ended = await site.db.delete(sessions).where(eq(sessions.userId, actor.userId)).returning({ id: sessions.id });

@@ -11,12 +11,12 @@ import { RATE_LIMITS } from "../lib/rate-limit-rules.ts";
 import { viewerOf } from "./site.ts";
 import { accountNotActive, checkPassword, findUserForLogin } from "../lib/accounts.ts";
 
-export const authRoutes = new Hono<AppEnv>();
-
 const LOGIN_FAILED = { message: "apiErrors.account.loginFailed" } as const;
 
+export const authRoutes = new Hono<AppEnv>()
+
 // POST /api/auth/login — e-mail or login name + password; a fresh session (rotation) in this tenant's database
-authRoutes.post("/login", async (c) => {
+.post("/login", async (c) => {
   const site = tenantSite(c.get("site"));
   const input = parseInput(ZLoginInput, await readJson(c));
   const source = clientIp(c);
@@ -36,19 +36,19 @@ authRoutes.post("/login", async (c) => {
   await resetRateLimit(site.client, failures[0]!.key);
   await startSession(c, site.db, user.id);
   return c.json({ user: { id: user.id, displayName: user.displayName, role: user.role } });
-});
+})
 
 // POST /api/auth/logout — ends this session
-authRoutes.post("/logout", async (c) => {
+.post("/logout", async (c) => {
   const site = tenantSite(c.get("site"));
   const actor = c.get("actor");
   if (actor) await site.db.delete(tenantSchema.sessions).where(eq(tenantSchema.sessions.id, actor.sessionId));
   clearSessionCookie(c);
   return c.json({ ok: true });
-});
+})
 
 // GET /api/auth/me — who is logged in here, with their neighbourhoods (loaded with the session)
-authRoutes.get("/me", (c) => {
+.get("/me", (c) => {
   tenantSite(c.get("site"));
   return c.json(viewerOf(requireActor(c.get("actor"))));
 });

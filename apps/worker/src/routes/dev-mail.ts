@@ -6,18 +6,18 @@ import { AppError } from "@buurtplein/core";
 import { controlSchema } from "@buurtplein/db";
 import type { AppEnv, Bindings } from "../env.ts";
 
-export const devMailRoutes = new Hono<AppEnv>();
-
 export function devToolsEnabled(env: Bindings): boolean {
   return env.ENVIRONMENT === "development" || env.ENVIRONMENT === "test";
 }
 
 const { devMail } = controlSchema;
 
+export const devMailRoutes = new Hono<AppEnv>()
+
 // GET /api/dev/mail?to= — the newest e-mails of THIS site only: on a tenant host that corporation's,
 // on the apex only the apex's own (sign-up) mail. A mailbox never shows another site's mail: it holds
 // login links.
-devMailRoutes.get("/mail", async (c) => {
+.get("/mail", async (c) => {
   if (!devToolsEnabled(c.env)) throw new AppError("not_found", { message: "apiErrors.routeNotFound" });
   const site = c.get("site");
   const conditions: SQL[] = [];

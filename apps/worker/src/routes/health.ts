@@ -2,10 +2,10 @@ import { Hono } from "hono";
 import { sql } from "drizzle-orm";
 import type { AppEnv } from "../env.ts";
 
-export const healthRoutes = new Hono<AppEnv>();
+export const healthRoutes = new Hono<AppEnv>()
 
 // GET /api/health — the control plane and (on a tenant host) the tenant database answer a query
-healthRoutes.get("/", async (c) => {
+.get("/", async (c) => {
   const checks: Record<string, "ok" | "failed"> = {};
   const probe = async (name: string, run: () => Promise<unknown>) => {
     try {

@@ -26,8 +26,6 @@ import { inviteLink, summarizeInvite } from "../lib/invite-records.ts";
 import { memberRoleFor } from "../lib/member-accounts.ts";
 import { requireActor, requirePermission, tenantSite } from "../middleware/session.ts";
 
-export const inviteRoutes = new Hono<AppEnv>();
-
 const { invites, neighbourhoods, complexes, tenantSettings, users } = tenantSchema;
 const PAGE_SIZE = 20;
 const STAFF_ONLY = "apiErrors.invites.staffOnly";
@@ -54,8 +52,37 @@ async function findNeighbourhoodBySlug(db: TenantDb, slug: string) {
   return row ?? null;
 }
 
+/** How many personal invites this member has left this month, and the ones they made. */
+async function personalInviteOverview(db: TenantDb, actor: Actor, origin: string, now: number) {
+  const mine = await db
+    .select({ invite: invites, neighbourhood: { slug: neighbourhoods.slug, name: neighbourhoods.name } })
+    .from(invites)
+    .innerJoin(neighbourhoods, eq(neighbourhoods.id, invites.neighbourhoodId))
+    .where(and(eq(invites.createdById, actor.userId), eq(invites.kind, "personal"), gte(invites.createdAt, now - 62 * 24 * 60 * 60 * 1000)))
+    .orderBy(desc(invites.createdAt));
+  const allowance = personalInviteAllowance(
+    mine.map((row) => row.invite.createdAt),
+    now,
+  );
+  return {
+    allowance: { limit: allowance.limit, used: allowance.used, remaining: allowance.remaining, resetsAt: allowance.resetsAt },
+    invites: mine
+      .filter((row) => row.invite.createdAt >= allowance.monthStart)
+      .map((row) => ({ ...summarizeInvite(row.invite, row.neighbourhood, now), link: inviteLink(origin, row.invite.token) })),
+  };
+}
+
+/** The neighbourhoods this member may invite neighbours to. */
+async function invitableNeighbourhoods(db: TenantDb, actor: Actor) {
+  if (actor.neighbourhoodIds.length === 0) return [];
+  const rows = await db.select().from(neighbourhoods).orderBy(neighbourhoods.name);
+  return rows.filter((row) => can(actor, "invite.personal", { neighbourhoodId: row.id }));
+}
+
+export const inviteRoutes = new Hono<AppEnv>()
+
 // POST /api/invites — a moderator or admin creates a neighbourhood invite (link + code, for letters and posters)
-inviteRoutes.post("/", async (c) => {
+.post("/", async (c) => {
   const site = tenantSite(c.get("site"));
   const actor = requirePermission(c.get("actor"), "invite.manage", {}, STAFF_ONLY);
   const input = parseInput(ZCreateInviteInput, await readJson(c));
@@ -87,10 +114,10 @@ inviteRoutes.post("/", async (c) => {
   });
   await audit(site.db, { actorId: actor.userId, action: "invite.created", subject: id, details: { neighbourhoodId: neighbourhood.id, label: input.label } });
   return c.json({ invite: { id, code: formatInviteCode(code), state: "valid" as const, neighbourhood: { slug: neighbourhood.slug, name: neighbourhood.name } } }, 201);
-});
+})
 
 // GET /api/invites?page= — staff list all invites (neighbourhood and personal) with state, uses and who made them, newest first
-inviteRoutes.get("/", async (c) => {
+.get("/", async (c) => {
   const site = tenantSite(c.get("site"));
   requirePermission(c.get("actor"), "invite.manage", {}, STAFF_ONLY);
   const page = z.coerce.number().int().min(1).max(10_000).catch(1).parse(c.req.query("page") ?? "1");
@@ -114,47 +141,20 @@ inviteRoutes.get("/", async (c) => {
     page,
     hasMore: rows.length > PAGE_SIZE,
   });
-});
-
-/** How many personal invites this member has left this month, and the ones they made. */
-async function personalInviteOverview(db: TenantDb, actor: Actor, origin: string, now: number) {
-  const mine = await db
-    .select({ invite: invites, neighbourhood: { slug: neighbourhoods.slug, name: neighbourhoods.name } })
-    .from(invites)
-    .innerJoin(neighbourhoods, eq(neighbourhoods.id, invites.neighbourhoodId))
-    .where(and(eq(invites.createdById, actor.userId), eq(invites.kind, "personal"), gte(invites.createdAt, now - 62 * 24 * 60 * 60 * 1000)))
-    .orderBy(desc(invites.createdAt));
-  const allowance = personalInviteAllowance(
-    mine.map((row) => row.invite.createdAt),
-    now,
-  );
-  return {
-    allowance: { limit: allowance.limit, used: allowance.used, remaining: allowance.remaining, resetsAt: allowance.resetsAt },
-    invites: mine
-      .filter((row) => row.invite.createdAt >= allowance.monthStart)
-      .map((row) => ({ ...summarizeInvite(row.invite, row.neighbourhood, now), link: inviteLink(origin, row.invite.token) })),
-  };
-}
-
-/** The neighbourhoods this member may invite neighbours to. */
-async function invitableNeighbourhoods(db: TenantDb, actor: Actor) {
-  if (actor.neighbourhoodIds.length === 0) return [];
-  const rows = await db.select().from(neighbourhoods).orderBy(neighbourhoods.name);
-  return rows.filter((row) => can(actor, "invite.personal", { neighbourhoodId: row.id }));
-}
+})
 
 // GET /api/invites/personal — a member sees how many personal invites are left this month, and their codes
-inviteRoutes.get("/personal", async (c) => {
+.get("/personal", async (c) => {
   const site = tenantSite(c.get("site"));
   const actor = requireActor(c.get("actor"));
   const allowed = await invitableNeighbourhoods(site.db, actor);
   if (allowed.length === 0) throw new AppError("forbidden", { message: "apiErrors.invites.residentsOnly" });
   const overview = await personalInviteOverview(site.db, actor, new URL(c.req.url).origin, Date.now());
   return c.json({ neighbourhoods: allowed.map((row) => ({ slug: row.slug, name: row.name })), ...overview });
-});
+})
 
 // POST /api/invites/personal — a member makes a personal code for one neighbour (1 use, 30 days; 3 per month)
-inviteRoutes.post("/personal", async (c) => {
+.post("/personal", async (c) => {
   const site = tenantSite(c.get("site"));
   const actor = requireActor(c.get("actor"));
   const input = parseInput(z.object({ neighbourhood: z.string().trim().max(80).optional() }), await readOptionalJson(c));
@@ -222,10 +222,10 @@ inviteRoutes.post("/personal", async (c) => {
     },
     201,
   );
-});
+})
 
 // GET /api/invites/complexes — staff: the buildings per neighbourhood, to make an invite letter for one of them
-inviteRoutes.get("/complexes", async (c) => {
+.get("/complexes", async (c) => {
   const site = tenantSite(c.get("site"));
   requirePermission(c.get("actor"), "invite.manage", {}, STAFF_ONLY);
   const rows = await site.db
@@ -234,10 +234,10 @@ inviteRoutes.get("/complexes", async (c) => {
     .innerJoin(neighbourhoods, eq(neighbourhoods.id, complexes.neighbourhoodId))
     .orderBy(neighbourhoods.name, complexes.name);
   return c.json({ complexes: rows });
-});
+})
 
 // GET /api/invites/:id — one invite with its link, code and the corporation's branding (for the letter and poster)
-inviteRoutes.get("/:id", async (c) => {
+.get("/:id", async (c) => {
   const site = tenantSite(c.get("site"));
   requirePermission(c.get("actor"), "invite.manage", {}, STAFF_ONLY);
   const [row] = await site.db
@@ -269,10 +269,10 @@ inviteRoutes.get("/:id", async (c) => {
       sponsorStatement: settings?.sponsorStatement ?? null,
     },
   });
-});
+})
 
 // POST /api/invites/:id/revoke — staff stop an invite; nobody can join with it any more
-inviteRoutes.post("/:id/revoke", async (c) => {
+.post("/:id/revoke", async (c) => {
   const site = tenantSite(c.get("site"));
   const actor = requirePermission(c.get("actor"), "invite.manage", {}, STAFF_ONLY);
   const id = c.req.param("id");

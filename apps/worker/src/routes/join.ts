@@ -32,13 +32,12 @@ import { audit } from "../lib/audit.ts";
 import { requireActor, tenantSite } from "../middleware/session.ts";
 import { say } from "../lib/language.ts";
 
-export const joinRoutes = new Hono<AppEnv>();
-
 const { tenantSettings, users, memberships, loginTokens } = tenantSchema;
 
+export const joinRoutes = new Hono<AppEnv>()
 
 // GET /api/join/:tokenOrCode — what this invite is for (neighbourhood, corporation, house rules), or why it no longer works
-joinRoutes.get("/:reference", async (c) => {
+.get("/:reference", async (c) => {
   const site = tenantSite(c.get("site"));
   await hitRateLimit(site.client, JOIN_RATE_LIMITS.lookupPerIp(clientIp(c)));
   const { invite, neighbourhood } = await requireUsableInvite(site.db, c.req.param("reference"), Date.now());
@@ -55,11 +54,11 @@ joinRoutes.get("/:reference", async (c) => {
     houseRules: HOUSE_RULES,
     requiresApproval: settings?.requireMemberApproval ?? false,
   });
-});
+})
 
 // POST /api/join — a new resident redeems an invite: account + membership + one use, then a session (or a wait for
 // approval). With an e-mail address: 202 "look in your e-mail" (or "pending"), whether the address is new or not.
-joinRoutes.post("/", async (c) => {
+.post("/", async (c) => {
   const site = tenantSite(c.get("site"));
   await hitRateLimit(site.client, JOIN_RATE_LIMITS.redeemPerIp(clientIp(c)));
   const input = parseInput(ZJoinInput, await readJson(c));
@@ -141,10 +140,10 @@ joinRoutes.post("/", async (c) => {
     },
     201,
   );
-});
+})
 
 // POST /api/join/existing-account — a logged-in member joins another neighbourhood of this corporation with an invite (membership + one use)
-joinRoutes.post("/existing-account", async (c) => {
+.post("/existing-account", async (c) => {
   const site = tenantSite(c.get("site"));
   const actor = requireActor(c.get("actor"));
   await hitRateLimit(site.client, JOIN_RATE_LIMITS.redeemPerIp(clientIp(c)));

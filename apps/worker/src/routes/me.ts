@@ -10,8 +10,6 @@ import { clearSessionCookie } from "../lib/sessions.ts";
 import { audit } from "../lib/audit.ts";
 import { eraseAccount } from "../lib/accounts.ts";
 
-export const meRoutes = new Hono<AppEnv>();
-
 const { users, memberships, neighbourhoods, posts, sessions, invites, auditLog } = tenantSchema;
 
 async function loadProfile(db: TenantDb, userId: string) {
@@ -47,24 +45,26 @@ async function refuseLastAdmin(db: TenantDb, actor: Actor): Promise<void> {
   }
 }
 
+export const meRoutes = new Hono<AppEnv>()
+
 // GET /api/me — my profile, with my e-mail address (only I see it)
-meRoutes.get("/", async (c) => {
+.get("/", async (c) => {
   const site = tenantSite(c.get("site"));
   const actor = requirePermission(c.get("actor"), "account.own");
   return c.json({ user: publicProfile(await loadProfile(site.db, actor.userId)) });
-});
+})
 
 // PATCH /api/me — change my display name and (optional) street; never a house number
-meRoutes.patch("/", async (c) => {
+.patch("/", async (c) => {
   const site = tenantSite(c.get("site"));
   const actor = requirePermission(c.get("actor"), "account.own");
   const input = parseInput(ZUpdateProfileInput, await readJson(c));
   await site.db.update(users).set({ displayName: input.displayName, street: input.street, updatedAt: Date.now() }).where(eq(users.id, actor.userId));
   return c.json({ user: publicProfile(await loadProfile(site.db, actor.userId)) });
-});
+})
 
 // GET /api/me/export — everything this corporation's Buurtplein holds about me, as a JSON download
-meRoutes.get("/export", async (c) => {
+.get("/export", async (c) => {
   const site = tenantSite(c.get("site"));
   const actor = requirePermission(c.get("actor"), "account.own");
   const user = await loadProfile(site.db, actor.userId);
@@ -159,10 +159,10 @@ meRoutes.get("/export", async (c) => {
   c.header("Content-Disposition", 'attachment; filename="buurtplein-gegevens.json"');
   c.header("Cache-Control", "no-store");
   return c.body(JSON.stringify(body, null, 2), 200, { "Content-Type": "application/json; charset=utf-8" });
-});
+})
 
 // POST /api/me/delete — delete my account: posts removed or kept anonymously; I am logged out
-meRoutes.post("/delete", async (c) => {
+.post("/delete", async (c) => {
   const site = tenantSite(c.get("site"));
   const actor = requirePermission(c.get("actor"), "account.own");
   const input = parseInput(ZDeleteAccountInput, await readJson(c));

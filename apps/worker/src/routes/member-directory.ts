@@ -24,8 +24,6 @@ import { eraseAccount } from "../lib/accounts.ts";
 import { resetRateLimit } from "../lib/rate-limit.ts";
 import { RATE_LIMITS } from "../lib/rate-limit-rules.ts";
 
-export const memberDirectoryRoutes = new Hono<AppEnv>();
-
 const { users, memberships, neighbourhoods, loginTokens } = tenantSchema;
 
 const NOT_FOUND = { message: "apiErrors.members.memberNotFound" } as const;
@@ -53,7 +51,7 @@ const memberColumns = {
 };
 
 /** Never an e-mail address in the list: only whether there is one (then a login link is the way in). */
-function present({ email, ...person }: { email: string | null } & Record<string, unknown>) {
+function present<Person extends { email: string | null }>({ email, ...person }: Person) {
   return { ...person, hasEmail: email !== null };
 }
 
@@ -80,8 +78,10 @@ function parsePage(value: string | undefined): number {
   return Number.isInteger(page) && page >= 1 && page <= 10_000 ? page : 1;
 }
 
+export const memberDirectoryRoutes = new Hono<AppEnv>()
+
 // GET /api/members?q=&page= — staff: everyone with an account here, by name, 50 a page, searchable
-memberDirectoryRoutes.get("/", async (c) => {
+.get("/", async (c) => {
   const site = tenantSite(c.get("site"));
   const actor = requireDirectoryAccess(c.get("actor"));
   const query = (c.req.query("q") ?? "").trim().slice(0, 80);
@@ -113,10 +113,10 @@ memberDirectoryRoutes.get("/", async (c) => {
     canRemove: can(actor, "member.remove"),
     canResetAccess: can(actor, "member.reset_access"),
   });
-});
+})
 
 // GET /api/members/:id — one member, for the removal and recovery-code confirmation pages
-memberDirectoryRoutes.get(`/:id{${UUID}}`, async (c) => {
+.get(`/:id{${UUID}}`, async (c) => {
   const site = tenantSite(c.get("site"));
   requireDirectoryAccess(c.get("actor"));
   const [person] = await site.db.select(memberColumns).from(users).where(eq(users.id, c.req.param("id"))).limit(1);
@@ -124,11 +124,11 @@ memberDirectoryRoutes.get(`/:id{${UUID}}`, async (c) => {
   const names = await neighbourhoodNamesOf(site.db, [person.id]);
   const refusal = recoveryRefusalOf(person);
   return c.json({ member: { ...present(person), neighbourhoods: names.get(person.id) ?? [], canGetRecoveryCode: refusal === null, recoveryRefusal: refusal } });
-});
+})
 
 // POST /api/members/:id/recovery-code — staff give a resident without e-mail a new one-time code on
 // paper (they forgot their password). Earlier unused codes stop working; audited.
-memberDirectoryRoutes.post(`/:id{${UUID}}/recovery-code`, async (c) => {
+.post(`/:id{${UUID}}/recovery-code`, async (c) => {
   const site = tenantSite(c.get("site"));
   const actor = requirePermission(c.get("actor"), "member.reset_access", {}, "apiErrors.members.recoveryStaffOnly");
   const [person] = await site.db.select(memberColumns).from(users).where(eq(users.id, c.req.param("id"))).limit(1);
@@ -147,10 +147,10 @@ memberDirectoryRoutes.post(`/:id{${UUID}}/recovery-code`, async (c) => {
   if (person.loginName) await resetRateLimit(site.client, RATE_LIMITS.recoveryFailuresPerAccount(person.loginName).key);
   await audit(site.db, { actorId: actor.userId, action: "member.recovery_code_issued", subject: person.id });
   return c.json({ member: { id: person.id, displayName: person.displayName, loginName: person.loginName }, recoveryCode: code, recoveryCodeExpiresAt: expiresAt });
-});
+})
 
 // POST /api/members/:id/remove — an admin removes a member: posts removed or anonymised; audited
-memberDirectoryRoutes.post(`/:id{${UUID}}/remove`, async (c) => {
+.post(`/:id{${UUID}}/remove`, async (c) => {
   const site = tenantSite(c.get("site"));
   const actor = requirePermission(c.get("actor"), "member.remove", {}, "apiErrors.members.removeAdminOnly");
   const input = parseInput(ZDeleteAccountInput, await readJson(c));

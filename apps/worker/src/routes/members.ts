@@ -22,8 +22,6 @@ import { assertEmailFree, createMemberAccount, memberRoleFor, readRequireMemberA
 import { sendReviewDecisionMail } from "../lib/review-decision-mail.ts";
 import { requireActor, requirePermission, tenantSite } from "../middleware/session.ts";
 
-export const memberRoutes = new Hono<AppEnv>();
-
 const { users, memberships, neighbourhoods, invites, loginTokens } = tenantSchema;
 /** Which request to decide on, when one person waits for more than one neighbourhood: JSON { neighbourhood }, optional. */
 const ZDecisionTarget = z.object({ neighbourhood: z.string().trim().min(1).max(80).optional() });
@@ -77,8 +75,10 @@ async function findReviewable(db: TenantDb, actor: Actor, userId: string, neighb
   throw new AppError("conflict", { message: "apiErrors.members.alreadyDecided" });
 }
 
+export const memberRoutes = new Hono<AppEnv>()
+
 // GET /api/members/pending — requests waiting for approval, in the neighbourhoods this person may review
-memberRoutes.get("/pending", async (c) => {
+.get("/pending", async (c) => {
   const site = tenantSite(c.get("site"));
   const actor = requireActor(c.get("actor"));
   const scope = reviewableNeighbourhoodIds(actor);
@@ -126,11 +126,11 @@ memberRoutes.get("/pending", async (c) => {
     requireMemberApproval: await readRequireMemberApproval(site.db),
     canChangeSetting: can(actor, "settings.manage"),
   });
-});
+})
 
 // POST /api/members/:id/approve — a reviewer lets a pending person (or their request for another
 // neighbourhood) in; they get an e-mail, if they gave an address
-memberRoutes.post("/:id/approve", async (c) => {
+.post("/:id/approve", async (c) => {
   const site = tenantSite(c.get("site"));
   const actor = requireActor(c.get("actor"));
   const target = parseInput(ZDecisionTarget, await readOptionalJson(c));
@@ -149,12 +149,12 @@ memberRoutes.post("/:id/approve", async (c) => {
   await audit(site.db, { actorId: actor.userId, action: kind === "new_account" ? "member.approved" : "member.neighbourhood_approved", subject: user.id, details: { neighbourhoodId } });
   const mailed = await sendReviewDecisionMail(c, site, user, neighbourhoodId, "approved", null);
   return c.json({ member: { id: user.id, displayName: user.displayName, status: "active" as const }, kind, mailed });
-});
+})
 
 // POST /api/members/:id/reject — a reviewer turns a request down, with a message saying why (e-mailed,
 // if they gave an address). A new person's account stays as "rejected" (they see the message when they
 // log in); an existing member's request for another neighbourhood is simply withdrawn.
-memberRoutes.post("/:id/reject", async (c) => {
+.post("/:id/reject", async (c) => {
   const site = tenantSite(c.get("site"));
   const actor = requireActor(c.get("actor"));
   const body = await readJson(c);
@@ -180,10 +180,10 @@ memberRoutes.post("/:id/reject", async (c) => {
   const mailed = await sendReviewDecisionMail(c, site, user, neighbourhoodId, "rejected", input.message);
   const status = kind === "new_account" ? ("rejected" as const) : ("active" as const);
   return c.json({ member: { id: user.id, displayName: user.displayName, status, reviewNote: kind === "new_account" ? input.message : null }, kind, mailed });
-});
+})
 
 // POST /api/members/register — help desk: staff or an ambassador registers a resident who gave consent
-memberRoutes.post("/register", async (c) => {
+.post("/register", async (c) => {
   const site = tenantSite(c.get("site"));
   requireActor(c.get("actor"));
   const input = parseInput(ZRegisterMemberInput, await readJson(c));

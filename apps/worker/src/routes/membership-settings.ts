@@ -9,19 +9,19 @@ import { parseInput, readJson } from "../lib/errors.ts";
 import { readRequireMemberApproval } from "../lib/member-accounts.ts";
 import { requirePermission, tenantSite } from "../middleware/session.ts";
 
-export const membershipSettingsRoutes = new Hono<AppEnv>();
-
 const ADMIN_ONLY = "apiErrors.members.adminOnlySetting";
 
+export const membershipSettingsRoutes = new Hono<AppEnv>()
+
 // GET /api/settings/membership — whether new members need approval (admins)
-membershipSettingsRoutes.get("/", async (c) => {
+.get("/", async (c) => {
   const site = tenantSite(c.get("site"));
   requirePermission(c.get("actor"), "settings.manage", {}, ADMIN_ONLY);
   return c.json({ requireMemberApproval: await readRequireMemberApproval(site.db) });
-});
+})
 
 // PATCH /api/settings/membership — an admin switches approval of new members on or off
-membershipSettingsRoutes.patch("/", async (c) => {
+.patch("/", async (c) => {
   const site = tenantSite(c.get("site"));
   const actor = requirePermission(c.get("actor"), "settings.manage", {}, ADMIN_ONLY);
   const input = parseInput(ZMembershipSettingsInput, await readJson(c));

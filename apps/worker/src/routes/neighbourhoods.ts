@@ -8,8 +8,6 @@ import { FEED_PAGE_SIZE, feedPageQuery, neighbourhoodBySlugQuery, neighbourhoodI
 import { requireActor, requirePermission, tenantSite } from "../middleware/session.ts";
 import { hitContentLimit } from "../lib/content-rate-limits.ts";
 
-export const neighbourhoodRoutes = new Hono<AppEnv>();
-
 const { neighbourhoods, memberships, posts } = tenantSchema;
 
 async function findNeighbourhood(db: TenantDb, slug: string) {
@@ -26,8 +24,10 @@ function parseCursor(value: string | undefined): FeedCursor | null {
   return { createdAt: Number(match[1]), id: match[2]! };
 }
 
+export const neighbourhoodRoutes = new Hono<AppEnv>()
+
 // GET /api/neighbourhoods — the neighbourhoods this person can open (staff: all of the corporation)
-neighbourhoodRoutes.get("/", async (c) => {
+.get("/", async (c) => {
   const site = tenantSite(c.get("site"));
   const actor = requireActor(c.get("actor"));
   const columns = { slug: neighbourhoods.slug, name: neighbourhoods.name, kind: neighbourhoods.kind, city: neighbourhoods.city };
@@ -40,11 +40,11 @@ neighbourhoodRoutes.get("/", async (c) => {
         .where(and(eq(memberships.userId, actor.userId), eq(memberships.status, "active")))
         .orderBy(neighbourhoods.name);
   return c.json({ neighbourhoods: rows });
-});
+})
 
 // GET /api/neighbourhoods/:slug/posts?cursor= — the feed, newest first, as far as this person may read it.
 // One round trip: the neighbourhood and its page of posts in one batch; access is decided before answering.
-neighbourhoodRoutes.get("/:slug/posts", async (c) => {
+.get("/:slug/posts", async (c) => {
   const site = tenantSite(c.get("site"));
   const slug = c.req.param("slug");
   const viewer = c.get("actor");
@@ -64,10 +64,10 @@ neighbourhoodRoutes.get("/:slug/posts", async (c) => {
     posts: page,
     nextCursor: rows.length > FEED_PAGE_SIZE && last ? `${last.createdAt}_${last.id}` : null,
   });
-});
+})
 
 // POST /api/neighbourhoods/:slug/posts — a member writes in their neighbourhood (staff: announcements)
-neighbourhoodRoutes.post("/:slug/posts", async (c) => {
+.post("/:slug/posts", async (c) => {
   const site = tenantSite(c.get("site"));
   requireActor(c.get("actor"));
   const neighbourhood = await findNeighbourhood(site.db, c.req.param("slug"));

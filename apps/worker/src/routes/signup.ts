@@ -10,14 +10,14 @@ import { clientIp, hitRateLimit } from "../lib/rate-limit.ts";
 import { RATE_LIMITS } from "../lib/rate-limit-rules.ts";
 import { say } from "../lib/language.ts";
 
-export const signupRoutes = new Hono<AppEnv>();
-
 function requireApex(kind: string) {
   if (kind !== "apex") throw new AppError("not_found", { message: "apiErrors.signup.apexOnly" });
 }
 
+export const signupRoutes = new Hono<AppEnv>()
+
 // GET /api/signup/slug?slug=… — is this web address still free? (live feedback on the sign-up form)
-signupRoutes.get("/slug", async (c) => {
+.get("/slug", async (c) => {
   requireApex(c.get("site").kind);
   const parsed = ZTenantSlug.safeParse(c.req.query("slug") ?? "");
   if (!parsed.success) {
@@ -31,10 +31,10 @@ signupRoutes.get("/slug", async (c) => {
     .where(eq(controlSchema.tenants.slug, parsed.data))
     .limit(1);
   return c.json({ available: !existing, reason: existing ? await say(c, "apiMessages.slugInUse") : null });
-});
+})
 
 // POST /api/signup — a corporation signs up: control-plane row, its own database, migrations, first admin
-signupRoutes.post("/", async (c) => {
+.post("/", async (c) => {
   requireApex(c.get("site").kind);
   const input = parseInput(ZTenantSignupInput, await readJson(c));
   await hitRateLimit(c.get("controlClient"), RATE_LIMITS.signupPerIp(clientIp(c)));

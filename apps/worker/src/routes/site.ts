@@ -1,8 +1,6 @@
 import { Hono } from "hono";
 import type { Actor, AppEnv } from "../env.ts";
 
-export const siteRoutes = new Hono<AppEnv>();
-
 /** Who is logged in here, with their neighbourhoods (from the session middleware: no query). */
 export function viewerOf(actor: Actor) {
   const strip = ({ slug, name, kind }: Actor["memberships"][number]) => ({ slug, name, kind });
@@ -14,9 +12,11 @@ export function viewerOf(actor: Actor) {
   };
 }
 
+export const siteRoutes = new Hono<AppEnv>()
+
 // GET /api/site — what a page needs to draw the shell: apex, or the tenant's public branding and the
 // viewer (null when nobody is logged in). Settings and viewer come from the middleware's one batch.
-siteRoutes.get("/", async (c) => {
+.get("/", async (c) => {
   const site = c.get("site");
   if (site.kind === "apex") return c.json({ kind: "apex" as const });
   const settings = c.get("settings");
