@@ -3,6 +3,7 @@
 // See docs/decisions/016-one-worker.md.
 import { createRequestHandler, RouterContextProvider } from "react-router";
 import { isCrossSiteWrite } from "@buurtplein/core/security/check-same-origin";
+import { escapeHtml, translate, type Language, type MessageKey } from "@buurtplein/core";
 import { createApp } from "@buurtplein/worker/app";
 import { scheduled } from "@buurtplein/worker/jobs/clean-expired-data";
 import type { Bindings } from "@buurtplein/worker/env";
@@ -19,16 +20,16 @@ import { CLIENT_SOURCE_HEADER, clientSourceOf } from "@buurtplein/core/security/
 
 /** 403 csrf_failed: JSON for the API, a short readable page (Dutch and English) otherwise. */
 function refuseCrossSite(url: URL, nonce: string): Response {
-  const message = "Dit verzoek komt niet van deze website en is daarom geweigerd.";
+  const say = (language: Language, key: MessageKey) => escapeHtml(translate(language, key));
   if (url.pathname === "/api" || url.pathname.startsWith("/api/")) {
-    return Response.json({ error: { code: "csrf_failed", message } }, { status: 403 });
+    return Response.json({ error: { code: "csrf_failed", message: translate("nl", "errors.csrf_failed") } }, { status: 403 });
   }
   const page = `<!doctype html>
-<html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Geweigerd — Buurtplein</title>
+<html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${say("nl", "apiErrors.csrfPageTitle")} — Buurtplein</title>
 <style nonce="${nonce}">body{font-family:system-ui,sans-serif;font-size:1.125rem;line-height:1.5;max-width:40rem;margin:2rem auto;padding:0 1rem;color:#1b1f23}a{color:#1f6f5c}</style></head>
-<body><main><h1>Dit verzoek is geweigerd</h1>
-<p>${message} Ga naar de <a href="/">startpagina</a> en probeer het daar opnieuw.</p>
-<p lang="en">This request did not come from this website and was refused. Go to the <a href="/">home page</a> and try again there.</p></main></body></html>`;
+<body><main><h1>${say("nl", "apiErrors.csrfPageTitle")}</h1>
+<p>${say("nl", "errors.csrf_failed")} <a href="/">${say("nl", "apiErrors.csrfPageAction")}</a></p>
+<p lang="en">${say("en", "errors.csrf_failed")} <a href="/">${say("en", "apiErrors.csrfPageAction")}</a></p></main></body></html>`;
   return new Response(page, { status: 403, headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" } });
 }
 

@@ -5,7 +5,7 @@
 // never by the client) goes along for rate limits; the client's own CF-Connecting-IP and
 // X-Forwarded-For do not.
 import { hc } from "hono/client";
-import type { ErrorBody } from "@buurtplein/core";
+import { translate, type ErrorBody } from "@buurtplein/core";
 import { CLIENT_SOURCE_HEADER } from "@buurtplein/core/security/client-source";
 import type { ApiApp } from "@buurtplein/worker/app";
 import type { ApiClient } from "./api-types.ts";
@@ -64,7 +64,7 @@ export async function callApi<Answer extends { json(): Promise<unknown> }>(
     ok: false,
     status: response.status,
     data: json,
-    error: error ?? { code: "internal_error", message: "Onbekende fout." },
+    error: error ?? { code: "internal_error", message: translate("nl", "errors.internal_error") },
     setCookies,
   };
 }

@@ -22,6 +22,19 @@ const nl = {
       invalid: "Deze code klopt niet. Een buurtcode heeft 8 tekens, zoals ABCD-EFGH.",
       noCode: "Heb je geen code? Vraag een buur die al meedoet, of neem contact op met {{corporation}}.",
     },
+    /** The house rules every new member accepts when joining (the join page shows them; GET /api/join/:reference sends them). */
+    houseRules: {
+      title: "Huisregels van het Buurtplein",
+      rules: [
+        "Wees vriendelijk en behulpzaam. Behandel je buren zoals je zelf behandeld wilt worden.",
+        "Geen schelden, pesten, bedreigen of discrimineren. Ook niet als je boos bent.",
+        "Deel niets over anderen zonder hun toestemming: geen adressen, huisnummers, foto's van mensen of privézaken.",
+        "Schrijf over wat iemand doet, niet over hoe iemand eruitziet.",
+        "Geen reclame of verkoop voor je bedrijf. Spullen weggeven, ruilen of lenen mag wel.",
+        "Is er gevaar of een noodgeval? Bel 112. Het Buurtplein is daar niet voor bedoeld.",
+        "Zie je iets wat niet klopt? Meld het aan de beheerder. Berichten die de regels breken, halen we weg en we leggen uit waarom.",
+      ],
+    },
     join: {
       title: "Welkom in {{neighbourhood}}",
       invitedByCorporation: "{{corporation}} nodigt je uit voor het Buurtplein van {{neighbourhood}}.",
@@ -226,6 +239,19 @@ const en: typeof nl = {
       intro: "Type the neighbourhood code from your letter, or the code a neighbour gave you.",
       invalid: "This code is not right. A neighbourhood code has 8 characters, like ABCD-EFGH.",
       noCode: "No code? Ask a neighbour who already takes part, or contact {{corporation}}.",
+    },
+    /** The house rules every new member accepts when joining (the join page shows them; GET /api/join/:reference sends them). */
+    houseRules: {
+      title: "House rules of the Buurtplein",
+      rules: [
+        "Be kind and helpful. Treat your neighbours the way you would like to be treated.",
+        "No insults, bullying, threats or discrimination. Not even when you are angry.",
+        "Do not share anything about others without their permission: no addresses, house numbers, photos of people or private matters.",
+        "Write about what someone does, not about what someone looks like.",
+        "No advertising or sales for your business. Giving away, swapping or lending things is fine.",
+        "Danger or an emergency? Call 112. The Buurtplein is not meant for that.",
+        "See something that is not right? Report it to the moderator. We remove posts that break the rules and explain why.",
+      ],
     },
     join: {
       title: "Welcome to {{neighbourhood}}",
