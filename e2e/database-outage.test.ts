@@ -1,12 +1,11 @@
 // A corporation whose database cannot be reached: every page answers 503 with Retry-After and a calm
 // "even geduld" page (no 500, no stack), health says 503, and the other corporations carry on.
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import type { Browser } from "playwright-core";
-import { controlSchema, createDbClient, LocalTenantDatabases, openControlDb } from "@buurtplein/db";
-import { apexUrl, expectAccessible, launchBrowser, newPage, tenantUrl } from "./browser.ts";
+import { controlSchema } from "@buurtplein/db";
+import { expectAccessible, launchBrowser, newPage, tenantUrl } from "./browser.ts";
+import { controlPlane, signUpCorporation } from "./operator.ts";
 import { send } from "./raw-http.ts";
 
 let browser: Browser;
@@ -17,22 +16,10 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function controlPlane() {
-  const adminToken = readFileSync(join(inject("dataDir"), "admin-token"), "utf8").trim();
-  const databases = new LocalTenantDatabases({ adminUrl: `http://127.0.0.1:${inject("port") - 1}`, adminToken });
-  const control = await databases.createDatabase("control");
-  return openControlDb(createDbClient({ url: control.url, authToken: control.token }));
-}
 
 describe("a corporation whose database is unreachable", () => {
   it("answers every page with 503, Retry-After and a calm page; health says 503", async () => {
-    const slug = `storing${Date.now().toString(36)}`;
-    const signup = await fetch(apexUrl("/api/signup"), {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ name: "Stichting Storing", slug, adminName: "Beheer", adminEmail: "beheer@storing.example", adminPassword: "een-lang-wachtwoord" }),
-    });
-    expect(signup.status).toBe(201);
+    const slug = await signUpCorporation("storing", "Stichting Storing");
     // Its database server goes away: nobody listens on port 1.
     const control = await controlPlane();
     await control.update(controlSchema.tenants).set({ dbUrl: `http://127.0.0.1:1/db/${slug}/` }).where(eq(controlSchema.tenants.slug, slug));

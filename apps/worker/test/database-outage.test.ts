@@ -42,14 +42,20 @@ describe("a database outage", () => {
       json: { name: "Woonbron Storing", slug, adminName: "Stijn", adminEmail: "stijn@test.example", adminPassword: "een-lang-wachtwoord" },
     });
     expect(signup.status).toBe(201);
+    const [tenant] = await control().select({ dbUrl: controlSchema.tenants.dbUrl }).from(controlSchema.tenants).where(eq(controlSchema.tenants.slug, slug));
     await control().update(controlSchema.tenants).set({ dbUrl: `${UNREACHABLE}/db/${slug}/` }).where(eq(controlSchema.tenants.slug, slug));
-    await expectOutage(await call(`${slug}.localhost:8787`, "/api/site"));
-    await expectOutage(await call(`${slug}.localhost:8787`, "/api/auth/me", { cookie: "bp_session=whatever" }));
-    // Health reports the failing tenant database with 503 (its own checks), never 500.
-    const health = await call(`${slug}.localhost:8787`, "/api/health");
-    expect(health.status).toBe(503);
-    expect(await json(health)).toEqual({ ok: false, checks: { control: "ok", tenant: "failed" } });
-    // Other corporations are not affected.
-    expect((await call(DELINDE, "/api/site")).status).toBe(200);
+    try {
+      await expectOutage(await call(`${slug}.localhost:8787`, "/api/site"));
+      await expectOutage(await call(`${slug}.localhost:8787`, "/api/auth/me", { cookie: "bp_session=whatever" }));
+      // Health reports the failing tenant database with 503 (its own checks), never 500.
+      const health = await call(`${slug}.localhost:8787`, "/api/health");
+      expect(health.status).toBe(503);
+      expect(await json(health)).toEqual({ ok: false, checks: { control: "ok", tenant: "failed" } });
+      // Other corporations are not affected.
+      expect((await call(DELINDE, "/api/site")).status).toBe(200);
+    } finally {
+      // The database comes back: other test files (the retention cleanup walks every tenant) see no outage.
+      await control().update(controlSchema.tenants).set({ dbUrl: tenant!.dbUrl }).where(eq(controlSchema.tenants.slug, slug));
+    }
   });
 });

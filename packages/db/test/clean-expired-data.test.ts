@@ -45,7 +45,7 @@ describe("cleanTenantDatabase", () => {
       { id: "valid", userId: "u1", purpose: "magic_link", expiresAt: now + 10 * MINUTE },
     ]);
     await db.insert(rateLimits).values([
-      { key: "ended", windowStart: now - 2 * HOUR, count: 3 },
+      { key: "ended", windowStart: now - 2 * DAY, count: 3 },
       { key: "current", windowStart: now - 10 * MINUTE, count: 1 },
     ]);
     await db.insert(auditLog).values([
@@ -78,7 +78,7 @@ describe("cleanControlPlane", () => {
       { ...mail, id: "new" },
     ]);
     await control.insert(rateLimits).values([
-      { key: "signup:ip:ended", windowStart: now - 3 * HOUR, count: 10 },
+      { key: "signup:ip:ended", windowStart: now - 2 * DAY, count: 10 },
       { key: "signup:ip:current", windowStart: now - 30 * MINUTE, count: 2 },
     ]);
 
