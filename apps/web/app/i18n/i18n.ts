@@ -52,6 +52,9 @@ function interpolate(text: string, options: TOptions): string {
   return text.includes("{{") ? text.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => (options[name] === undefined ? whole : String(options[name]))) : text;
 }
 
+/** Made once: an Intl.PluralRules costs more to make than a page's texts cost to look up. */
+const pluralRules: Record<Locale, Intl.PluralRules> = { nl: new Intl.PluralRules("nl-NL"), en: new Intl.PluralRules("en-GB") };
+
 /**
  * The page's `t`: a plain lookup in the catalogue with {{name}} placeholders and plural keys
  * (`key_one` / `key_other` by Intl.PluralRules), the same syntax the API and e-mails use
@@ -60,7 +63,7 @@ function interpolate(text: string, options: TOptions): string {
  */
 function fixedT(language: Locale, dictionary: Dictionary): TFunction {
   const found = new Map<string, unknown>();
-  const plurals = new Intl.PluralRules(language === "en" ? "en-GB" : "nl-NL");
+  const plurals = pluralRules[language];
   const get = (key: string): unknown => {
     if (!found.has(key)) found.set(key, lookup(dictionary, key));
     return found.get(key);

@@ -1,6 +1,7 @@
 // Shared bits of the invite and joining pages: who may see which page, and dates as people read them.
 import { data, redirect, type LoaderFunctionArgs } from "react-router";
 import { isRole, isStaff } from "@buurtplein/core/identity/roles";
+import { formatDateTime } from "./dates.ts";
 import { assertTenantSite, requestSiteContext, type RequestSite, type Viewer } from "./site-context.ts";
 
 export type TenantRequestSite = RequestSite & { site: Extract<RequestSite["site"], { kind: "tenant" }> };
@@ -48,7 +49,7 @@ export function viewerHelpsMembers(viewer: Viewer | null): boolean {
 
 /** "12 december 2026" (Amsterdam time). */
 export function formatDay(timestamp: number, locale: string): string {
-  return new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "nl-NL", { dateStyle: "long", timeZone: "Europe/Amsterdam" }).format(timestamp);
+  return formatDateTime(timestamp, locale, "long");
 }
 
 /** An invite expires at the end of its last day: show that last day. */

@@ -1,4 +1,5 @@
 import { Fragment } from "react";
+import { formatDateTime } from "../lib/dates.ts";
 import { useTranslation } from "../i18n/i18n.ts";
 import { data, useLoaderData, type LoaderFunctionArgs, type MetaFunction } from "react-router";
 import { callApi } from "../lib/api.server.ts";
@@ -39,7 +40,7 @@ function Linked({ text }: { text: string }) {
 export default function DevMailbox() {
   const { mail, locale } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
-  const format = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "nl-NL", { dateStyle: "medium", timeStyle: "medium", timeZone: "Europe/Amsterdam" });
+  const format = { format: (timestamp: number) => formatDateTime(timestamp, locale, "medium", "medium") };
   return (
     <section>
       <h1>{t("access.devMail.title")}</h1>

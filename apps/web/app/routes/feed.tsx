@@ -12,6 +12,7 @@ import {
 } from "react-router";
 import { POST_KINDS, STAFF_ONLY_POST_KINDS } from "@buurtplein/core/community/post-kinds";
 import { isRole, isStaff } from "@buurtplein/core/identity/roles";
+import { formatDateTime } from "../lib/dates.ts";
 import { callApi } from "../lib/api.server.ts";
 import { field, readForm } from "../lib/forms.ts";
 import { fieldErrors } from "../lib/api-errors.ts";
@@ -54,7 +55,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 function formatDate(timestamp: number, locale: string): string {
-  return new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "nl-NL", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Amsterdam" }).format(timestamp);
+  return formatDateTime(timestamp, locale, "medium", "short");
 }
 
 export default function NeighbourhoodFeed() {
