@@ -10,7 +10,7 @@
 // Each is the worse of the resident and staff figures (which are printed too).
 import { parseArgs } from "node:util";
 import { createDbClient, migrateDatabase, openTenantDb, tenantMigrations, type Client, type TenantDb } from "../packages/db/src/index.ts";
-import { feedPageQuery, type FeedCursor } from "../apps/worker/src/lib/feed-query.ts";
+import { feedPageQuery, type FeedCursor } from "../apps/worker/src/community/feed-query.ts";
 import type { FeedAccess } from "../packages/core/src/index.ts";
 import { percentile, startLocalPlatform } from "./local-platform.ts";
 import { BIG_NEIGHBOURHOOD, fillTenant } from "./tenant-fill.ts";
