@@ -1,6 +1,6 @@
 // How the neighbourhood feed holds up as a corporation's posts table grows. Two tenant databases on
 // the local libSQL server, 5,000 and 500,000 posts (bench/tenant-fill.ts), and the feed query exactly
-// as the API runs it (apps/worker/src/lib/feed-query.ts, through drizzle and @libsql/client over
+// as the API runs it (apps/worker/src/community/feed-query.ts, through drizzle and @libsql/client over
 // Hrana): the first page, and a page 250,000 posts deep, for a resident (whole feed) and for staff
 // (shared with the corporation only).
 //   tsx bench/feed-scale.ts [--runs 200]

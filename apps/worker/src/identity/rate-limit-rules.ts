@@ -42,7 +42,7 @@ export const RATE_LIMITS = {
   }),
   /**
    * Wrong recovery codes for one login name from all sources together (a distributed attack). A new
-   * code made by staff clears it (routes/member-directory.ts), so the owner is never locked out for long.
+   * code made by staff clears it (identity/member-directory.ts), so the owner is never locked out for long.
    */
   recoveryFailuresPerAccount: (loginName: string): RateLimitRule => ({ key: `recover:fail:${loginName}`, limit: 100, windowMs: DAY }),
   /** Corporation sign-ups from one source (control plane, on the apex). */
