@@ -1,6 +1,6 @@
 // How the neighbourhood feed holds up as a corporation's posts table grows. Two tenant databases on
 // the local libSQL server, 5,000 and 500,000 posts (bench/tenant-fill.ts), and the feed query exactly
-// as the API runs it (apps/worker/src/lib/feed-query.ts, through drizzle and @libsql/client over
+// as the API runs it (apps/worker/src/community/feed-query.ts, through drizzle and @libsql/client over
 // Hrana): the first page, and a page 250,000 posts deep, for a resident (whole feed) and for staff
 // (shared with the corporation only).
 //   tsx bench/feed-scale.ts [--runs 200]
@@ -10,7 +10,7 @@
 // Each is the worse of the resident and staff figures (which are printed too).
 import { parseArgs } from "node:util";
 import { createDbClient, migrateDatabase, openTenantDb, tenantMigrations, type Client, type TenantDb } from "../packages/db/src/index.ts";
-import { feedPageQuery, type FeedCursor } from "../apps/worker/src/lib/feed-query.ts";
+import { feedPageQuery, type FeedCursor } from "../apps/worker/src/community/feed-query.ts";
 import type { FeedAccess } from "../packages/core/src/index.ts";
 import { percentile, startLocalPlatform } from "./local-platform.ts";
 import { BIG_NEIGHBOURHOOD, fillTenant } from "./tenant-fill.ts";

@@ -16,7 +16,7 @@ import { hashSessionToken } from "../packages/core/src/index.ts";
 import { createDbClient, openTenantDb, tenantDatabaseName } from "../packages/db/src/index.ts";
 import { databaseToken, loadServerSecret } from "../infra/src/libsql-server/tokens.ts";
 import { runProduct } from "../infra/src/local/run-product.ts";
-import { feedPageQuery, neighbourhoodBySlugQuery, neighbourhoodIdBySlug } from "../apps/worker/src/lib/feed-query.ts";
+import { feedPageQuery, neighbourhoodBySlugQuery, neighbourhoodIdBySlug } from "../apps/worker/src/community/feed-query.ts";
 import { sessionQuery, settingsQuery } from "../apps/worker/src/middleware/session.ts";
 import { percentile } from "./local-platform.ts";
 import { hostRequest } from "./host-request.ts";

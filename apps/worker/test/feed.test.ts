@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { tenantSchema } from "@buurtplein/db";
 import { call, json, login, tenantDb, uniqueSlug } from "./helpers.ts";
 import { createTestUser, loginAs } from "./account-fixtures.ts";
-import { CONTENT_LIMIT_DEFAULTS, contentLimitRules } from "../src/lib/content-rate-limits.ts";
+import { CONTENT_LIMIT_DEFAULTS, contentLimitRules } from "../src/community/content-rate-limits.ts";
 
 const DELINDE = "delinde.localhost:8787";
 const HAVENSTAD = "havenstad.localhost:8787";

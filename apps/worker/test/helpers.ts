@@ -4,7 +4,7 @@ import { CLIENT_SOURCE_HEADER } from "@buurtplein/core";
 import { env, exports } from "cloudflare:workers";
 import { eq } from "drizzle-orm";
 import { controlSchema, createDbClient, openControlDb, openTenantDb, tenantDbClient, type TenantDb } from "@buurtplein/db";
-import { tenantTokenKey } from "../src/lib/tenant-token-key.ts";
+import { tenantTokenKey } from "../src/tenancy/tenant-token-key.ts";
 import type { Bindings } from "../src/env.ts";
 
 export const DEMO_PASSWORD = "buurtplein-demo";

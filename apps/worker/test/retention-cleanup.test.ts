@@ -1,15 +1,15 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createExecutionContext, createScheduledController, waitOnExecutionContext } from "cloudflare:test";
 import { eq, inArray } from "drizzle-orm";
-import { contentLimitRules } from "../src/lib/content-rate-limits.ts";
+import { contentLimitRules } from "../src/community/content-rate-limits.ts";
 import { AUDIT_LOG_RETENTION_MS, generateSessionToken, hashSessionToken, LONGEST_RATE_LIMIT_WINDOW_MS } from "@buurtplein/core";
 import { openTenantDb, tenantDbClient, tenantSchema } from "@buurtplein/db";
 import worker from "../src/index.ts";
 import { runRetentionCleanup } from "../src/jobs/clean-expired-data.ts";
 import { createLogger } from "../src/lib/logger.ts";
-import { tenantTokenKey } from "../src/lib/tenant-token-key.ts";
-import { RATE_LIMITS } from "../src/lib/rate-limit-rules.ts";
-import { JOIN_RATE_LIMITS } from "../src/lib/join-rate-limits.ts";
+import { tenantTokenKey } from "../src/tenancy/tenant-token-key.ts";
+import { RATE_LIMITS } from "../src/identity/rate-limit-rules.ts";
+import { JOIN_RATE_LIMITS } from "../src/invites/join-rate-limits.ts";
 import { bindings, call, control, json, tenantDb } from "./helpers.ts";
 import { DELINDE, createTestUser, loginAs } from "./account-fixtures.ts";
 

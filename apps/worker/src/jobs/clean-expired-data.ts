@@ -18,7 +18,7 @@ import {
 } from "@buurtplein/db";
 import type { Bindings, Tenant } from "../env.ts";
 import { createLogger, type Logger } from "../lib/logger.ts";
-import { tenantTokenKey } from "../lib/tenant-token-key.ts";
+import { tenantTokenKey } from "../tenancy/tenant-token-key.ts";
 
 /** Tenant databases cleaned at the same time. */
 export const CLEANUP_CONCURRENCY = 8;

@@ -4,7 +4,7 @@ import { and, eq, isNotNull } from "drizzle-orm";
 import { AppError, parseHost } from "@buurtplein/core";
 import { controlSchema, createDbClient, openTenantDb, tenantDbCredentials, type ControlDb, type DbClientConfig } from "@buurtplein/db";
 import type { AppEnv, Tenant } from "../env.ts";
-import { tenantTokenKey } from "../lib/tenant-token-key.ts";
+import { tenantTokenKey } from "../tenancy/tenant-token-key.ts";
 import { TtlCache } from "../lib/ttl-cache.ts";
 import { outageError } from "../lib/errors.ts";
 

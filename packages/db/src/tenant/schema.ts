@@ -149,7 +149,7 @@ export const posts = sqliteTable(
     index("posts_feed_idx").on(table.neighbourhoodId, table.status, table.createdAt, table.id),
     // What staff may read (shared with the corporation, or an announcement) as a third equality column:
     // the staff feed asks `(…) = 1` on exactly this expression (SHARED_WITH_CORPORATION in
-    // apps/worker/src/lib/feed-query.ts), so SQLite prefers this index without statistics. (A partial
+    // apps/worker/src/community/feed-query.ts), so SQLite prefers this index without statistics. (A partial
     // index would tie with posts_feed_idx, and SQLite would pick whichever was created last.)
     index("posts_shared_feed_idx").on(
       table.neighbourhoodId,

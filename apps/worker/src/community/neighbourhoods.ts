@@ -1,0 +1,97 @@
+import { Hono } from "hono";
+import { and, eq } from "drizzle-orm";
+import { AppError, ZCreatePostInput, feedAccess, isStaff } from "@buurtplein/core";
+import { tenantSchema, type TenantDb } from "@buurtplein/db";
+import type { AppEnv } from "../env.ts";
+import { parseInput, readJson } from "../lib/errors.ts";
+import { FEED_PAGE_SIZE, feedPageQuery, neighbourhoodBySlugQuery, neighbourhoodIdBySlug, type FeedCursor } from "./feed-query.ts";
+import { requireActor, requirePermission, tenantSite } from "../middleware/session.ts";
+import { hitContentLimit } from "./content-rate-limits.ts";
+
+const { neighbourhoods, memberships, posts } = tenantSchema;
+
+async function findNeighbourhood(db: TenantDb, slug: string) {
+  const [row] = await db.select().from(neighbourhoods).where(eq(neighbourhoods.slug, slug)).limit(1);
+  if (!row) throw new AppError("not_found", { message: "apiErrors.neighbourhoods.notFound" });
+  return row;
+}
+
+/** Cursor "<createdAt>_<id>": stable paging even when posts share a millisecond. */
+function parseCursor(value: string | undefined): FeedCursor | null {
+  if (!value) return null;
+  const match = /^(\d{1,15})_([\w-]{1,64})$/.exec(value);
+  if (!match) throw new AppError("bad_request", { message: "apiErrors.neighbourhoods.badCursor" });
+  return { createdAt: Number(match[1]), id: match[2]! };
+}
+
+export const neighbourhoodRoutes = new Hono<AppEnv>()
+
+// GET /api/neighbourhoods — the neighbourhoods this person can open (staff: all of the corporation)
+.get("/", async (c) => {
+  const site = tenantSite(c.get("site"));
+  const actor = requireActor(c.get("actor"));
+  const columns = { slug: neighbourhoods.slug, name: neighbourhoods.name, kind: neighbourhoods.kind, city: neighbourhoods.city };
+  const rows = isStaff(actor.role)
+    ? await site.db.select(columns).from(neighbourhoods).orderBy(neighbourhoods.name)
+    : await site.db
+        .select(columns)
+        .from(memberships)
+        .innerJoin(neighbourhoods, eq(neighbourhoods.id, memberships.neighbourhoodId))
+        .where(and(eq(memberships.userId, actor.userId), eq(memberships.status, "active")))
+        .orderBy(neighbourhoods.name);
+  return c.json({ neighbourhoods: rows });
+})
+
+// GET /api/neighbourhoods/:slug/posts?cursor= — the feed, newest first, as far as this person may read it.
+// One round trip: the neighbourhood and its page of posts in one batch; access is decided before answering.
+.get("/:slug/posts", async (c) => {
+  const site = tenantSite(c.get("site"));
+  const slug = c.req.param("slug");
+  const viewer = c.get("actor");
+  const access = viewer ? feedAccess(viewer.role) : "shared_only";
+  const cursor = parseCursor(c.req.query("cursor"));
+  const [[neighbourhood], rows] = await site.db.batch([
+    neighbourhoodBySlugQuery(site.db, slug),
+    feedPageQuery(site.db, { neighbourhoodId: neighbourhoodIdBySlug(site.db, slug), access, cursor }),
+  ]);
+  if (!neighbourhood) throw new AppError("not_found", { message: "apiErrors.neighbourhoods.notFound" });
+  requirePermission(viewer, "feed.read", { neighbourhoodId: neighbourhood.id }, "apiErrors.neighbourhoods.notMember");
+  const page = rows.slice(0, FEED_PAGE_SIZE);
+  const last = page.at(-1);
+  return c.json({
+    neighbourhood: { slug: neighbourhood.slug, name: neighbourhood.name, kind: neighbourhood.kind, city: neighbourhood.city, description: neighbourhood.description },
+    access,
+    posts: page,
+    nextCursor: rows.length > FEED_PAGE_SIZE && last ? `${last.createdAt}_${last.id}` : null,
+  });
+})
+
+// POST /api/neighbourhoods/:slug/posts — a member writes in their neighbourhood (staff: announcements)
+.post("/:slug/posts", async (c) => {
+  const site = tenantSite(c.get("site"));
+  requireActor(c.get("actor"));
+  const neighbourhood = await findNeighbourhood(site.db, c.req.param("slug"));
+  const input = parseInput(ZCreatePostInput, await readJson(c));
+  const actor = requirePermission(
+    c.get("actor"),
+    input.kind === "announcement" ? "post.announce" : "post.create",
+    { neighbourhoodId: neighbourhood.id },
+    "apiErrors.neighbourhoods.postKindNotAllowed",
+  );
+  // Counted only for posts that would be placed: a refused or invalid one costs nothing.
+  await hitContentLimit(site.client, "post", actor.userId);
+  const id = crypto.randomUUID();
+  const createdAt = Date.now();
+  await site.db.insert(posts).values({
+    id,
+    neighbourhoodId: neighbourhood.id,
+    authorId: actor.userId,
+    kind: input.kind,
+    title: input.title ?? null,
+    body: input.body,
+    visibleToCorporation: input.kind === "announcement" ? true : input.visibleToCorporation,
+    createdAt,
+    updatedAt: createdAt,
+  });
+  return c.json({ post: { id, kind: input.kind, title: input.title ?? null, body: input.body, createdAt } }, 201);
+});
