@@ -56,7 +56,7 @@ export const accountAccessRoutes = new Hono<AppEnv>()
         .delete(loginTokens)
         .where(and(eq(loginTokens.userId, user.id), eq(loginTokens.purpose, "magic_link"), or(lte(loginTokens.expiresAt, now), isNotNull(loginTokens.usedAt))));
       await site.db.insert(loginTokens).values({ id: await hashLoginToken(token), userId: user.id, purpose: "magic_link", expiresAt: now + MAGIC_LINK_TTL_MS });
-      const { corporationName, locale } = await tenantMailSetup(site, input.locale, user.locale);
+      const { corporationName, locale } = tenantMailSetup(c, site, input.locale, user.locale);
       const link = `${origin}/inloggen/link?token=${encodeURIComponent(token)}`;
       await sendTenantMail(c, site, email, renderMagicLinkMail({ locale, corporationName, link, validMinutes: MAGIC_LINK_TTL_MS / 60_000 }));
     });
@@ -76,7 +76,7 @@ export const accountAccessRoutes = new Hono<AppEnv>()
         await sendReviewDecisionMail(c, site, { ...person, locale: input.locale ?? person.locale }, membership.neighbourhoodId, "rejected", person.reviewNote);
         return;
       }
-      const { corporationName, locale } = await tenantMailSetup(site, input.locale, person.locale);
+      const { corporationName, locale } = tenantMailSetup(c, site, input.locale, person.locale);
       const mail = renderStillWaitingMail({ locale, corporationName, neighbourhoodName: membership.neighbourhoodName, displayName: person.displayName });
       await sendTenantMail(c, site, person.email, mail);
     });

@@ -3,8 +3,10 @@
 import { eq } from "drizzle-orm";
 import { AppError, generateLoginName, type Role } from "@buurtplein/core";
 import { isUniqueViolation, tenantSchema, type TenantDb } from "@buurtplein/db";
+import type { Context } from "hono";
+import type { AppEnv } from "../env.ts";
 
-const { users, memberships, tenantSettings } = tenantSchema;
+const { users, memberships } = tenantSchema;
 
 function emailTaken(): AppError {
   return new AppError("email_taken", { message: "errors.email_taken", fields: { email: "errors.email_taken" } });
@@ -21,9 +23,9 @@ export async function assertEmailFree(db: TenantDb, email: string): Promise<void
   if (await emailInUse(db, email)) throw emailTaken();
 }
 
-export async function readRequireMemberApproval(db: TenantDb): Promise<boolean> {
-  const [settings] = await db.select({ value: tenantSettings.requireMemberApproval }).from(tenantSettings).where(eq(tenantSettings.id, 1)).limit(1);
-  return settings?.value ?? false;
+/** Whether newcomers wait for approval (the tenant's settings, loaded with the session: no query). */
+export function requiresMemberApproval(c: Context<AppEnv>): boolean {
+  return c.get("settings")?.requireMemberApproval ?? false;
 }
 
 /** The role a new member of this neighbourhood gets when nothing else says so. */

@@ -18,7 +18,7 @@ import { tenantSchema, type TenantDb } from "@buurtplein/db";
 import type { Actor, AppEnv } from "../env.ts";
 import { audit } from "../lib/audit.ts";
 import { parseInput, readJson, readOptionalJson } from "../lib/errors.ts";
-import { assertEmailFree, createMemberAccount, memberRoleFor, readRequireMemberApproval } from "./member-accounts.ts";
+import { assertEmailFree, createMemberAccount, memberRoleFor, requiresMemberApproval } from "./member-accounts.ts";
 import { sendReviewDecisionMail } from "./review-decision-mail.ts";
 import { requireActor, requirePermission, tenantSite } from "../middleware/session.ts";
 
@@ -123,7 +123,7 @@ export const memberRoutes = new Hono<AppEnv>()
         invite: kind === "new_account" && inviteKind ? { kind: inviteKind, label: staff ? inviteLabel : null } : null,
       };
     }),
-    requireMemberApproval: await readRequireMemberApproval(site.db),
+    requireMemberApproval: requiresMemberApproval(c),
     canChangeSetting: can(actor, "settings.manage"),
   });
 })

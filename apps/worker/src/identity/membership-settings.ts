@@ -6,7 +6,7 @@ import { tenantSchema } from "@buurtplein/db";
 import type { AppEnv } from "../env.ts";
 import { audit } from "../lib/audit.ts";
 import { parseInput, readJson } from "../lib/errors.ts";
-import { readRequireMemberApproval } from "./member-accounts.ts";
+import { requiresMemberApproval } from "./member-accounts.ts";
 import { requirePermission, tenantSite } from "../middleware/session.ts";
 
 const ADMIN_ONLY = "apiErrors.members.adminOnlySetting";
@@ -15,9 +15,9 @@ export const membershipSettingsRoutes = new Hono<AppEnv>()
 
 // GET /api/settings/membership — whether new members need approval (admins)
 .get("/", async (c) => {
-  const site = tenantSite(c.get("site"));
+  tenantSite(c.get("site"));
   requirePermission(c.get("actor"), "settings.manage", {}, ADMIN_ONLY);
-  return c.json({ requireMemberApproval: await readRequireMemberApproval(site.db) });
+  return c.json({ requireMemberApproval: requiresMemberApproval(c) });
 })
 
 // PATCH /api/settings/membership — an admin switches approval of new members on or off

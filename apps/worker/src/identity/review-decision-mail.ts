@@ -17,7 +17,7 @@ export async function sendReviewDecisionMail(
 ): Promise<boolean> {
   if (!person.email) return false;
   try {
-    const { corporationName, locale } = await tenantMailSetup(site, person.locale);
+    const { corporationName, locale } = tenantMailSetup(c, site, person.locale);
     const [neighbourhood] = await site.db
       .select({ name: tenantSchema.neighbourhoods.name })
       .from(tenantSchema.neighbourhoods)

@@ -26,7 +26,7 @@ import { inviteLink, summarizeInvite } from "./invite-records.ts";
 import { memberRoleFor } from "../identity/member-accounts.ts";
 import { requireActor, requirePermission, tenantSite } from "../middleware/session.ts";
 
-const { invites, neighbourhoods, complexes, tenantSettings, users } = tenantSchema;
+const { invites, neighbourhoods, complexes, users } = tenantSchema;
 const PAGE_SIZE = 20;
 const STAFF_ONLY = "apiErrors.invites.staffOnly";
 
@@ -250,7 +250,7 @@ export const inviteRoutes = new Hono<AppEnv>()
   const [complex] = row.invite.complexId
     ? await site.db.select({ name: complexes.name, address: complexes.address }).from(complexes).where(eq(complexes.id, row.invite.complexId)).limit(1)
     : [];
-  const [settings] = await site.db.select().from(tenantSettings).where(eq(tenantSettings.id, 1)).limit(1);
+  const settings = c.get("settings");
   const origin = new URL(c.req.url).origin;
   return c.json({
     invite: {

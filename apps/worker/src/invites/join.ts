@@ -23,7 +23,7 @@ import type { AppEnv } from "../env.ts";
 import { parseInput, readJson } from "../lib/errors.ts";
 import { claimInviteUse, findInviteByReference, inviteStateError, releaseInviteUse, requireUsableInvite } from "./invite-records.ts";
 import { JOIN_RATE_LIMITS } from "./join-rate-limits.ts";
-import { createMemberAccount, emailInUse, memberRoleFor, readRequireMemberApproval } from "../identity/member-accounts.ts";
+import { createMemberAccount, emailInUse, memberRoleFor, requiresMemberApproval } from "../identity/member-accounts.ts";
 import { runInBackground } from "../lib/background.ts";
 import { sendTenantMail, tenantMailSetup } from "../lib/tenant-mail.ts";
 import { clientIp, hitRateLimit } from "../lib/rate-limit.ts";
@@ -32,7 +32,7 @@ import { audit } from "../lib/audit.ts";
 import { requireActor, tenantSite } from "../middleware/session.ts";
 import { say } from "../lib/language.ts";
 
-const { tenantSettings, users, memberships, loginTokens } = tenantSchema;
+const { users, memberships, loginTokens } = tenantSchema;
 
 export const joinRoutes = new Hono<AppEnv>()
 
@@ -41,7 +41,7 @@ export const joinRoutes = new Hono<AppEnv>()
   const site = tenantSite(c.get("site"));
   await hitRateLimit(site.client, JOIN_RATE_LIMITS.lookupPerIp(clientIp(c)));
   const { invite, neighbourhood } = await requireUsableInvite(site.db, c.req.param("reference"), Date.now());
-  const [settings] = await site.db.select().from(tenantSettings).where(eq(tenantSettings.id, 1)).limit(1);
+  const settings = c.get("settings");
   let invitedBy: string | null = null;
   if (invite.kind === "personal" && invite.createdById) {
     const [creator] = await site.db.select({ displayName: users.displayName }).from(users).where(eq(users.id, invite.createdById)).limit(1);
@@ -65,7 +65,7 @@ export const joinRoutes = new Hono<AppEnv>()
   const now = Date.now();
   const { invite, neighbourhood } = await requireUsableInvite(site.db, input.invite, now);
   const passwordHash = input.password ? await hashPassword(input.password) : null;
-  const requireApproval = await readRequireMemberApproval(site.db);
+  const requireApproval = requiresMemberApproval(c);
   const joined = { slug: neighbourhood.slug, name: neighbourhood.name };
   // With an e-mail address the answer is the same whether the address already has an account here or
   // not ("look in your e-mail"; no session yet): only the owner of the address learns which, by e-mail.
@@ -76,7 +76,7 @@ export const joinRoutes = new Hono<AppEnv>()
     const origin = new URL(c.req.url).origin;
     runInBackground(c, "join-attempt e-mail not sent", async () => {
       const [owner] = await site.db.select({ locale: users.locale }).from(users).where(eq(users.email, email)).limit(1);
-      const { corporationName, locale } = await tenantMailSetup(site, owner?.locale);
+      const { corporationName, locale } = tenantMailSetup(c, site, owner?.locale);
       const mail = renderJoinAttemptMail({ locale, corporationName, neighbourhoodName: neighbourhood.name, loginUrl: `${origin}/inloggen`, inviteCode: formatInviteCode(invite.code) });
       await sendTenantMail(c, site, email, mail);
     });
@@ -118,7 +118,7 @@ export const joinRoutes = new Hono<AppEnv>()
       runInBackground(c, "join welcome e-mail not sent", async () => {
         const token = generateLoginToken();
         await site.db.insert(loginTokens).values({ id: await hashLoginToken(token), userId: account.id, purpose: "magic_link", expiresAt: Date.now() + MAGIC_LINK_TTL_MS });
-        const { corporationName, locale } = await tenantMailSetup(site);
+        const { corporationName, locale } = tenantMailSetup(c, site);
         const link = `${origin}/inloggen/link?token=${encodeURIComponent(token)}`;
         const mail = renderJoinWelcomeMail({ locale, corporationName, neighbourhoodName: neighbourhood.name, displayName: input.displayName, link, validMinutes: MAGIC_LINK_TTL_MS / 60_000 });
         await sendTenantMail(c, site, email, mail);
@@ -166,7 +166,7 @@ export const joinRoutes = new Hono<AppEnv>()
     return c.json({ status: "already_member" as const, neighbourhood: joined, message: await say(c, "apiMessages.alreadyMember", { neighbourhood: neighbourhood.name }) });
   }
   // When the corporation checks newcomers, it checks who joins each neighbourhood: also a member of another one.
-  const membershipStatus = (await readRequireMemberApproval(site.db)) ? "pending" : "active";
+  const membershipStatus = requiresMemberApproval(c) ? "pending" : "active";
   if (!(await claimInviteUse(site.db, invite.id, now))) {
     const again = await findInviteByReference(site.db, input.invite);
     const state = again ? inviteState(again.invite, Date.now()) : "used_up";
