@@ -4,9 +4,9 @@ import { scheduled } from "./jobs/clean-expired-data.ts";
 
 const app = createApp();
 
-// The API worker. In production it has no public route: the web worker reaches it through a
-// service binding and forwards the visitor's URL unchanged, so the host in the URL is the tenant's.
-// The cron trigger in wrangler.toml calls `scheduled`: the hourly retention cleanup.
+// The API app alone, as a Worker: what the worker tests run in workerd (test/wrangler.toml). The
+// deployment's one Worker mounts the same app under /api (apps/web/workers/app.ts, decision 016) and
+// exports the same `scheduled` handler for the hourly retention cleanup.
 export default {
   fetch: app.fetch,
   scheduled,
