@@ -9,6 +9,7 @@ import { scheduled } from "@buurtplein/worker/jobs/clean-expired-data";
 import type { Bindings } from "@buurtplein/worker/env";
 import { createLogger } from "@buurtplein/worker/lib/logger";
 import { applySecurityHeaders, createNonce } from "@buurtplein/core/security/security-headers";
+import { CLIENT_SOURCE_HEADER, clientSourceOf } from "@buurtplein/core/security/client-source";
 import { runPageView } from "../app/lib/page-api.server.ts";
 import { nonceContext } from "../app/lib/security.ts";
 
@@ -16,12 +17,16 @@ const api = createApp();
 
 /** Seconds a visitor is asked to wait on a 503 page (the database unreachable, a corporation not ready). */
 const RETRY_AFTER_SECONDS = "30";
-import { CLIENT_SOURCE_HEADER, clientSourceOf } from "@buurtplein/core/security/client-source";
+
+/** The JSON API is served on every host under /api, with the URL unchanged (its host decides the tenant). */
+function isApiPath(url: URL): boolean {
+  return url.pathname === "/api" || url.pathname.startsWith("/api/");
+}
 
 /** 403 csrf_failed: JSON for the API, a short readable page (Dutch and English) otherwise. */
 function refuseCrossSite(url: URL, nonce: string): Response {
   const say = (language: Language, key: MessageKey) => escapeHtml(translate(language, key));
-  if (url.pathname === "/api" || url.pathname.startsWith("/api/")) {
+  if (isApiPath(url)) {
     return Response.json({ error: { code: "csrf_failed", message: translate("nl", "errors.csrf_failed") } }, { status: 403 });
   }
   const page = `<!doctype html>
@@ -88,8 +93,7 @@ async function route(request: Request, env: Bindings, ctx: ExecutionContext, non
   if (isCrossSiteWrite({ method: request.method, url: request.url, origin: request.headers.get("origin"), secFetchSite: request.headers.get("sec-fetch-site") })) {
     return refuseCrossSite(url, nonce);
   }
-  // The JSON API is served on every host under /api, with the URL unchanged (its host decides the tenant).
-  if (url.pathname === "/api" || url.pathname.startsWith("/api/")) return api.fetch(request, env, ctx);
+  if (isApiPath(url)) return api.fetch(request, env, ctx);
   const context = new RouterContextProvider();
   context.set(nonceContext, nonce);
   const started = Date.now();

@@ -7,19 +7,20 @@ import type { Bindings, PageRequestState } from "@buurtplein/worker/env";
 
 interface PageView {
   api: { fetch(request: Request, env: Bindings, ctx: ExecutionContext): Response | Promise<Response> };
+  /** The Worker's bindings plus this page view's shared state (PAGE_REQUEST_STATE). */
   env: Bindings;
   ctx: ExecutionContext;
-  state: PageRequestState;
 }
 
 const pageViews = new AsyncLocalStorage<PageView>();
 
-export function runPageView<T>(view: Omit<PageView, "state">, render: () => Promise<T>): Promise<T> {
-  return pageViews.run({ ...view, state: {} }, render);
+export function runPageView<T>(view: PageView, render: () => Promise<T>): Promise<T> {
+  const state: PageRequestState = {};
+  return pageViews.run({ ...view, env: { ...view.env, PAGE_REQUEST_STATE: state } }, render);
 }
 
 export function callPageApi(request: Request): Promise<Response> {
   const view = pageViews.getStore();
   if (!view) throw new Error("callPageApi outside a page view (runPageView)");
-  return Promise.resolve(view.api.fetch(request, { ...view.env, PAGE_REQUEST_STATE: view.state }, view.ctx));
+  return Promise.resolve(view.api.fetch(request, view.env, view.ctx));
 }

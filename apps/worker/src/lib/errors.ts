@@ -64,9 +64,9 @@ export const OUTAGE_RETRY_AFTER_SECONDS = 30;
 
 /**
  * A database outage (the libSQL server unreachable or answering 5xx) as the 503 every visitor gets
- * meanwhile; null for any other error. Used by app.onError and the tenant middleware.
+ * meanwhile; null for any other error. Used by app.onError.
  */
-export function outageError(error: unknown): AppError | null {
+function outageError(error: unknown): AppError | null {
   if (error instanceof AppError || !isDatabaseUnreachable(error)) return null;
   return new AppError("service_unavailable", { message: "apiErrors.databaseOutage", details: { retryAfterSeconds: OUTAGE_RETRY_AFTER_SECONDS } });
 }

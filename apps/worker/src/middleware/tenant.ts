@@ -6,7 +6,6 @@ import { controlSchema, createDbClient, openTenantDb, tenantDbCredentials, type 
 import type { AppEnv, Tenant } from "../env.ts";
 import { tenantTokenKey } from "../tenancy/tenant-token-key.ts";
 import { TtlCache } from "../lib/ttl-cache.ts";
-import { outageError } from "../lib/errors.ts";
 
 export function baseDomains(value: string): string[] {
   return value
@@ -55,16 +54,8 @@ function tenantCacheTtl(env: AppEnv["Bindings"]): number {
 async function resolveHost(c: Context<AppEnv>, host: string): Promise<ResolvedTenant | "apex" | null> {
   const cached = tenantsByHost.get(host);
   if (cached) return cached;
-  let found: Awaited<ReturnType<typeof findTenantForHost>>;
-  try {
-    found = await findTenantForHost(c.get("control"), host, baseDomains(c.env.BASE_DOMAINS));
-  } catch (error) {
-    // The control plane is unreachable: every request (health included) waits with a 503, never a 500.
-    const outage = outageError(error);
-    if (!outage) throw error;
-    c.get("logger").log("error", "control plane unreachable", { error: error instanceof Error ? error.message : String(error) });
-    throw outage;
-  }
+  // An unreachable control plane throws here; app.onError answers it with 503 (lib/errors.ts, outageError).
+  const found = await findTenantForHost(c.get("control"), host, baseDomains(c.env.BASE_DOMAINS));
   if (found === "apex" || found === null) return found;
   let credentials: Required<DbClientConfig> | null = null;
   if (found.status === "active" && found.dbUrl && found.dbToken) {
