@@ -20,7 +20,6 @@ import { callApi } from "./lib/api.server.ts";
 import { requestSiteContext, type RequestSite, type SiteInfo } from "./lib/site-context.ts";
 import { createTranslator, DICTIONARY_ELEMENT_ID, DictionaryContext, isLocale, localeFromCookie, scriptSafeJson, TranslatorProvider, useTranslation, type Dictionaries, type Locale } from "./i18n/i18n.ts";
 import { useNonce } from "./lib/security.ts";
-import { hasSessionCookie } from "@buurtplein/core/identity/session-token";
 import stylesheet from "./styles.css?url";
 
 export const links = () => [

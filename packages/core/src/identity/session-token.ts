@@ -14,11 +14,6 @@ export function sessionCookieName(url: string | URL): string {
   return new URL(url).protocol === "https:" ? SECURE_SESSION_COOKIE : SESSION_COOKIE;
 }
 
-/** Whether a Cookie header carries a session cookie under either name (no database lookup). */
-export function hasSessionCookie(cookieHeader: string | null | undefined): boolean {
-  return readSessionCookie(cookieHeader) !== undefined;
-}
-
 /**
  * The session token from a Cookie header, under either name: `__Host-bp_session` first, then
  * `bp_session` (local runs, and sessions started before the prefix). Undefined when there is none.
