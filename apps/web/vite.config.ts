@@ -7,7 +7,7 @@ import { defineConfig } from "vite";
 const localWorkerVars: Record<string, string> = JSON.parse(process.env.BUURTPLEIN_WORKER_VARS ?? "{}");
 const buildDirectory = process.env.BUURTPLEIN_BUILD_DIR;
 // The browser tests play Cloudflare's edge: each browser context sends its own CF-Connecting-IP, which
-// the web worker then trusts as the client source (e2e/global-setup.ts). Never in a deploy.
+// the Worker's entry then trusts as the client source (e2e/global-setup.ts). Never in a deploy.
 const trustEdgeHeader = process.env.BUURTPLEIN_TRUST_CF_CONNECTING_IP === "1";
 if (process.env.CLOUDFLARE_ENV === "production" && (buildDirectory || process.env.BUURTPLEIN_WORKER_VARS || trustEdgeHeader)) {
   // Local database tokens (and the tests' trust in a client header) must never end up in a production build.

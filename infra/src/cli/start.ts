@@ -24,7 +24,7 @@ const stack = await startLocalStack({ dataDir, libsqlPort, quiet: true });
 say(`libSQL server on ${stack.adminUrl}, data in ${dataDir}`);
 await seedDemo({ control: stack.control, databases: stack.databases, tokenKey: stack.tenantTokenKey, log: say });
 
-// The API worker finds the control plane, the local admin API and the tenant-token key (kept in the
+// The Worker finds the control plane, the local admin API and the tenant-token key (kept in the
 // data folder as tenant-token.key) through BUURTPLEIN_WORKER_VARS; the build goes into the data folder
 // too. So `npm test` (its own data folder) can run while `npm start` serves, without touching it.
 const webEnv = {
@@ -53,8 +53,8 @@ server.stdout.on("data", (chunk: Buffer) => {
 });
 
 /**
- * Ready means the whole path answers, for the apex and for every active corporation: web worker → API
- * worker → control plane → that corporation's own database (/api/health on its host checks it).
+ * Ready means the whole path answers, for the apex and for every active corporation: the Worker →
+ * its API → control plane → that corporation's own database (/api/health on its host checks it).
  */
 let unready: string[] = [];
 async function waitUntilReady(): Promise<boolean> {

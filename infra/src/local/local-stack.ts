@@ -111,7 +111,7 @@ export async function pointTenantsAtServer(control: ControlDb, databases: LocalT
 }
 
 /**
- * The API worker's local secrets and settings. `npm start` hands them to the web app's build and dev
+ * The Worker's local secrets and settings. `npm start` hands them to the web app's build and dev
  * server in the environment variable BUURTPLEIN_WORKER_VARS (apps/web/vite.config.ts puts them into the
  * worker's config), so two local products, each with its own data folder, never read each other's.
  */

@@ -1,4 +1,4 @@
-// Developer tools (the dev mailbox) exist only when this web worker runs in development or test.
+// Developer tools (the dev mailbox) exist only when the Worker runs in development or test.
 import { env } from "cloudflare:workers";
 
 export function devToolsEnabled(): boolean {

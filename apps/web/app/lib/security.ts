@@ -1,5 +1,5 @@
-// The per-request CSP nonce (docs/decisions/014-security-headers.md). The web worker makes one per
-// request (workers/app.ts), puts it on the router context and into the Content-Security-Policy;
+// The per-request CSP nonce (docs/decisions/014-security-headers.md). The Worker's entry makes one
+// per request (workers/app.ts), puts it on the router context and into the Content-Security-Policy;
 // entry.server.tsx hands it to React Router (<ServerRouter nonce>, the default of <Scripts>,
 // <ScrollRestoration> and <Links>) and to React's stream; useNonce gives it to our own inline <style>.
 import { useContext } from "react";

@@ -2,7 +2,7 @@
 // limits slow down whoever hammers us; failures are counted per account *and* source, so a stranger's
 // wrong passwords never lock the owner out; a much higher per-account ceiling stops only a distributed
 // attack, and even then a login link by e-mail still works (it counts no password failures).
-// A "source" is what the web worker says the request came from (clientIp in rate-limit.ts).
+// A "source" is what the Worker's entry says the request came from (clientIp in rate-limit.ts).
 import type { RateLimitRule } from "../lib/rate-limit.ts";
 
 const MINUTE = 60 * 1000;

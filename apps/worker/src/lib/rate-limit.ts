@@ -56,9 +56,10 @@ export async function resetRateLimit(client: Client, key: string): Promise<void>
 }
 
 /**
- * Where the request comes from (an IP address, an IPv6 /64, or 127.0.0.1 locally), as the web worker
- * found out and always overwrote in CLIENT_SOURCE_HEADER. This worker has no public route: only the
- * web worker's service binding reaches it, so no client can set the header. CF-Connecting-IP,
+ * Where the request comes from (an IP address, an IPv6 /64, or 127.0.0.1 locally), as the Worker's
+ * entry (apps/web/workers/app.ts) found out and always overwrote in CLIENT_SOURCE_HEADER. The API is
+ * reached only through that entry (directly under /api, or in-process from a page, which passes the
+ * page's header on), so no client can set the header. CF-Connecting-IP,
  * X-Forwarded-For and X-Real-IP are not read here (docs/decisions/015-abuse-limits.md).
  */
 export function clientIp(c: Context<AppEnv>): string {

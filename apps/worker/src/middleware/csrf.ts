@@ -3,8 +3,8 @@ import { AppError, isCrossSiteWrite } from "@buurtplein/core";
 import type { AppEnv } from "../env.ts";
 
 /**
- * Refuses state-changing requests from another origin (403 csrf_failed). The web worker checks the
- * same before it proxies /api; this second check protects the API on its own.
+ * Refuses state-changing requests from another origin (403 csrf_failed). The Worker's entry checks the
+ * same before it hands /api to the API; this second check protects the API on its own.
  * See docs/decisions/007-csrf-origin-checks.md.
  */
 export const checkOrigin = createMiddleware<AppEnv>(async (c, next) => {

@@ -14,7 +14,7 @@ export const securityHeaders = createMiddleware<AppEnv>(async (c, next) => {
   applySecurityHeaders(c.res.headers, { production: c.env.ENVIRONMENT === "production" });
 });
 
-/** Request id (kept from the web worker when it sent one) and a logger that carries it. */
+/** Request id (kept from the caller when it sent a valid one) and a logger that carries it. */
 export const requestId = createMiddleware<AppEnv>(async (c, next) => {
   const incoming = c.req.header("x-request-id");
   const id = incoming && /^[\w-]{8,64}$/.test(incoming) ? incoming : crypto.randomUUID();

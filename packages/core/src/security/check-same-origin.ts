@@ -1,6 +1,6 @@
 // CSRF defence (docs/decisions/007-csrf-origin-checks.md): a state-changing request (anything but
 // GET/HEAD/OPTIONS) must come from our own origin. Browsers send `Origin` on every cross-origin POST
-// and `Sec-Fetch-Site` on modern engines; requests with neither (curl, tests, the web worker's own
+// and `Sec-Fetch-Site` on modern engines; requests with neither (curl, tests, the pages' own in-process
 // server-side calls) pass, and the API then demands a JSON body, which a cross-site form cannot send.
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);

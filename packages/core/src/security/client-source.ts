@@ -1,18 +1,18 @@
 // Who is asking, for per-source rate limits. Only the platform may say where a request comes from: on
 // Cloudflare the edge sets CF-Connecting-IP (a client cannot choose it); locally the product listens on
-// 127.0.0.1 only, so every request arrives through the loopback socket. The web worker decides once
-// (clientSourceOf) and passes the answer to the API worker in CLIENT_SOURCE_HEADER, which it always
-// overwrites; the API worker reads nothing else (X-Forwarded-For, X-Real-IP and CF-Connecting-IP as
+// 127.0.0.1 only, so every request arrives through the loopback socket. The Worker's entry decides once
+// (clientSourceOf) and passes the answer to the API in CLIENT_SOURCE_HEADER, which it always
+// overwrites; the API reads nothing else (X-Forwarded-For, X-Real-IP and CF-Connecting-IP as
 // sent by a client are never trusted). See docs/decisions/015-abuse-limits.md.
 
-/** The header the web worker sets (always overwriting what a client sent) for the API worker. */
+/** The header the Worker's entry sets (always overwriting what a client sent) for the API. */
 export const CLIENT_SOURCE_HEADER = "x-buurtplein-client-source";
 
 /** The source of every request in a local run: the loopback socket the product listens on. */
 export const LOCAL_CLIENT_SOURCE = "127.0.0.1";
 
 /**
- * The rate-limit source of a request as the web worker sees it. `trustEdgeHeader` is true on
+ * The rate-limit source of a request as the Worker's entry sees it. `trustEdgeHeader` is true on
  * Cloudflare (production) and in the browser tests, which play Cloudflare's edge; otherwise the
  * socket address. An IPv6 address counts as its /64 (one household or phone gets a whole /64).
  */
