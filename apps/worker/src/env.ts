@@ -3,6 +3,8 @@ import type { ControlDb, TenantDb } from "@buurtplein/db";
 import type { controlSchema, tenantSchema } from "@buurtplein/db";
 import type { Role } from "@buurtplein/core";
 import type { Logger } from "./lib/logger.ts";
+// The module form of the Workers types, so code that only type-imports this file (bench/) needs no globals.
+import type { R2Bucket } from "@cloudflare/workers-types/index.ts";
 
 /** Worker bindings (wrangler.toml vars and secrets). */
 export interface Bindings {
@@ -31,6 +33,8 @@ export interface Bindings {
   POSTMARK_SERVER_TOKEN?: string;
   /** Workers Rate Limiting: writes per client source (60 per 10 s; wrangler.toml, decision 015). */
   WRITES_PER_SOURCE?: { limit(options: { key: string }): Promise<{ success: boolean }> };
+  /** Uploaded files (R2; locally miniflare). Keys: `tenants/<tenant id>/…` (lib/file-store.ts). */
+  FILES: R2Bucket;
   /** "true" only in the browser tests, which play Cloudflare's edge (e2e/global-setup.ts); never in a deploy. */
   TRUST_CF_CONNECTING_IP?: string;
   /**

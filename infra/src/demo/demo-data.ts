@@ -9,6 +9,8 @@ export interface DemoUser {
   role: "resident" | "prospective" | "ambassador" | "moderator" | "admin" | "partner" | "care_partner";
   street?: string;
   neighbourhoods: string[];
+  /** A partner or care partner: the name of their organisation (one of the tenant's `partners`). */
+  organisation?: string;
 }
 
 export interface DemoPost {
@@ -31,7 +33,8 @@ export interface DemoTenant {
   neighbourhoods: { slug: string; name: string; kind: "existing" | "new_build"; city: string; description: string }[];
   /** Buildings the corporation owns inside a neighbourhood (an invite letter can be for one of them). */
   complexes?: { neighbourhood: string; name: string; address: string }[];
-  partners: { name: string; kind: "sponsor" | "local" | "care"; description: string; website?: string }[];
+  /** Organisations; `serves` lists the neighbourhoods (slugs) a local or care organisation works in. */
+  partners: { name: string; kind: "sponsor" | "local" | "care"; description: string; website?: string; serves?: string[] }[];
   users: DemoUser[];
   posts: DemoPost[];
 }
@@ -53,9 +56,9 @@ export const DEMO_TENANTS: DemoTenant[] = [
       { neighbourhood: "lindenhof", name: "Lindenhof flat B", address: "Lindenplein 1–25" },
     ],
     partners: [
-      { name: "Buurthuis De Boog", kind: "local", description: "Koffieochtenden, taalcafé en de klusbus.", website: "https://example.org/deboog" },
+      { name: "Buurthuis De Boog", kind: "local", description: "Koffieochtenden, taalcafé en de klusbus.", website: "https://example.org/deboog", serves: ["lindenhof"] },
       { name: "Bakkerij Van Dam", kind: "sponsor", description: "Sponsort de burendag en de zomermarkt." },
-      { name: "Wijkteam Amersfoort-Noord", kind: "care", description: "Hulp bij zorg, geld en wonen." },
+      { name: "Wijkteam Amersfoort-Noord", kind: "care", description: "Hulp bij zorg, geld en wonen.", serves: ["lindenhof", "parkzicht"] },
     ],
     users: [
       { key: "admin", displayName: "Marieke Smit", email: "beheer@delinde.example", role: "admin", neighbourhoods: [] },
@@ -65,8 +68,8 @@ export const DEMO_TENANTS: DemoTenant[] = [
       { key: "joop", displayName: "Joop Hendriks", email: "joop@delinde.example", role: "resident", street: "Lindenplein", neighbourhoods: ["lindenhof"] },
       { key: "els", displayName: "Els Jansen", email: "els@delinde.example", role: "prospective", neighbourhoods: ["parkzicht"] },
       { key: "bram", displayName: "Bram Mulder", email: "bram@delinde.example", role: "prospective", neighbourhoods: ["parkzicht"] },
-      { key: "karin", displayName: "Karin Bos (Buurthuis De Boog)", email: "karin@delinde.example", role: "partner", neighbourhoods: [] },
-      { key: "wijkteam", displayName: "Wijkteam Amersfoort-Noord", email: "wijkteam@delinde.example", role: "care_partner", neighbourhoods: [] },
+      { key: "karin", displayName: "Karin Bos (Buurthuis De Boog)", email: "karin@delinde.example", role: "partner", neighbourhoods: [], organisation: "Buurthuis De Boog" },
+      { key: "wijkteam", displayName: "Wijkteam Amersfoort-Noord", email: "wijkteam@delinde.example", role: "care_partner", neighbourhoods: [], organisation: "Wijkteam Amersfoort-Noord" },
     ],
     posts: [
       { neighbourhood: "lindenhof", author: "moderator", kind: "announcement", title: "Burendag zaterdag 26 september", body: "Op het Lindenplein staan koffie en taart klaar vanaf 10 uur. Iedereen is welkom!", hoursAgo: 70 },
@@ -94,7 +97,7 @@ export const DEMO_TENANTS: DemoTenant[] = [
     ],
     partners: [
       { name: "Sportclub De Haven", kind: "sponsor", description: "Gratis sportmiddagen voor kinderen uit de buurt." },
-      { name: "Wijkteam Havenstad", kind: "care", description: "Het wijkteam voor zorg en ondersteuning." },
+      { name: "Wijkteam Havenstad", kind: "care", description: "Het wijkteam voor zorg en ondersteuning.", serves: ["kadekwartier", "nieuwe-werf"] },
     ],
     users: [
       { key: "admin", displayName: "Ruud Verbeek", email: "beheer@havenstad.example", role: "admin", neighbourhoods: [] },

@@ -53,7 +53,7 @@ export async function seedDemo(options: SeedDemoOptions): Promise<void> {
 }
 
 async function fillTenant(db: ReturnType<typeof openTenantDb>, demo: DemoTenant, passwordHash: string): Promise<void> {
-  const { tenantSettings, neighbourhoods, complexes, partners, users, memberships, posts } = tenantSchema;
+  const { tenantSettings, neighbourhoods, complexes, partners, partnerNeighbourhoods, users, memberships, posts } = tenantSchema;
   const [anyNeighbourhood] = await db.select({ id: neighbourhoods.id }).from(neighbourhoods).limit(1);
   if (anyNeighbourhood) return; // filled before
 
@@ -71,7 +71,13 @@ async function fillTenant(db: ReturnType<typeof openTenantDb>, demo: DemoTenant,
   for (const complex of demo.complexes ?? []) {
     await db.insert(complexes).values({ id: crypto.randomUUID(), neighbourhoodId: neighbourhoodIds.get(complex.neighbourhood)!, name: complex.name, address: complex.address });
   }
-  for (const partner of demo.partners) await db.insert(partners).values({ id: crypto.randomUUID(), ...partner });
+  const partnerIds = new Map<string, string>();
+  for (const { serves = [], ...partner } of demo.partners) {
+    const id = crypto.randomUUID();
+    partnerIds.set(partner.name, id);
+    await db.insert(partners).values({ id, ...partner });
+    for (const slug of serves) await db.insert(partnerNeighbourhoods).values({ partnerId: id, neighbourhoodId: neighbourhoodIds.get(slug)! });
+  }
 
   const userIds = new Map<string, string>();
   for (const user of demo.users) {
@@ -79,7 +85,8 @@ async function fillTenant(db: ReturnType<typeof openTenantDb>, demo: DemoTenant,
     const id = found?.id ?? crypto.randomUUID();
     userIds.set(user.key, id);
     if (!found) {
-      await db.insert(users).values({ id, email: user.email, displayName: user.displayName, role: user.role, street: user.street ?? null, passwordHash });
+      const partnerId = user.organisation === undefined ? null : partnerIds.get(user.organisation)!;
+      await db.insert(users).values({ id, email: user.email, displayName: user.displayName, role: user.role, street: user.street ?? null, partnerId, passwordHash });
     }
     for (const slug of user.neighbourhoods) {
       await db.insert(memberships).values({ userId: id, neighbourhoodId: neighbourhoodIds.get(slug)! });

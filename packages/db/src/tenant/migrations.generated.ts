@@ -62,4 +62,14 @@ export const migrations: Migration[] = [
       "CREATE INDEX `posts_feed_idx` ON `posts` (`neighbourhood_id`,`status`,`created_at`,`id`);",
     ],
   },
+  {
+    id: "0004_partner_areas_and_archive",
+    hash: "c2fa325770c047d240d25d8940f6ca2adca43141a7002a820c899417ea8f4d06",
+    statements: [
+      "CREATE TABLE `partner_neighbourhoods` (\n\t`partner_id` text NOT NULL,\n\t`neighbourhood_id` text NOT NULL,\n\tPRIMARY KEY(`partner_id`, `neighbourhood_id`),\n\tFOREIGN KEY (`partner_id`) REFERENCES `partners`(`id`) ON UPDATE no action ON DELETE cascade,\n\tFOREIGN KEY (`neighbourhood_id`) REFERENCES `neighbourhoods`(`id`) ON UPDATE no action ON DELETE cascade\n);",
+      "CREATE INDEX `partner_neighbourhoods_neighbourhood_idx` ON `partner_neighbourhoods` (`neighbourhood_id`);",
+      "ALTER TABLE `neighbourhoods` ADD `archived_at` integer;",
+      "ALTER TABLE `partners` ADD `logo_key` text;",
+    ],
+  },
 ];

@@ -75,6 +75,8 @@ export const neighbourhoods = sqliteTable("neighbourhoods", {
   kind: text("kind").notNull().default("existing"),
   city: text("city"),
   description: text("description"),
+  /** Archived: keeps its history, takes no new posts or members, hidden from lists. */
+  archivedAt: integer("archived_at"),
   createdAt: integer("created_at").notNull().default(now),
 });
 
@@ -120,8 +122,24 @@ export const partners = sqliteTable("partners", {
   kind: text("kind").notNull(),
   description: text("description"),
   website: text("website"),
+  /** Key of the organisation's logo in the file store (R2 binding FILES). */
+  logoKey: text("logo_key"),
   createdAt: integer("created_at").notNull().default(now),
 });
+
+/** The neighbourhoods a partner or care organisation serves. */
+export const partnerNeighbourhoods = sqliteTable(
+  "partner_neighbourhoods",
+  {
+    partnerId: text("partner_id")
+      .notNull()
+      .references(() => partners.id, { onDelete: "cascade" }),
+    neighbourhoodId: text("neighbourhood_id")
+      .notNull()
+      .references(() => neighbourhoods.id, { onDelete: "cascade" }),
+  },
+  (table) => [primaryKey({ columns: [table.partnerId, table.neighbourhoodId] }), index("partner_neighbourhoods_neighbourhood_idx").on(table.neighbourhoodId)],
+);
 
 export const posts = sqliteTable(
   "posts",
