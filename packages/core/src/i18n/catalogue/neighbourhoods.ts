@@ -19,6 +19,7 @@ const nl = {
     existing: "Bestaande buurt",
     complexCount_one: "1 complex",
     complexCount_other: "{{count}} complexen",
+    complexesLink: "Complexen",
     edit: "Bewerken",
     editLabel: "{{name}} bewerken",
     archive: "Archiveren",
@@ -110,6 +111,14 @@ const nl = {
       neighbourhood: "buurt",
     },
   },
+  invites: {
+    problem: {
+      archived: {
+        title: "Deze buurt doet niet meer mee",
+        text: "De corporatie heeft deze buurt gearchiveerd. Daarom kun je er niet meer bij. Wat er stond, is bewaard.",
+      },
+    },
+  },
   firstRun: {
     title: "Zo zet je jullie Buurtplein klaar",
     intro: "Drie stappen. Een stap krijgt vanzelf een vinkje als hij klaar is.",
@@ -188,6 +197,7 @@ const en: Widen<typeof nl> = {
     existing: "Existing neighbourhood",
     complexCount_one: "1 complex",
     complexCount_other: "{{count}} complexes",
+    complexesLink: "Complexes",
     edit: "Edit",
     editLabel: "Edit {{name}}",
     archive: "Archive",
@@ -277,6 +287,14 @@ const en: Widen<typeof nl> = {
       houseNumbers: "house numbers",
       postcode: "postcode",
       neighbourhood: "neighbourhood",
+    },
+  },
+  invites: {
+    problem: {
+      archived: {
+        title: "This neighbourhood no longer takes part",
+        text: "The corporation has archived this neighbourhood, so you can no longer join it. What was there has been kept.",
+      },
     },
   },
   firstRun: {
