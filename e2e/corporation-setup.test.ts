@@ -125,7 +125,15 @@ describe("a corporation that just signed up", () => {
     await page.getByLabel("Naam van de buurt").fill("Oude Haven");
     await page.getByRole("button", { name: "Buurt aanmaken" }).click();
     await page.getByRole("status").filter({ hasText: "aangemaakt" }).waitFor();
+    // An invite letter made before archiving.
+    await page.goto(tenantUrl(slug, "/beheer/uitnodigingen"));
+    await page.getByLabel("Naam van deze uitnodiging").fill("Brief Oude Haven");
+    await page.getByRole("button", { name: "Uitnodiging maken" }).click();
+    const created = await page.getByRole("status").filter({ hasText: "De code is" }).textContent();
+    const code = /De code is ([A-Z0-9]{4}-[A-Z0-9]{4})/.exec(created ?? "")?.[1];
+    expect(code).toBeDefined();
 
+    await page.goto(tenantUrl(slug, "/beheer/buurten"));
     await page.getByRole("link", { name: "Oude Haven archiveren" }).click();
     const confirm = page.getByRole("region", { name: "Oude Haven archiveren?" });
     await confirm.waitFor();
@@ -138,6 +146,11 @@ describe("a corporation that just signed up", () => {
     await page.goto(tenantUrl(slug, "/buurt/oude-haven"));
     await page.getByText("Deze buurt is gearchiveerd.").waitFor();
     expect(await page.getByText("Schrijf een bericht").count()).toBe(0);
+    // The letter's code now says clearly that the neighbourhood no longer takes part.
+    const visitor = await newPage(browser, { javaScriptEnabled: false });
+    await visitor.page.goto(tenantUrl(slug, `/doe-mee/${code}`));
+    await visitor.page.getByRole("heading", { level: 1, name: "Deze buurt doet niet meer mee" }).waitFor();
+    await visitor.context.close();
 
     await page.goto(tenantUrl(slug, "/beheer/buurten"));
     await page.getByRole("button", { name: "Weer laten meedoen" }).click();
