@@ -103,6 +103,17 @@ describe("a corporation that just signed up", () => {
     await page.goto(tenantUrl(slug, "/beheer/buurten/zonnewijk-oost/complexen"));
     expect(await page.locator("tbody tr").allTextContents()).toEqual(["ZO-1ZonneflatZonnelaan 2–408011 ABBewerken", "ZO-2ZonnehofZonnelaan 42–608011 ABBewerken"]);
     await expectAccessible(page);
+
+    // On a phone nothing runs off the side of the page (the table scrolls inside itself), and in English.
+    await page.setViewportSize({ width: 360, height: 740 });
+    for (const path of ["/beheer/buurten", "/beheer/buurten/zonnewijk-oost/complexen", "/beheer/complexen/importeren"]) {
+      await page.goto(tenantUrl(slug, path));
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(360);
+    }
+    await page.goto(tenantUrl(slug, "/taal?lang=en&terug=/beheer/buurten"));
+    await page.getByRole("heading", { level: 1, name: "Neighbourhoods" }).waitFor();
+    await page.getByRole("link", { name: "Edit Zonnewijk-Oost" }).waitFor();
+    await expectAccessible(page);
     await context.close();
   });
 
