@@ -26,6 +26,12 @@ export default [
   route("beheer/uitnodigingen/:id/poster", "routes/invites/admin-invite-poster.tsx"),
   route("beheer/aanmeldingen", "routes/identity/admin-pending-members.tsx"),
   route("beheer/aanmelden-namens", "routes/identity/admin-register-member.tsx"),
+  route("beheer/buurten", "routes/neighbourhoods/admin-neighbourhoods.tsx"),
+  route("beheer/buurten/nieuw", "routes/neighbourhoods/admin-neighbourhood-new.tsx"),
+  route("beheer/buurten/:slug/bewerken", "routes/neighbourhoods/admin-neighbourhood-edit.tsx"),
+  route("beheer/buurten/:slug/complexen", "routes/neighbourhoods/admin-neighbourhood-complexes.tsx"),
+  route("beheer/complexen/importeren", "routes/neighbourhoods/admin-complex-import.tsx"),
+  route("beheer/complexen/:id", "routes/neighbourhoods/admin-complex-edit.tsx"),
   route("robots.txt", "routes/platform/robots.ts"),
   route("*", "routes/platform/not-found.tsx"),
 ] satisfies RouteConfig;

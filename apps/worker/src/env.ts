@@ -72,6 +72,8 @@ export interface ActorMembership {
   kind: string;
   /** "active", or "pending": asked to join, waiting for a moderator or ambassador (no access yet). */
   status: string;
+  /** 1 when the neighbourhood is archived (its history stays readable; hidden from lists). */
+  archived: 0 | 1;
 }
 
 export interface Actor {

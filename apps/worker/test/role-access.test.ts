@@ -65,6 +65,15 @@ const PROBES: Probe[] = [
   },
   { label: "change the membership settings", action: "settings.manage", where: "none", request: () => ({ method: "GET", path: "/api/settings/membership" }) },
   { label: "download their own data", action: "account.own", where: "none", request: () => ({ method: "GET", path: "/api/me/export" }) },
+  {
+    label: "create a neighbourhood",
+    action: "neighbourhood.manage",
+    where: "none",
+    request: () => ({ method: "POST", path: "/api/neighbourhoods", json: { name: `Proefbuurt ${crypto.randomUUID().slice(0, 8)}`, kind: "existing" } }),
+  },
+  { label: "list every neighbourhood, archived ones too", action: "neighbourhood.manage", where: "none", request: () => ({ method: "GET", path: "/api/neighbourhoods?include=archived" }) },
+  { label: "preview a complex import", action: "neighbourhood.manage", where: "none", request: () => ({ method: "POST", path: "/api/complexes/import/preview", json: { csv: "code;naam;buurt\nP-1;Proefblok;Oudwijk" } }) },
+  { label: "see the first-run checklist", action: "neighbourhood.manage", where: "none", request: () => ({ method: "GET", path: "/api/setup/checklist" }) },
 ];
 
 let tenant: Awaited<ReturnType<typeof createFreshTenant>>;

@@ -32,7 +32,7 @@ export interface DemoTenant {
   sponsorStatement: string;
   neighbourhoods: { slug: string; name: string; kind: "existing" | "new_build"; city: string; description: string }[];
   /** Buildings the corporation owns inside a neighbourhood (an invite letter can be for one of them). */
-  complexes?: { neighbourhood: string; name: string; address: string }[];
+  complexes?: { neighbourhood: string; code: string; name: string; street: string; houseNumbers: { from: number; to: number }; postcode: string }[];
   /** Organisations; `serves` lists the neighbourhoods (slugs) a local or care organisation works in. */
   partners: { name: string; kind: "sponsor" | "local" | "care"; description: string; website?: string; serves?: string[] }[];
   users: DemoUser[];
@@ -52,8 +52,11 @@ export const DEMO_TENANTS: DemoTenant[] = [
       { slug: "parkzicht", name: "Parkzicht", kind: "new_build", city: "Amersfoort", description: "Nieuwbouw aan het park: oplevering voorjaar 2027." },
     ],
     complexes: [
-      { neighbourhood: "lindenhof", name: "Lindenhof flat A", address: "Hofstraat 2–40" },
-      { neighbourhood: "lindenhof", name: "Lindenhof flat B", address: "Lindenplein 1–25" },
+      { neighbourhood: "lindenhof", code: "LH-A", name: "Lindenhof flat A", street: "Hofstraat", houseNumbers: { from: 2, to: 40 }, postcode: "3817 AB" },
+      { neighbourhood: "lindenhof", code: "LH-B", name: "Lindenhof flat B", street: "Lindenplein", houseNumbers: { from: 1, to: 25 }, postcode: "3817 AC" },
+      { neighbourhood: "lindenhof", code: "LH-C", name: "Lindenhof hofjes", street: "Lindenstraat", houseNumbers: { from: 3, to: 57 }, postcode: "3817 AD" },
+      { neighbourhood: "parkzicht", code: "PZ-1", name: "Parkzicht blok 1", street: "Parklaan", houseNumbers: { from: 1, to: 31 }, postcode: "3818 PA" },
+      { neighbourhood: "parkzicht", code: "PZ-2", name: "Parkzicht blok 2", street: "Parklaan", houseNumbers: { from: 33, to: 61 }, postcode: "3818 PA" },
     ],
     partners: [
       { name: "Buurthuis De Boog", kind: "local", description: "Koffieochtenden, taalcafé en de klusbus.", website: "https://example.org/deboog", serves: ["lindenhof"] },
@@ -94,6 +97,10 @@ export const DEMO_TENANTS: DemoTenant[] = [
     neighbourhoods: [
       { slug: "kadekwartier", name: "Kadekwartier", kind: "existing", city: "Rotterdam", description: "De straten tussen de Oude Kade en de Dokweg." },
       { slug: "nieuwe-werf", name: "Nieuwe Werf", kind: "new_build", city: "Rotterdam", description: "Nieuwbouw op de oude scheepswerf: eerste woningen in 2028." },
+    ],
+    complexes: [
+      { neighbourhood: "kadekwartier", code: "KK-01", name: "Kadeflat", street: "Oude Kade", houseNumbers: { from: 1, to: 88 }, postcode: "3011 KA" },
+      { neighbourhood: "kadekwartier", code: "KK-02", name: "Dokwegblokken", street: "Dokweg", houseNumbers: { from: 2, to: 64 }, postcode: "3011 KB" },
     ],
     partners: [
       { name: "Sportclub De Haven", kind: "sponsor", description: "Gratis sportmiddagen voor kinderen uit de buurt." },

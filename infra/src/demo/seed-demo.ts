@@ -2,7 +2,7 @@
 // then fills each tenant database with neighbourhoods, partners, residents and posts. Idempotent:
 // existing demo tenants are left as they are, so a second `npm start` keeps everyone's data.
 import { eq } from "drizzle-orm";
-import { hashPassword, type TenantTokenKey } from "@buurtplein/core";
+import { complexAddress, hashPassword, type TenantTokenKey } from "@buurtplein/core";
 import {
   controlSchema,
   openTenantDb,
@@ -69,7 +69,15 @@ async function fillTenant(db: ReturnType<typeof openTenantDb>, demo: DemoTenant,
     await db.insert(neighbourhoods).values({ id, ...neighbourhood });
   }
   for (const complex of demo.complexes ?? []) {
-    await db.insert(complexes).values({ id: crypto.randomUUID(), neighbourhoodId: neighbourhoodIds.get(complex.neighbourhood)!, name: complex.name, address: complex.address });
+    const { neighbourhood, houseNumbers, ...fields } = complex;
+    await db.insert(complexes).values({
+      id: crypto.randomUUID(),
+      neighbourhoodId: neighbourhoodIds.get(neighbourhood)!,
+      ...fields,
+      houseNumberFrom: houseNumbers.from,
+      houseNumberTo: houseNumbers.to,
+      address: complexAddress({ street: fields.street, houseNumbers }),
+    });
   }
   const partnerIds = new Map<string, string>();
   for (const { serves = [], ...partner } of demo.partners) {

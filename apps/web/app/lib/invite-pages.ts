@@ -57,7 +57,7 @@ export function formatLastDay(expiresAt: number, locale: string): string {
   return formatDay(expiresAt - 1, locale);
 }
 
-export const INVITE_PROBLEMS = ["not_found", "expired", "revoked", "used_up", "rate_limited"] as const;
+export const INVITE_PROBLEMS = ["not_found", "expired", "revoked", "used_up", "rate_limited", "archived"] as const;
 export type InviteProblem = (typeof INVITE_PROBLEMS)[number];
 
 /** The API error code of a failed look-up or join → which clear page to show, if any. */
@@ -73,6 +73,8 @@ export function inviteProblemOf(code: string | undefined): InviteProblem | null 
       return "used_up";
     case "rate_limited":
       return "rate_limited";
+    case "neighbourhood_archived":
+      return "archived";
     default:
       return null;
   }

@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import { and, eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import { AppError, ZCreatePostInput, feedAccess, isStaff } from "@buurtplein/core";
 import { tenantSchema, type TenantDb } from "@buurtplein/db";
 import type { AppEnv } from "../env.ts";
@@ -26,20 +26,34 @@ function parseCursor(value: string | undefined): FeedCursor | null {
 
 export const neighbourhoodRoutes = new Hono<AppEnv>()
 
-// GET /api/neighbourhoods — the neighbourhoods this person can open (staff: all of the corporation)
+// GET /api/neighbourhoods — the neighbourhoods this person can open (staff: all of the corporation), archived
+// ones left out; ?include=archived (admins, for /beheer/buurten): archived ones too, marked
 .get("/", async (c) => {
   const site = tenantSite(c.get("site"));
   const actor = requireActor(c.get("actor"));
-  const columns = { slug: neighbourhoods.slug, name: neighbourhoods.name, kind: neighbourhoods.kind, city: neighbourhoods.city };
+  const includeArchived = c.req.query("include") === "archived";
+  if (includeArchived) requirePermission(actor, "neighbourhood.manage", {}, "apiErrors.neighbourhoodAdmin.adminOnly");
+  const columns = {
+    slug: neighbourhoods.slug,
+    name: neighbourhoods.name,
+    kind: neighbourhoods.kind,
+    city: neighbourhoods.city,
+    description: neighbourhoods.description,
+    archivedAt: neighbourhoods.archivedAt,
+  };
   const rows = isStaff(actor.role)
-    ? await site.db.select(columns).from(neighbourhoods).orderBy(neighbourhoods.name)
+    ? await site.db
+        .select(columns)
+        .from(neighbourhoods)
+        .where(includeArchived ? undefined : isNull(neighbourhoods.archivedAt))
+        .orderBy(neighbourhoods.name)
     : await site.db
         .select(columns)
         .from(memberships)
         .innerJoin(neighbourhoods, eq(neighbourhoods.id, memberships.neighbourhoodId))
-        .where(and(eq(memberships.userId, actor.userId), eq(memberships.status, "active")))
+        .where(and(eq(memberships.userId, actor.userId), eq(memberships.status, "active"), isNull(neighbourhoods.archivedAt)))
         .orderBy(neighbourhoods.name);
-  return c.json({ neighbourhoods: rows });
+  return c.json({ neighbourhoods: rows.map(({ archivedAt, ...row }) => ({ ...row, archived: archivedAt !== null })) });
 })
 
 // GET /api/neighbourhoods/:slug/posts?cursor= — the feed, newest first, as far as this person may read it.
@@ -59,7 +73,15 @@ export const neighbourhoodRoutes = new Hono<AppEnv>()
   const page = rows.slice(0, FEED_PAGE_SIZE);
   const last = page.at(-1);
   return c.json({
-    neighbourhood: { slug: neighbourhood.slug, name: neighbourhood.name, kind: neighbourhood.kind, city: neighbourhood.city, description: neighbourhood.description },
+    neighbourhood: {
+      slug: neighbourhood.slug,
+      name: neighbourhood.name,
+      kind: neighbourhood.kind,
+      city: neighbourhood.city,
+      description: neighbourhood.description,
+      // Archived: the history stays readable, nothing new can be posted.
+      archived: neighbourhood.archivedAt !== null,
+    },
     access,
     posts: page,
     nextCursor: rows.length > FEED_PAGE_SIZE && last ? `${last.createdAt}_${last.id}` : null,
@@ -78,6 +100,7 @@ export const neighbourhoodRoutes = new Hono<AppEnv>()
     { neighbourhoodId: neighbourhood.id },
     "apiErrors.neighbourhoods.postKindNotAllowed",
   );
+  if (neighbourhood.archivedAt !== null) throw new AppError("neighbourhood_archived");
   // Counted only for posts that would be placed: a refused or invalid one costs nothing.
   await hitContentLimit(site.client, "post", actor.userId);
   const id = crypto.randomUUID();

@@ -49,7 +49,13 @@ function reviewKindOf(userStatus: string, membershipStatus: string): ReviewKind 
 async function findReviewable(db: TenantDb, actor: Actor, userId: string, neighbourhoodSlug: string | undefined) {
   requireActor(actor);
   const rows = await db
-    .select({ user: users, neighbourhoodId: memberships.neighbourhoodId, neighbourhoodSlug: neighbourhoods.slug, membershipStatus: memberships.status })
+    .select({
+      user: users,
+      neighbourhoodId: memberships.neighbourhoodId,
+      neighbourhoodSlug: neighbourhoods.slug,
+      neighbourhoodArchivedAt: neighbourhoods.archivedAt,
+      membershipStatus: memberships.status,
+    })
     .from(users)
     .innerJoin(memberships, eq(memberships.userId, users.id))
     .innerJoin(neighbourhoods, eq(neighbourhoods.id, memberships.neighbourhoodId))
@@ -67,7 +73,7 @@ async function findReviewable(db: TenantDb, actor: Actor, userId: string, neighb
   }
   for (const row of inScope) {
     const kind = reviewKindOf(row.user.status, row.membershipStatus);
-    if (kind) return { user: row.user, neighbourhoodId: row.neighbourhoodId, kind };
+    if (kind) return { user: row.user, neighbourhoodId: row.neighbourhoodId, kind, neighbourhoodArchived: row.neighbourhoodArchivedAt !== null };
   }
   // Nothing waits here. A request elsewhere stays invisible to this reviewer.
   const waitsElsewhere = rows.some((row) => reviewKindOf(row.user.status, row.membershipStatus) !== null);
@@ -134,7 +140,9 @@ export const memberRoutes = new Hono<AppEnv>()
   const site = tenantSite(c.get("site"));
   const actor = requireActor(c.get("actor"));
   const target = parseInput(ZDecisionTarget, await readOptionalJson(c));
-  const { user, neighbourhoodId, kind } = await findReviewable(site.db, actor, c.req.param("id"), target.neighbourhood);
+  const { user, neighbourhoodId, kind, neighbourhoodArchived } = await findReviewable(site.db, actor, c.req.param("id"), target.neighbourhood);
+  // An archived neighbourhood takes no new members (a rejection stays possible).
+  if (neighbourhoodArchived) throw new AppError("neighbourhood_archived");
   const result =
     kind === "new_account"
       ? await site.db
@@ -192,6 +200,7 @@ export const memberRoutes = new Hono<AppEnv>()
     throw new AppError("invalid_input", { message: "apiErrors.neighbourhoods.notFound", fields: { neighbourhood: "apiErrors.neighbourhoods.notFoundPickOne" } });
   }
   const actor = requirePermission(c.get("actor"), "member.register", { neighbourhoodId: neighbourhood.id }, "apiErrors.members.cannotRegisterHere");
+  if (neighbourhood.archivedAt !== null) throw new AppError("neighbourhood_archived");
   if (input.email) await assertEmailFree(site.db, input.email);
   const now = Date.now();
   const role = memberRoleFor(neighbourhood.kind);

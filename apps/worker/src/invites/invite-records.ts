@@ -42,6 +42,8 @@ export async function requireUsableInvite(db: TenantDb, reference: string, now: 
   if (!found) throw inviteStateError("not_found");
   const state = inviteState(found.invite, now);
   if (state !== "valid") throw inviteStateError(state);
+  // An archived neighbourhood takes no new members: its invites stop working (and work again if it returns).
+  if (found.neighbourhood.archivedAt !== null) throw new AppError("neighbourhood_archived");
   return found;
 }
 

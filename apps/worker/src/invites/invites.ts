@@ -1,7 +1,7 @@
 // Neighbourhood invites: staff make links, codes, letters and posters; members invite a neighbour
 // with a personal code (3 per calendar month).
 import { Hono } from "hono";
-import { and, count, desc, eq, gte } from "drizzle-orm";
+import { and, count, desc, eq, gte, isNull } from "drizzle-orm";
 import {
   AppError,
   PERSONAL_INVITE_MAX_USES,
@@ -72,11 +72,16 @@ async function personalInviteOverview(db: TenantDb, actor: Actor, origin: string
   };
 }
 
-/** The neighbourhoods this member may invite neighbours to. */
+/** The neighbourhoods this member may invite neighbours to (archived ones take nobody new). */
 async function invitableNeighbourhoods(db: TenantDb, actor: Actor) {
   if (actor.neighbourhoodIds.length === 0) return [];
   const rows = await db.select().from(neighbourhoods).orderBy(neighbourhoods.name);
-  return rows.filter((row) => can(actor, "invite.personal", { neighbourhoodId: row.id }));
+  return rows.filter((row) => row.archivedAt === null && can(actor, "invite.personal", { neighbourhoodId: row.id }));
+}
+
+/** Whether this member's neighbourhood with this slug is archived (for a clear refusal instead of "not yours"). */
+function isOwnArchivedNeighbourhood(actor: Actor, slug: string | undefined): boolean {
+  return slug !== undefined && actor.memberships.some((membership) => membership.slug === slug && membership.status === "active" && membership.archived);
 }
 
 export const inviteRoutes = new Hono<AppEnv>()
@@ -88,6 +93,7 @@ export const inviteRoutes = new Hono<AppEnv>()
   const input = parseInput(ZCreateInviteInput, await readJson(c));
   const neighbourhood = await findNeighbourhoodBySlug(site.db, input.neighbourhood);
   if (!neighbourhood) throw fieldError("neighbourhood", "apiErrors.neighbourhoods.notFoundPickOne");
+  if (neighbourhood.archivedAt !== null) throw new AppError("neighbourhood_archived");
   if (input.complexId) {
     const [complex] = await site.db.select({ id: complexes.id }).from(complexes).where(and(eq(complexes.id, input.complexId), eq(complexes.neighbourhoodId, neighbourhood.id))).limit(1);
     if (!complex) throw fieldError("complexId", "apiErrors.invites.complexNotInNeighbourhood");
@@ -160,6 +166,7 @@ export const inviteRoutes = new Hono<AppEnv>()
   const input = parseInput(z.object({ neighbourhood: z.string().trim().max(80).optional() }), await readOptionalJson(c));
   const allowed = await invitableNeighbourhoods(site.db, actor);
   const neighbourhood = input.neighbourhood ? allowed.find((row) => row.slug === input.neighbourhood) : allowed.length === 1 ? allowed[0] : undefined;
+  if (!neighbourhood && isOwnArchivedNeighbourhood(actor, input.neighbourhood)) throw new AppError("neighbourhood_archived");
   if (!neighbourhood) {
     if (allowed.length === 0) throw new AppError("forbidden", { message: "apiErrors.invites.residentsOnly" });
     if (input.neighbourhood) throw new AppError("forbidden", { message: "apiErrors.invites.ownNeighbourhoodOnly" });
@@ -232,6 +239,7 @@ export const inviteRoutes = new Hono<AppEnv>()
     .select({ id: complexes.id, name: complexes.name, address: complexes.address, neighbourhood: { slug: neighbourhoods.slug, name: neighbourhoods.name } })
     .from(complexes)
     .innerJoin(neighbourhoods, eq(neighbourhoods.id, complexes.neighbourhoodId))
+    .where(isNull(neighbourhoods.archivedAt))
     .orderBy(neighbourhoods.name, complexes.name);
   return c.json({ complexes: rows });
 })

@@ -9,9 +9,10 @@ const { sessions, users, memberships, neighbourhoods, tenantSettings } = tenantS
 /** A session with its person and all their memberships (as JSON), in one statement. */
 export function sessionQuery(db: TenantDb, sessionId: string) {
   const membershipsJson = sql<string>`(
-    SELECT json_group_array(json_object('id', m.id, 'slug', m.slug, 'name', m.name, 'kind', m.kind, 'status', m.status))
+    SELECT json_group_array(json_object('id', m.id, 'slug', m.slug, 'name', m.name, 'kind', m.kind, 'status', m.status, 'archived', m.archived))
     FROM (
-      SELECT ${neighbourhoods.id} AS id, ${neighbourhoods.slug} AS slug, ${neighbourhoods.name} AS name, ${neighbourhoods.kind} AS kind, ${memberships.status} AS status
+      SELECT ${neighbourhoods.id} AS id, ${neighbourhoods.slug} AS slug, ${neighbourhoods.name} AS name, ${neighbourhoods.kind} AS kind, ${memberships.status} AS status,
+        ${neighbourhoods.archivedAt} IS NOT NULL AS archived
       FROM ${memberships} INNER JOIN ${neighbourhoods} ON ${neighbourhoods.id} = ${memberships.neighbourhoodId}
       WHERE ${memberships.userId} = ${users.id}
       ORDER BY ${neighbourhoods.name}

@@ -6,9 +6,10 @@ export function viewerOf(actor: Actor) {
   const strip = ({ slug, name, kind }: Actor["memberships"][number]) => ({ slug, name, kind });
   return {
     user: { id: actor.userId, displayName: actor.displayName, role: actor.role },
-    neighbourhoods: actor.memberships.filter((membership) => membership.status === "active").map(strip),
+    // Archived neighbourhoods are left out of every list (their history stays readable at /buurt/<slug>).
+    neighbourhoods: actor.memberships.filter((membership) => membership.status === "active" && !membership.archived).map(strip),
     /** Neighbourhoods this person asked to join, waiting for a moderator or ambassador. */
-    pendingNeighbourhoods: actor.memberships.filter((membership) => membership.status === "pending").map(strip),
+    pendingNeighbourhoods: actor.memberships.filter((membership) => membership.status === "pending" && !membership.archived).map(strip),
   };
 }
 

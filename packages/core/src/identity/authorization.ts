@@ -25,6 +25,8 @@ export const ACTIONS = [
   "settings.manage",
   /** Export or delete one's own data, log out everywhere. */
   "account.own",
+  /** Create, change and archive neighbourhoods and their complexes (buildings), import complexes; the first-run checklist. */
+  "neighbourhood.manage",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -67,5 +69,7 @@ export function can(actor: AuthorizationActor, action: Action, resource: Authori
       return actor.role === "admin";
     case "account.own":
       return true;
+    case "neighbourhood.manage":
+      return actor.role === "admin";
   }
 }

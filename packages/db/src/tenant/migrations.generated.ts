@@ -72,4 +72,17 @@ export const migrations: Migration[] = [
       "ALTER TABLE `partners` ADD `logo_key` text;",
     ],
   },
+  {
+    id: "0005_careless_random",
+    hash: "a4e7d51b609c0b440148051efa07a5e62e9a55c65a0773051ea2187114e2324a",
+    statements: [
+      "ALTER TABLE `complexes` ADD `code` text;",
+      "ALTER TABLE `complexes` ADD `street` text;",
+      "ALTER TABLE `complexes` ADD `house_number_from` integer;",
+      "ALTER TABLE `complexes` ADD `house_number_to` integer;",
+      "ALTER TABLE `complexes` ADD `postcode` text;",
+      "CREATE UNIQUE INDEX `complexes_code_idx` ON `complexes` (`code`);",
+      "CREATE INDEX `audit_log_action_idx` ON `audit_log` (`action`);",
+    ],
+  },
 ];

@@ -1,7 +1,7 @@
 // Tenant schema: everything of one corporation lives in its own database with this schema.
 // Timestamps are integer milliseconds since the epoch (UTC).
 import { sql } from "drizzle-orm";
-import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 const now = sql`(unixepoch('subsec') * 1000)`;
 
@@ -89,10 +89,19 @@ export const complexes = sqliteTable(
       .notNull()
       .references(() => neighbourhoods.id, { onDelete: "cascade" }),
     name: text("name").notNull(),
+    /** The line shown on invite letters ("Hofstraat 2–40"); made from street and house numbers when those are given. */
     address: text("address"),
+    /** The corporation's own code for the building (upper case): the key of a CSV import. Null for complexes made before codes. */
+    code: text("code"),
+    street: text("street"),
+    /** The house-number range (inclusive), e.g. 2–40; both null when not given. */
+    houseNumberFrom: integer("house_number_from"),
+    houseNumberTo: integer("house_number_to"),
+    /** "1234 AB" */
+    postcode: text("postcode"),
     createdAt: integer("created_at").notNull().default(now),
   },
-  (table) => [index("complexes_neighbourhood_idx").on(table.neighbourhoodId)],
+  (table) => [index("complexes_neighbourhood_idx").on(table.neighbourhoodId), uniqueIndex("complexes_code_idx").on(table.code)],
 );
 
 export const memberships = sqliteTable(
@@ -247,7 +256,8 @@ export const auditLog = sqliteTable(
     details: text("details", { mode: "json" }).$type<Record<string, unknown>>(),
     createdAt: integer("created_at").notNull().default(now),
   },
-  (table) => [index("audit_log_created_idx").on(table.createdAt)],
+  // By action: the first-run checklist asks whether an action (settings.branding) ever happened.
+  (table) => [index("audit_log_created_idx").on(table.createdAt), index("audit_log_action_idx").on(table.action)],
 );
 
 export type TenantSettings = typeof tenantSettings.$inferSelect;
@@ -256,3 +266,4 @@ export type Neighbourhood = typeof neighbourhoods.$inferSelect;
 export type Post = typeof posts.$inferSelect;
 export type Partner = typeof partners.$inferSelect;
 export type Invite = typeof invites.$inferSelect;
+export type Complex = typeof complexes.$inferSelect;

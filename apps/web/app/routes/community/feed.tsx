@@ -81,6 +81,9 @@ export default function NeighbourhoodFeed() {
       {/* The form waits behind one button, so on a phone the neighbourhood comes first. A native
           <details> opens without JavaScript and by keyboard; it comes back open after an error, so
           nothing typed is lost. */}
+      {feed.neighbourhood.archived ? (
+        <p className="notice">{t("neighbourhoodAdmin.archivedNotice")}</p>
+      ) : (
       <section className="new-post" aria-labelledby="new-post-heading">
         <h2 id="new-post-heading" className="visually-hidden">
           {t("feed.newPost")}
@@ -130,6 +133,7 @@ export default function NeighbourhoodFeed() {
           </div>
         </details>
       </section>
+      )}
 
       <section aria-label={feed.neighbourhood.name}>
         {feed.posts.length === 0 ? (

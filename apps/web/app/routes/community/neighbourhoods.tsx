@@ -3,6 +3,7 @@ import { data, Link, redirect, useLoaderData, type LoaderFunctionArgs, type Meta
 import { callApi } from "../../lib/api.server.ts";
 import { assertTenantSite, requestSiteContext } from "../../lib/site-context.ts";
 import { InviteLinks } from "../../components/invite-links.tsx";
+import { FirstRunChecklist } from "../../components/first-run-checklist.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Buurten — Buurtplein" }];
 
@@ -10,19 +11,24 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const { site, viewer } = context.get(requestSiteContext);
   assertTenantSite(site);
   if (!viewer) throw redirect("/inloggen");
-  const result = await callApi(request, (api) => api.neighbourhoods.$get());
+  // An admin's landing page also shows the first-run checklist (one more call, for admins only).
+  const [result, checklist] = await Promise.all([
+    callApi(request, (api) => api.neighbourhoods.$get()),
+    viewer.user.role === "admin" ? callApi(request, (api) => api.setup.checklist.$get()) : null,
+  ]);
   if (!result.ok) throw data({ code: result.error?.code }, { status: result.status });
   // Partners and care partners have an account for their organisation but no neighbourhood of their own.
   const partner = viewer.user.role === "partner" || viewer.user.role === "care_partner";
-  return { ...result.data, partner, waiting: viewer.pendingNeighbourhoods ?? [] };
+  return { ...result.data, partner, waiting: viewer.pendingNeighbourhoods ?? [], checklist: checklist?.ok ? checklist.data.checklist : null };
 }
 
 export default function Neighbourhoods() {
-  const { neighbourhoods, partner, waiting } = useLoaderData<typeof loader>();
+  const { neighbourhoods, partner, waiting, checklist } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   return (
     <section>
       <h1>{t("neighbourhoods.title")}</h1>
+      {checklist ? <FirstRunChecklist checklist={checklist} /> : null}
       <InviteLinks />
       {waiting.length > 0 ? (
         <p className="notice" role="status">
