@@ -21,6 +21,9 @@ import { inviteRoutes } from "./invites/invites.ts";
 import { joinRoutes } from "./invites/join.ts";
 import { memberRoutes } from "./identity/members.ts";
 import { membershipSettingsRoutes } from "./identity/membership-settings.ts";
+import { staffRoutes } from "./staff/staff.ts";
+import { organisationRoutes } from "./staff/organisations.ts";
+import { ambassadorRoutes } from "./staff/ambassadors.ts";
 
 export function createApp() {
   const app = new Hono<AppEnv>().basePath("/api");
@@ -56,7 +59,10 @@ export function createApp() {
     .route("/settings/membership", membershipSettingsRoutes)
     .route("/members", memberDirectoryRoutes)
     .route("/dev", devMailRoutes)
-    .route("/neighbourhoods", neighbourhoodRoutes);
+    .route("/neighbourhoods", neighbourhoodRoutes)
+    .route("/staff", staffRoutes)
+    .route("/organisations", organisationRoutes)
+    .route("/ambassadors", ambassadorRoutes);
 
   routes.notFound(async (c) => c.json(new AppError("not_found", { message: "apiErrors.routeNotFound" }).toBody(await requestLanguage(c)), 404));
   routes.onError(handleError);

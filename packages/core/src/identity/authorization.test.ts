@@ -20,6 +20,9 @@ const TABLE: Record<Action, Record<Role, Answer>> = {
   "member.remove": { resident: N, prospective: N, ambassador: N, moderator: N, admin: Y, partner: N, care_partner: N },
   "settings.manage": { resident: N, prospective: N, ambassador: N, moderator: N, admin: Y, partner: N, care_partner: N },
   "account.own": { resident: Y, prospective: Y, ambassador: Y, moderator: Y, admin: Y, partner: Y, care_partner: Y },
+  "staff.manage": { resident: N, prospective: N, ambassador: N, moderator: N, admin: Y, partner: N, care_partner: N },
+  "organisation.manage": { resident: N, prospective: N, ambassador: N, moderator: N, admin: Y, partner: N, care_partner: N },
+  "ambassador.manage": { resident: N, prospective: N, ambassador: N, moderator: Y, admin: Y, partner: N, care_partner: N },
 };
 
 describe("can(actor, action, resource)", () => {

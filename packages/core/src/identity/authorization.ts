@@ -25,6 +25,12 @@ export const ACTIONS = [
   "settings.manage",
   /** Export or delete one's own data, log out everywhere. */
   "account.own",
+  /** Invite staff (admin, moderator, partner, care partner), change their roles, remove them. */
+  "staff.manage",
+  /** Partner and care organisations: create, change, remove, and the neighbourhoods they serve. */
+  "organisation.manage",
+  /** Make a resident an ambassador of their neighbourhood, and back. */
+  "ambassador.manage",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -58,12 +64,15 @@ export function can(actor: AuthorizationActor, action: Action, resource: Authori
     case "post.announce":
     case "invite.manage":
     case "member.reset_access":
+    case "ambassador.manage":
       return staff;
     case "member.review":
     case "member.register":
       return staff || ambassadorHere;
     case "member.remove":
     case "settings.manage":
+    case "staff.manage":
+    case "organisation.manage":
       return actor.role === "admin";
     case "account.own":
       return true;

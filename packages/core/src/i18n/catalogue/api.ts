@@ -30,6 +30,10 @@ const errors: Record<ErrorCode, string> = {
   account_pending: "Je aanmelding wacht nog op goedkeuring. Je kunt inloggen zodra de corporatie of een buurtambassadeur je heeft toegelaten.",
   account_rejected: "Je aanmelding is niet goedgekeurd. Je kunt daarom niet inloggen. Neem contact op met je woningcorporatie als je vragen hebt.",
   csrf_failed: "Dit verzoek komt niet van deze website en is daarom geweigerd. Probeer het opnieuw.",
+  last_admin: "Dit is de laatste beheerder. Er moet altijd minstens één beheerder zijn.",
+  organisation_in_use: "Bij deze organisatie horen nog accounts.",
+  organisation_name_taken: "Er is al een organisatie met deze naam.",
+  ambassador_not_eligible: "Deze persoon kan geen buurtambassadeur worden.",
 };
 
 const nl = {
@@ -229,6 +233,10 @@ const en: Widen<typeof nl> = {
     account_pending: "Your request to join is still waiting for approval. You can log in as soon as the corporation or a neighbourhood ambassador has let you in.",
     account_rejected: "Your request to join was not approved, so you cannot log in. Please contact your housing corporation if you have questions.",
     csrf_failed: "This request did not come from this website and was therefore refused. Please try again.",
+    last_admin: "This is the last administrator. There must always be at least one.",
+    organisation_in_use: "Accounts still belong to this organisation.",
+    organisation_name_taken: "There is already an organisation with this name.",
+    ambassador_not_eligible: "This person cannot become a neighbourhood ambassador.",
   },
   apiErrors: {
     routeNotFound: "This API route does not exist.",
