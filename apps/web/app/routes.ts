@@ -26,6 +26,11 @@ export default [
   route("beheer/uitnodigingen/:id/poster", "routes/invites/admin-invite-poster.tsx"),
   route("beheer/aanmeldingen", "routes/identity/admin-pending-members.tsx"),
   route("beheer/aanmelden-namens", "routes/identity/admin-register-member.tsx"),
+  route("beheer/medewerkers", "routes/staff/admin-staff.tsx"),
+  route("beheer/medewerkers/:id", "routes/staff/admin-staff-edit.tsx"),
+  route("beheer/organisaties", "routes/staff/admin-organisations.tsx"),
+  route("beheer/organisaties/:id", "routes/staff/admin-organisation-edit.tsx"),
+  route("beheer/leden/:id/ambassadeur", "routes/staff/admin-ambassador.tsx"),
   route("robots.txt", "routes/platform/robots.ts"),
   route("*", "routes/platform/not-found.tsx"),
 ] satisfies RouteConfig;
