@@ -85,7 +85,7 @@ describe("bringing in staff", () => {
     await moderator.page.waitForURL(/\/inloggen/);
     await admin.context.close();
     await moderator.context.close();
-  }, 120_000);
+  });
 
   it("an admin creates a care organisation, invites a care partner for it, and cannot remove it while it has accounts", async () => {
     const admin = await newPage(browser, { locale: "en-GB" });
@@ -129,5 +129,5 @@ describe("bringing in staff", () => {
     expect(await admin.page.getByRole("button", { name: "Yes, remove" }).count()).toBe(0);
     await expectAccessible(admin.page);
     await admin.context.close();
-  }, 120_000);
+  });
 });

@@ -192,6 +192,39 @@ describe("changing roles and removing staff", () => {
     expect(await auditActions(tenant, tenant.adminId)).toEqual([]);
   });
 
+  it("keeps one admin when two admins demote or remove each other at the same moment", async () => {
+    const own = await createStaffTenant();
+    const adminCount = async () => (await own.db.select({ id: users.id }).from(users).where(eq(users.role, "admin"))).length;
+    const secondAdmin = async () => {
+      const email = staffEmail("tweede");
+      const id = (await json(await inviteStaff(own.host, own.adminCookie, { email, displayName: "Tweede Admin", role: "admin" }))).staff.id as string;
+      const verified = await call(own.host, "/api/auth/magic-link/verify", { method: "POST", json: { token: await invitationToken(own.host, email) } });
+      return { id, cookie: verified.headers.getSetCookie()[0]!.split(";")[0]! };
+    };
+    const demoter = await secondAdmin();
+    const demotions = await Promise.all([
+      call(own.host, `/api/staff/${demoter.id}`, { method: "PATCH", cookie: own.adminCookie, json: { role: "moderator" } }),
+      call(own.host, `/api/staff/${own.adminId}`, { method: "PATCH", cookie: demoter.cookie, json: { role: "moderator" } }),
+    ]);
+    expect(demotions.map((response) => response.status).sort()).toEqual([200, 409]);
+    expect(await adminCount()).toBe(1);
+
+    const [remaining] = await own.db.select().from(users).where(eq(users.role, "admin"));
+    const remainingCookie = remaining!.id === own.adminId ? own.adminCookie : demoter.cookie;
+    const other = await (async () => {
+      const email = staffEmail("derde");
+      const id = (await json(await inviteStaff(own.host, remainingCookie, { email, displayName: "Derde Admin", role: "admin" }))).staff.id as string;
+      const verified = await call(own.host, "/api/auth/magic-link/verify", { method: "POST", json: { token: await invitationToken(own.host, email) } });
+      return { id, cookie: verified.headers.getSetCookie()[0]!.split(";")[0]! };
+    })();
+    const removals = await Promise.all([
+      call(own.host, `/api/staff/${other.id}/remove`, { method: "POST", cookie: remainingCookie }),
+      call(own.host, `/api/staff/${remaining!.id}/remove`, { method: "POST", cookie: other.cookie }),
+    ]);
+    expect(removals.filter((response) => response.status === 200)).toHaveLength(1);
+    expect(await adminCount()).toBe(1);
+  });
+
   it("removes a staff member: the account is gone, audited; one's own account only through My account", async () => {
     const email = staffEmail("weg");
     const id = (await json(await inviteStaff(tenant.host, tenant.adminCookie, { email, displayName: "Wim Weg", role: "moderator" }))).staff.id;
