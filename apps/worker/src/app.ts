@@ -24,6 +24,9 @@ import { membershipSettingsRoutes } from "./identity/membership-settings.ts";
 import { neighbourhoodAdminRoutes } from "./neighbourhoods/neighbourhood-admin.ts";
 import { complexRoutes } from "./neighbourhoods/complexes.ts";
 import { firstRunRoutes } from "./tenancy/first-run.ts";
+import { staffRoutes } from "./staff/staff.ts";
+import { organisationRoutes } from "./staff/organisations.ts";
+import { ambassadorRoutes } from "./staff/ambassadors.ts";
 
 export function createApp() {
   const app = new Hono<AppEnv>().basePath("/api");
@@ -62,7 +65,10 @@ export function createApp() {
     .route("/neighbourhoods", neighbourhoodRoutes)
     .route("/neighbourhoods", neighbourhoodAdminRoutes)
     .route("/complexes", complexRoutes)
-    .route("/setup", firstRunRoutes);
+    .route("/setup", firstRunRoutes)
+    .route("/staff", staffRoutes)
+    .route("/organisations", organisationRoutes)
+    .route("/ambassadors", ambassadorRoutes);
 
   routes.notFound(async (c) => c.json(new AppError("not_found", { message: "apiErrors.routeNotFound" }).toBody(await requestLanguage(c)), 404));
   routes.onError(handleError);

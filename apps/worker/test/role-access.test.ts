@@ -74,6 +74,40 @@ const PROBES: Probe[] = [
   { label: "list every neighbourhood, archived ones too", action: "neighbourhood.manage", where: "none", request: () => ({ method: "GET", path: "/api/neighbourhoods?include=archived" }) },
   { label: "preview a complex import", action: "neighbourhood.manage", where: "none", request: () => ({ method: "POST", path: "/api/complexes/import/preview", json: { csv: "code;naam;buurt\nP-1;Proefblok;Oudwijk" } }) },
   { label: "see the first-run checklist", action: "neighbourhood.manage", where: "none", request: () => ({ method: "GET", path: "/api/setup/checklist" }) },
+  { label: "see the staff and their roles", action: "staff.manage", where: "none", request: () => ({ method: "GET", path: "/api/staff" }) },
+  {
+    label: "invite a staff member",
+    action: "staff.manage",
+    where: "none",
+    // A role nobody can have: allowed → 422, not allowed → 403; nobody is actually invited.
+    request: () => ({ method: "POST", path: "/api/staff", json: { email: "nieuw@rollen.example", displayName: "Nieuw", role: "owner" } }),
+    allowedStatus: 422,
+  },
+  {
+    label: "change a staff member's role",
+    action: "staff.manage",
+    where: "none",
+    request: () => ({ method: "PATCH", path: `/api/staff/${crypto.randomUUID()}`, json: { role: "moderator" } }),
+    allowedStatus: 404,
+  },
+  { label: "remove a staff member", action: "staff.manage", where: "none", request: () => ({ method: "POST", path: `/api/staff/${crypto.randomUUID()}/remove` }), allowedStatus: 404 },
+  { label: "see the partner and care organisations", action: "organisation.manage", where: "none", request: () => ({ method: "GET", path: "/api/organisations" }) },
+  {
+    label: "create an organisation",
+    action: "organisation.manage",
+    where: "none",
+    request: () => ({ method: "POST", path: "/api/organisations", json: { name: "Rollen", kind: "sponsor" } }),
+    allowedStatus: 422,
+  },
+  {
+    label: "remove an organisation",
+    action: "organisation.manage",
+    where: "none",
+    request: () => ({ method: "POST", path: `/api/organisations/${crypto.randomUUID()}/remove` }),
+    allowedStatus: 404,
+  },
+  { label: "make a resident an ambassador", action: "ambassador.manage", where: "none", request: () => ({ method: "PUT", path: `/api/ambassadors/${crypto.randomUUID()}` }), allowedStatus: 404 },
+  { label: "end an ambassadorship", action: "ambassador.manage", where: "none", request: () => ({ method: "DELETE", path: `/api/ambassadors/${crypto.randomUUID()}` }), allowedStatus: 404 },
 ];
 
 let tenant: Awaited<ReturnType<typeof createFreshTenant>>;

@@ -11,6 +11,7 @@ export function InviteLinks() {
   if (viewerIsNeighbour(viewer)) links.push({ to: "/uitnodigen", label: t("invites.links.personal") });
   if (viewerIsStaff(viewer)) links.push({ to: "/beheer/uitnodigingen", label: t("invites.links.adminInvites") });
   if (viewerIsStaff(viewer)) links.push({ to: "/beheer/leden", label: t("access.members.title") });
+  if (viewer?.user.role === "admin") links.push({ to: "/beheer/medewerkers", label: t("staff.links.staff") }, { to: "/beheer/organisaties", label: t("staff.links.organisations") });
   if (viewerHelpsMembers(viewer)) {
     links.push({ to: "/beheer/aanmeldingen", label: t("invites.links.pending") });
     links.push({ to: "/beheer/aanmelden-namens", label: t("invites.links.register") });

@@ -21,6 +21,7 @@ import { parseInput, readJson } from "../lib/errors.ts";
 import { requireActor, requirePermission, tenantSite } from "../middleware/session.ts";
 import { audit } from "../lib/audit.ts";
 import { eraseAccount } from "./accounts.ts";
+import { keepsAnAdmin, lastAdminError } from "../staff/staff-accounts.ts";
 import { resetRateLimit } from "../lib/rate-limit.ts";
 import { RATE_LIMITS } from "./rate-limit-rules.ts";
 
@@ -158,6 +159,9 @@ export const memberDirectoryRoutes = new Hono<AppEnv>()
   if (id === actor.userId) throw new AppError("conflict", { message: "apiErrors.members.removeSelf" });
   const [person] = await site.db.select({ id: users.id }).from(users).where(eq(users.id, id)).limit(1);
   if (!person) throw new AppError("not_found", NOT_FOUND);
+  // Locked out first, under the last-admin guard (two admins removing each other at once keep one).
+  const [locked] = await site.db.update(users).set({ status: "removed", updatedAt: Date.now() }).where(and(eq(users.id, person.id), keepsAnAdmin(person.id))).returning({ id: users.id });
+  if (!locked) throw lastAdminError();
   const result = await eraseAccount(site.db, person.id, input.mode);
   await audit(site.db, { actorId: actor.userId, action: "member.removed", subject: person.id, details: { mode: input.mode, posts: result.posts } });
   return c.json({ ok: true, mode: input.mode, posts: result.posts });

@@ -31,6 +31,10 @@ export const ERROR_STATUS = {
   account_rejected: 403,
   csrf_failed: 403,
   neighbourhood_archived: 409,
+  last_admin: 409,
+  organisation_in_use: 409,
+  organisation_name_taken: 409,
+  ambassador_not_eligible: 409,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -8,6 +8,7 @@ import { invitesMessages } from "./catalogue/invites.ts";
 import { apiMessages } from "./catalogue/api.ts";
 import { mailMessages } from "./catalogue/mail.ts";
 import { neighbourhoodsMessages } from "./catalogue/neighbourhoods.ts";
+import { staffMessages } from "./catalogue/staff.ts";
 
 export const LANGUAGES = ["nl", "en"] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -40,9 +41,12 @@ const PARTS = [
   apiMessages,
   mailMessages,
   neighbourhoodsMessages,
-];
+  staffMessages,
+] as const;
 
-type DutchTree = typeof pagesNl & typeof accessMessages.nl & typeof invitesMessages.nl & typeof apiMessages.nl & typeof mailMessages.nl & typeof neighbourhoodsMessages.nl;
+type UnionToIntersection<U> = (U extends unknown ? (part: U) => void : never) extends (part: infer I) => void ? I : never;
+/** Every part's Dutch tree in one type (a new part only needs its line in PARTS). */
+type DutchTree = UnionToIntersection<(typeof PARTS)[number]["nl"]>;
 
 /** Every language's whole catalogue (the web app hands these to i18next as its resources). */
 export const MESSAGES: Record<Language, Record<string, unknown>> = {

@@ -21,6 +21,9 @@ const TABLE: Record<Action, Record<Role, Answer>> = {
   "settings.manage": { resident: N, prospective: N, ambassador: N, moderator: N, admin: Y, partner: N, care_partner: N },
   "account.own": { resident: Y, prospective: Y, ambassador: Y, moderator: Y, admin: Y, partner: Y, care_partner: Y },
   "neighbourhood.manage": { resident: N, prospective: N, ambassador: N, moderator: N, admin: Y, partner: N, care_partner: N },
+  "staff.manage": { resident: N, prospective: N, ambassador: N, moderator: N, admin: Y, partner: N, care_partner: N },
+  "organisation.manage": { resident: N, prospective: N, ambassador: N, moderator: N, admin: Y, partner: N, care_partner: N },
+  "ambassador.manage": { resident: N, prospective: N, ambassador: N, moderator: Y, admin: Y, partner: N, care_partner: N },
 };
 
 describe("can(actor, action, resource)", () => {

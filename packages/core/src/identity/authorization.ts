@@ -27,6 +27,12 @@ export const ACTIONS = [
   "account.own",
   /** Create, change and archive neighbourhoods and their complexes (buildings), import complexes; the first-run checklist. */
   "neighbourhood.manage",
+  /** Invite staff (admin, moderator, partner, care partner), change their roles, remove them. */
+  "staff.manage",
+  /** Partner and care organisations: create, change, remove, and the neighbourhoods they serve. */
+  "organisation.manage",
+  /** Make a resident an ambassador of their neighbourhood, and back. */
+  "ambassador.manage",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -60,12 +66,15 @@ export function can(actor: AuthorizationActor, action: Action, resource: Authori
     case "post.announce":
     case "invite.manage":
     case "member.reset_access":
+    case "ambassador.manage":
       return staff;
     case "member.review":
     case "member.register":
       return staff || ambassadorHere;
     case "member.remove":
     case "settings.manage":
+    case "staff.manage":
+    case "organisation.manage":
       return actor.role === "admin";
     case "account.own":
       return true;

@@ -80,6 +80,16 @@ export default function AdminMembers() {
                         {t("access.members.recovery")}
                       </Link>
                     ) : null}
+                    {member.role === "resident" && member.status === "active" && member.neighbourhoods.length > 0 ? (
+                      <Link to={`/beheer/leden/${member.id}/ambassadeur`} aria-label={t("staff.ambassador.makeLabel", { name: member.displayName })}>
+                        {t("staff.ambassador.make")}
+                      </Link>
+                    ) : null}
+                    {member.role === "ambassador" ? (
+                      <Link to={`/beheer/leden/${member.id}/ambassadeur`} aria-label={t("staff.ambassador.endLabel", { name: member.displayName })}>
+                        {t("staff.ambassador.end")}
+                      </Link>
+                    ) : null}
                     {list.canRemove && member.id !== me ? (
                       <Link to={`/beheer/leden/${member.id}/verwijderen`} aria-label={t("access.members.removeLabel", { name: member.displayName })}>
                         {t("access.members.remove")}

@@ -31,6 +31,10 @@ const errors: Record<ErrorCode, string> = {
   account_rejected: "Je aanmelding is niet goedgekeurd. Je kunt daarom niet inloggen. Neem contact op met je woningcorporatie als je vragen hebt.",
   csrf_failed: "Dit verzoek komt niet van deze website en is daarom geweigerd. Probeer het opnieuw.",
   neighbourhood_archived: "Deze buurt is gearchiveerd. Je kunt er niets nieuws meer plaatsen en er kan niemand meer bij. Wat er al stond, blijft bewaard.",
+  last_admin: "Dit is de laatste beheerder. Er moet altijd minstens één beheerder zijn.",
+  organisation_in_use: "Bij deze organisatie horen nog accounts.",
+  organisation_name_taken: "Er is al een organisatie met deze naam.",
+  ambassador_not_eligible: "Deze persoon kan geen buurtambassadeur worden.",
 };
 
 const nl = {
@@ -231,6 +235,10 @@ const en: Widen<typeof nl> = {
     account_rejected: "Your request to join was not approved, so you cannot log in. Please contact your housing corporation if you have questions.",
     csrf_failed: "This request did not come from this website and was therefore refused. Please try again.",
     neighbourhood_archived: "This neighbourhood has been archived. Nothing new can be posted there and nobody can join it. What was there is kept.",
+    last_admin: "This is the last administrator. There must always be at least one.",
+    organisation_in_use: "Accounts still belong to this organisation.",
+    organisation_name_taken: "There is already an organisation with this name.",
+    ambassador_not_eligible: "This person cannot become a neighbourhood ambassador.",
   },
   apiErrors: {
     routeNotFound: "This API route does not exist.",
