@@ -30,6 +30,8 @@ export const ERROR_STATUS = {
   account_pending: 403,
   account_rejected: 403,
   csrf_failed: 403,
+  contrast_too_low: 422,
+  unsupported_image_type: 415,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

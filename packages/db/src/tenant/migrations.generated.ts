@@ -72,4 +72,12 @@ export const migrations: Migration[] = [
       "ALTER TABLE `partners` ADD `logo_key` text;",
     ],
   },
+  {
+    id: "0005_remarkable_namorita",
+    hash: "e38db9aff824d8396e1224b1d8d05345f570f2ffd84a2a1d69c91318d0cd8b96",
+    statements: [
+      "ALTER TABLE `tenant_settings` ADD `logo_key` text;",
+      "ALTER TABLE `tenant_settings` ADD `house_rules` text;",
+    ],
+  },
 ];
