@@ -21,6 +21,9 @@ import { inviteRoutes } from "./invites/invites.ts";
 import { joinRoutes } from "./invites/join.ts";
 import { memberRoutes } from "./identity/members.ts";
 import { membershipSettingsRoutes } from "./identity/membership-settings.ts";
+import { brandingRoutes, logoRoutes } from "./branding/branding.ts";
+import { sponsorRoutes } from "./branding/sponsors.ts";
+import { fileRoutes } from "./files/file-routes.ts";
 
 export function createApp() {
   const app = new Hono<AppEnv>().basePath("/api");
@@ -40,6 +43,8 @@ export function createApp() {
   // Health checks the databases itself and needs no session: registered before the session
   // middleware (whose first query would otherwise answer for it), so it reports each check.
   app.route("/health", healthRoutes);
+  // Uploaded files (logos) need no session either: served straight from R2, on the tenant's own hosts.
+  app.route("/files", fileRoutes);
   app.use(loadSession);
   app.use(refreshSharedStateAfterWrites);
 
@@ -56,7 +61,10 @@ export function createApp() {
     .route("/settings/membership", membershipSettingsRoutes)
     .route("/members", memberDirectoryRoutes)
     .route("/dev", devMailRoutes)
-    .route("/neighbourhoods", neighbourhoodRoutes);
+    .route("/neighbourhoods", neighbourhoodRoutes)
+    .route("/settings/branding", brandingRoutes)
+    .route("/settings/logo", logoRoutes)
+    .route("/sponsors", sponsorRoutes);
 
   routes.notFound(async (c) => c.json(new AppError("not_found", { message: "apiErrors.routeNotFound" }).toBody(await requestLanguage(c)), 404));
   routes.onError(handleError);
