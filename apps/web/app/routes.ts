@@ -26,6 +26,11 @@ export default [
   route("beheer/uitnodigingen/:id/poster", "routes/invites/admin-invite-poster.tsx"),
   route("beheer/aanmeldingen", "routes/identity/admin-pending-members.tsx"),
   route("beheer/aanmelden-namens", "routes/identity/admin-register-member.tsx"),
+  route("beheer/huisstijl", "routes/branding/admin-branding.tsx"),
+  route("beheer/sponsors", "routes/branding/admin-sponsors.tsx"),
+  route("beheer/sponsors/:id", "routes/branding/admin-sponsor-edit.tsx"),
+  route("beheer/sponsors/:id/verwijderen", "routes/branding/admin-sponsor-remove.tsx"),
+  route("mogelijk-gemaakt-door", "routes/branding/powered-by.tsx"),
   route("robots.txt", "routes/platform/robots.ts"),
   route("*", "routes/platform/not-found.tsx"),
 ] satisfies RouteConfig;

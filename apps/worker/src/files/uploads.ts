@@ -20,7 +20,7 @@ function tooBig(): AppError {
 }
 
 /** The request body, refused with 413 as soon as it passes `maxBytes` (without reading the rest). */
-async function readBodyUpTo(request: Request, maxBytes: number): Promise<Uint8Array> {
+async function readBodyUpTo(request: Request, maxBytes: number): Promise<Uint8Array<ArrayBuffer>> {
   const declared = Number(request.headers.get("content-length"));
   if (Number.isFinite(declared) && declared > maxBytes) throw tooBig();
   if (!request.body) return new Uint8Array();
@@ -47,20 +47,20 @@ async function readBodyUpTo(request: Request, maxBytes: number): Promise<Uint8Ar
 }
 
 /** The uploaded image of this request (the raw body): PNG, JPEG or WebP up to 1 MB, by its content. */
-export async function readImageUpload(c: Context<AppEnv>): Promise<{ bytes: Uint8Array; type: ImageType }> {
+export async function readImageUpload(c: Context<AppEnv>): Promise<{ bytes: Uint8Array<ArrayBuffer>; type: ImageType }> {
   const bytes = await readBodyUpTo(c.req.raw, MAX_IMAGE_BYTES);
   const type = sniffImageType(bytes);
   if (!type) throw new AppError("unsupported_image_type");
   return { bytes, type };
 }
 
-async function sha256Hex(bytes: Uint8Array): Promise<string> {
+async function sha256Hex(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
   const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
   return [...digest].map((byte) => byte.toString(16).padStart(2, "0")).join("");
 }
 
 /** Stores an image under `tenants/<id>/<folder>/<sha-256>.<ext>` and returns its key. */
-export async function storeImage(c: Context<AppEnv>, site: TenantSite, folder: FileFolder, image: { bytes: Uint8Array; type: ImageType }): Promise<string> {
+export async function storeImage(c: Context<AppEnv>, site: TenantSite, folder: FileFolder, image: { bytes: Uint8Array<ArrayBuffer>; type: ImageType }): Promise<string> {
   const key = tenantFileKey(site.tenant.id, folder, `${await sha256Hex(image.bytes)}.${IMAGE_EXTENSIONS[image.type]}`);
   await c.env.FILES.put(key, image.bytes, { httpMetadata: { contentType: image.type } });
   return key;

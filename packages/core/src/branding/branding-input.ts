@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { AppError } from "../errors/app-error.ts";
 import type { MessageKey, MessageParams } from "../i18n/messages.ts";
-import { checkColourContrast, HEX_COLOUR, MIN_TEXT_CONTRAST, type BrandColour, type ContrastFailure } from "./colour-contrast.ts";
+import { checkColourContrast, contrastMessage, HEX_COLOUR, MIN_TEXT_CONTRAST, type BrandColour, type ContrastFailure } from "./colour-contrast.ts";
 
 /** "" and null clear an optional text; absent leaves it as it is. */
 const optionalText = (max: number, tooLong: MessageKey) =>
@@ -38,27 +38,6 @@ export const ZBrandingInput = z.object({
   defaultLanguage: z.enum(["nl", "en"], { error: "validation.branding.language" }).optional(),
 });
 export type TBrandingInput = z.infer<typeof ZBrandingInput>;
-
-const CONTRAST_MESSAGES: Record<ContrastFailure["pair"]["use"], MessageKey> = {
-  whiteOnPrimary: "branding.contrast.whiteOnPrimary",
-  primaryOnPage: "branding.contrast.primaryOnPage",
-  inkOnAccent: "branding.contrast.inkOnAccent",
-};
-
-/** The message key of a failure and its placeholder values (prefixed by colour, so two failures never mix). */
-export function contrastMessage(failure: ContrastFailure): { key: MessageKey; params: MessageParams } {
-  const prefix = failure.colour === "primaryColor" ? "primary" : "accent";
-  return {
-    key: CONTRAST_MESSAGES[failure.pair.use],
-    params: {
-      [`${prefix}Value`]: failure.value,
-      [`${prefix}Ratio`]: failure.ratio.toFixed(2),
-      [`${prefix}Short`]: failure.shortBy.toFixed(2),
-      [`${prefix}Suggestion`]: failure.suggestion ?? "",
-      required: MIN_TEXT_CONTRAST.toFixed(1),
-    },
-  };
-}
 
 /**
  * The colours of a branding change that text on them would not be readable with, as one 422

@@ -1,6 +1,8 @@
 // The contrast rule for a corporation's colours (WCAG 2.2 AA, 1.4.3: body text needs 4.5:1). Which
 // text sits on which colour is decided by the product's stylesheet (apps/web/app/styles.css); the pairs
 // below are exactly the ones it uses, so a colour that passes here is readable everywhere it is used.
+// Pure and small: the branding page runs it in the browser too, for its live check.
+import type { MessageKey, MessageParams } from "../i18n/messages.ts";
 
 /** The fixed colours of the stylesheet that brand colours meet (`--paper`, `--ink`, white). */
 export const PAGE_COLOURS = {
@@ -147,3 +149,32 @@ export function checkColourContrast(colour: BrandColour, value: string): Contras
     suggestion: nearestPassingShade(colour, value),
   };
 }
+
+/** The weakest pair of a colour and its ratio (two decimals, down): what the live check shows. */
+export function weakestContrast(colour: BrandColour, value: string): { pair: ColourPair; ratio: number } {
+  const measured = pairsFor(colour, value).map((pair) => ({ pair, ratio: contrastRatio(pair.text, pair.background) }));
+  const weakest = measured.sort((a, b) => a.ratio - b.ratio)[0]!;
+  return { pair: weakest.pair, ratio: floorTo2(weakest.ratio) };
+}
+
+const CONTRAST_MESSAGES: Record<ContrastFailure["pair"]["use"], MessageKey> = {
+  whiteOnPrimary: "branding.contrast.whiteOnPrimary",
+  primaryOnPage: "branding.contrast.primaryOnPage",
+  inkOnAccent: "branding.contrast.inkOnAccent",
+};
+
+/** The message key of a failure and its placeholder values (prefixed by colour, so two failures never mix). */
+export function contrastMessage(failure: ContrastFailure): { key: MessageKey; params: MessageParams } {
+  const prefix = failure.colour === "primaryColor" ? "primary" : "accent";
+  return {
+    key: CONTRAST_MESSAGES[failure.pair.use],
+    params: {
+      [`${prefix}Value`]: failure.value,
+      [`${prefix}Ratio`]: failure.ratio.toFixed(2),
+      [`${prefix}Short`]: failure.shortBy.toFixed(2),
+      [`${prefix}Suggestion`]: failure.suggestion ?? "",
+      required: MIN_TEXT_CONTRAST.toFixed(1),
+    },
+  };
+}
+
