@@ -6,6 +6,7 @@ import type { Browser, Page } from "playwright-core";
 import { SAMPLE_PNG, SAMPLE_WEBP } from "../packages/core/src/files/sample-images.ts";
 import { expectAccessible, launchBrowser, logIn, newPage, tenantUrl } from "./browser.ts";
 import { signUpCorporation } from "./operator.ts";
+import { send, sessionCookie } from "./raw-http.ts";
 
 let browser: Browser;
 let slug = "";
@@ -127,6 +128,41 @@ describe("branding a corporation's site", () => {
     await page.getByRole("status").filter({ hasText: "De sponsor is verwijderd." }).waitFor();
     await page.goto(tenantUrl(slug, "/mogelijk-gemaakt-door"));
     expect(await page.locator("main").textContent()).toContain("Er staan nog geen sponsors op deze pagina.");
+    await context.close();
+  });
+
+  it("visitors without a language choice get the corporation's default language", async () => {
+    const cookie = await sessionCookie(slug, ADMIN, "een-lang-wachtwoord");
+    const english = await send(`${slug}.localhost`, "/api/settings/branding", { method: "PATCH", headers: { "content-type": "application/json", cookie }, body: JSON.stringify({ defaultLanguage: "en" }) });
+    expect(english.status).toBe(200);
+    const visitor = await newPage(browser, { locale: "nl-NL" });
+    await visitor.page.goto(tenantUrl(slug));
+    expect(await visitor.page.locator("html").getAttribute("lang")).toBe("en");
+    await visitor.page.locator("footer").getByRole("link", { name: "Made possible by" }).waitFor();
+    await visitor.context.close();
+    await send(`${slug}.localhost`, "/api/settings/branding", { method: "PATCH", headers: { "content-type": "application/json", cookie }, body: JSON.stringify({ defaultLanguage: "nl" }) });
+  });
+});
+
+describe("where people join and on paper", () => {
+  it("the join page shows the corporation's own house rules; the letter carries the sponsor statement", async () => {
+    const cookie = await sessionCookie("delinde", "sanne@delinde.example");
+    const created = await send("delinde.localhost", "/api/invites", { method: "POST", headers: { "content-type": "application/json", cookie }, body: JSON.stringify({ neighbourhood: "lindenhof", label: "Huisregels" }) });
+    expect(created.status).toBe(201);
+    const { invite } = JSON.parse(created.text);
+    const detail = JSON.parse((await send("delinde.localhost", `/api/invites/${invite.id}`, { headers: { cookie } })).text);
+
+    const { page, context } = await newPage(browser);
+    await page.goto(tenantUrl("delinde", `/doe-mee/${detail.invite.token}`));
+    await page.getByRole("heading", { level: 3, name: "Huisregels van Woonstichting De Linde" }).waitFor();
+    expect(await page.locator(".own-house-rules li").allTextContents()).toEqual([
+      "Fietsen horen in de fietsenstalling, niet in de gang.",
+      "Grofvuil zet je buiten op maandagavond, niet eerder.",
+    ]);
+    await expectAccessible(page);
+    await logIn(page, "delinde", "sanne@delinde.example");
+    await page.goto(tenantUrl("delinde", `/beheer/uitnodigingen/${invite.id}/brief`));
+    expect(await page.locator(".letter-foot").first().textContent()).toContain("met steun van Bakkerij Van Dam");
     await context.close();
   });
 });

@@ -7,7 +7,7 @@ import { MAX_IMAGE_BYTES } from "@buurtplein/core";
 import { SAMPLE_JPEG, SAMPLE_PNG, SAMPLE_WEBP } from "@buurtplein/core/files/sample-images";
 import { tenantSchema } from "@buurtplein/db";
 import { bindings, call, json, login } from "./helpers.ts";
-import { createFreshTenant, NEW_PASSWORD } from "./invite-fixtures.ts";
+import { createFreshTenant, createInvite, NEW_PASSWORD } from "./invite-fixtures.ts";
 
 let tenant: Awaited<ReturnType<typeof createFreshTenant>>;
 let other: Awaited<ReturnType<typeof createFreshTenant>>;
@@ -50,6 +50,18 @@ describe("PATCH /api/settings/branding", () => {
     // Empty texts clear, absent ones stay.
     await patch({ tagline: "", defaultLanguage: "nl" });
     expect(await site()).toMatchObject({ tagline: null, displayName: "Buurtplein Proef", defaultLocale: "nl" });
+  });
+
+  it("shows the corporation's own house rules, the sponsor statement and the logo where people join and on letters", async () => {
+    await patch({ houseRules: "Honden aan de lijn.", sponsorStatement: "Met steun van Bakkerij Proef." });
+    await putLogo(SAMPLE_PNG, "image/png");
+    const invite = await createInvite(tenant.host, { neighbourhood: "oudwijk" }, tenant.adminCookie);
+    const lookup = await json(await call(tenant.host, `/api/join/${invite.token}`));
+    expect(lookup.corporation).toMatchObject({ houseRules: "Honden aan de lijn.", sponsorStatement: "Met steun van Bakkerij Proef." });
+    // The letter and poster are printed from the invite's detail: statement and logo come along.
+    const detail = await json(await call(tenant.host, `/api/invites/${invite.id}`, { cookie: tenant.adminCookie }));
+    expect(detail.branding).toMatchObject({ sponsorStatement: "Met steun van Bakkerij Proef.", logoUrl: (await site()).logoUrl });
+    expect(detail.branding.logoUrl).toMatch(/^\/api\/files\/logos\//);
   });
 
   it("refuses a primary colour with too little contrast: 422, the colour named, the pair, the shortfall and a shade; nothing saved", async () => {
