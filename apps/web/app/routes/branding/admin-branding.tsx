@@ -75,7 +75,7 @@ export default function AdminBranding() {
       </p>
 
       <section className="card" aria-labelledby="branding-form-title">
-        <h2 id="branding-form-title">{t("branding.settings.title")}</h2>
+        <h2 id="branding-form-title">{t("branding.settings.formTitle")}</h2>
         <FormError message={result?.intent === "save" ? result.failure : null} />
         <Form method="post" className="form" noValidate>
           <input type="hidden" name="intent" value="save" />

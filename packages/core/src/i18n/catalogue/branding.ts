@@ -16,6 +16,7 @@ const nl = {
     nav: "Huisstijl en sponsors",
     settings: {
       title: "Huisstijl",
+      formTitle: "Naam, kleuren en teksten",
       intro: "Zo ziet jullie Buurtplein eruit: naam, kleuren, logo, huisregels en sponsors. Wijzigingen zijn meteen zichtbaar voor iedereen.",
       displayName: "Naam van het Buurtplein",
       displayNameHint: "Staat bovenaan elke pagina.",
@@ -129,6 +130,7 @@ const en: Widen<typeof nl> = {
     nav: "Branding and sponsors",
     settings: {
       title: "Branding",
+      formTitle: "Name, colours and texts",
       intro: "How your Buurtplein looks: name, colours, logo, house rules and sponsors. Changes show to everyone at once.",
       displayName: "Name of the Buurtplein",
       displayNameHint: "Shown at the top of every page.",
