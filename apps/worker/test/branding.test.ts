@@ -173,6 +173,16 @@ describe("the logo", () => {
     expect(response.status).toBe(413);
     expect((await json(response)).error.code).toBe("payload_too_large");
     expect(await site()).toEqual(before);
+    // Also when the sender does not say how big it is (a stream without Content-Length).
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (let sent = 0; sent <= MAX_IMAGE_BYTES; sent += 64 * 1024) controller.enqueue(new Uint8Array(64 * 1024));
+        controller.close();
+      },
+    });
+    const streamed = await call(tenant.host, "/api/settings/logo", { method: "PUT", cookie: tenant.adminCookie, body: stream, headers: { "content-type": "image/png" }, duplex: "half" } as RequestInit);
+    expect(streamed.status).toBe(413);
+    expect(await site()).toEqual(before);
   });
 
   it("is for admins only", async () => {
