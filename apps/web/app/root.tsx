@@ -138,10 +138,13 @@ function Shell({ root, children }: { root: RequestSite | undefined; children: Re
       </a>
       <header className="site-header">
         <div className="container header-row">
-          <Link to="/" className="site-name">
-            {site?.kind === "tenant" && site.branding.logoUrl ? <img src={site.branding.logoUrl} alt="" className="logo" /> : null}
-            <span>{title}</span>
-          </Link>
+          <div className="site-title">
+            <Link to="/" className="site-name">
+              {site?.kind === "tenant" && site.branding.logoUrl ? <img src={site.branding.logoUrl} alt="" className="logo" /> : null}
+              <span>{title}</span>
+            </Link>
+            {site?.kind === "tenant" && site.branding.tagline ? <p className="site-tagline">{site.branding.tagline}</p> : null}
+          </div>
           <nav aria-label={t("common.language")} className="header-nav">
             {root?.viewer ? <Link to="/account">{t("access.nav.account")}</Link> : null}
             {root?.viewer ? (
@@ -170,6 +173,11 @@ function Shell({ root, children }: { root: RequestSite | undefined; children: Re
       <footer className="site-footer">
         <div className="container">
           {site?.kind === "tenant" && site.branding.sponsorStatement ? <p className="sponsor">{site.branding.sponsorStatement}</p> : null}
+          {site?.kind === "tenant" ? (
+            <p>
+              <Link to="/mogelijk-gemaakt-door">{t("branding.poweredBy.footerLink")}</Link>
+            </p>
+          ) : null}
           <p>{t("common.poweredBy")}</p>
         </div>
       </footer>

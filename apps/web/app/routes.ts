@@ -26,20 +26,22 @@ export default [
   route("beheer/uitnodigingen/:id/poster", "routes/invites/admin-invite-poster.tsx"),
   route("beheer/aanmeldingen", "routes/identity/admin-pending-members.tsx"),
   route("beheer/aanmelden-namens", "routes/identity/admin-register-member.tsx"),
-<<<<<<< HEAD
   route("beheer/buurten", "routes/neighbourhoods/admin-neighbourhoods.tsx"),
   route("beheer/buurten/nieuw", "routes/neighbourhoods/admin-neighbourhood-new.tsx"),
   route("beheer/buurten/:slug/bewerken", "routes/neighbourhoods/admin-neighbourhood-edit.tsx"),
   route("beheer/buurten/:slug/complexen", "routes/neighbourhoods/admin-neighbourhood-complexes.tsx"),
   route("beheer/complexen/importeren", "routes/neighbourhoods/admin-complex-import.tsx"),
   route("beheer/complexen/:id", "routes/neighbourhoods/admin-complex-edit.tsx"),
-=======
   route("beheer/medewerkers", "routes/staff/admin-staff.tsx"),
   route("beheer/medewerkers/:id", "routes/staff/admin-staff-edit.tsx"),
   route("beheer/organisaties", "routes/staff/admin-organisations.tsx"),
   route("beheer/organisaties/:id", "routes/staff/admin-organisation-edit.tsx"),
   route("beheer/leden/:id/ambassadeur", "routes/staff/admin-ambassador.tsx"),
->>>>>>> staff
+  route("beheer/huisstijl", "routes/branding/admin-branding.tsx"),
+  route("beheer/sponsors", "routes/branding/admin-sponsors.tsx"),
+  route("beheer/sponsors/:id", "routes/branding/admin-sponsor-edit.tsx"),
+  route("beheer/sponsors/:id/verwijderen", "routes/branding/admin-sponsor-remove.tsx"),
+  route("mogelijk-gemaakt-door", "routes/branding/powered-by.tsx"),
   route("robots.txt", "routes/platform/robots.ts"),
   route("*", "routes/platform/not-found.tsx"),
 ] satisfies RouteConfig;

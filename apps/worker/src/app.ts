@@ -27,6 +27,9 @@ import { firstRunRoutes } from "./tenancy/first-run.ts";
 import { staffRoutes } from "./staff/staff.ts";
 import { organisationRoutes } from "./staff/organisations.ts";
 import { ambassadorRoutes } from "./staff/ambassadors.ts";
+import { brandingRoutes, logoRoutes } from "./branding/branding.ts";
+import { sponsorRoutes } from "./branding/sponsors.ts";
+import { fileRoutes } from "./files/file-routes.ts";
 
 export function createApp() {
   const app = new Hono<AppEnv>().basePath("/api");
@@ -46,6 +49,8 @@ export function createApp() {
   // Health checks the databases itself and needs no session: registered before the session
   // middleware (whose first query would otherwise answer for it), so it reports each check.
   app.route("/health", healthRoutes);
+  // Uploaded files (logos) need no session either: served straight from R2, on the tenant's own hosts.
+  app.route("/files", fileRoutes);
   app.use(loadSession);
   app.use(refreshSharedStateAfterWrites);
 
@@ -68,7 +73,10 @@ export function createApp() {
     .route("/setup", firstRunRoutes)
     .route("/staff", staffRoutes)
     .route("/organisations", organisationRoutes)
-    .route("/ambassadors", ambassadorRoutes);
+    .route("/ambassadors", ambassadorRoutes)
+    .route("/settings/branding", brandingRoutes)
+    .route("/settings/logo", logoRoutes)
+    .route("/sponsors", sponsorRoutes);
 
   routes.notFound(async (c) => c.json(new AppError("not_found", { message: "apiErrors.routeNotFound" }).toBody(await requestLanguage(c)), 404));
   routes.onError(handleError);

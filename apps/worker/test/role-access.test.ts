@@ -64,6 +64,9 @@ const PROBES: Probe[] = [
     allowedStatus: 404,
   },
   { label: "change the membership settings", action: "settings.manage", where: "none", request: () => ({ method: "GET", path: "/api/settings/membership" }) },
+  { label: "see the branding settings", action: "settings.manage", where: "none", request: () => ({ method: "GET", path: "/api/settings/branding" }) },
+  { label: "save the branding", action: "settings.manage", where: "none", request: () => ({ method: "PATCH", path: "/api/settings/branding", json: { tagline: "Samen in de buurt" } }) },
+  { label: "add a sponsor", action: "settings.manage", where: "none", request: () => ({ method: "POST", path: "/api/sponsors", json: { name: "Bakkerij" } }) },
   { label: "download their own data", action: "account.own", where: "none", request: () => ({ method: "GET", path: "/api/me/export" }) },
   {
     label: "create a neighbourhood",

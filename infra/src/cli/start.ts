@@ -31,6 +31,9 @@ const webEnv = {
   ...process.env,
   BUURTPLEIN_WORKER_VARS: JSON.stringify(workerLocalVars(stack)),
   BUURTPLEIN_BUILD_DIR: join(dataDir, "web-build"),
+  // Miniflare's local state (the R2 bucket of uploaded logos) lives in the data folder too, so uploads
+  // survive a restart; each run's own data folder (npm test) has its own.
+  BUURTPLEIN_STATE_DIR: join(dataDir, "worker-state"),
 };
 
 const viteBin = join(webDir, "node_modules/.bin");

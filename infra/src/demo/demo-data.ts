@@ -30,6 +30,8 @@ export interface DemoTenant {
   primaryColor: string;
   accentColor: string;
   sponsorStatement: string;
+  /** The corporation's own house rules, shown when joining (one per line). */
+  houseRules?: string;
   neighbourhoods: { slug: string; name: string; kind: "existing" | "new_build"; city: string; description: string }[];
   /** Buildings the corporation owns inside a neighbourhood (an invite letter can be for one of them). */
   complexes?: { neighbourhood: string; code: string; name: string; street: string; houseNumbers: { from: number; to: number }; postcode: string }[];
@@ -47,6 +49,7 @@ export const DEMO_TENANTS: DemoTenant[] = [
     primaryColor: "#1f6f5c",
     accentColor: "#f2b134",
     sponsorStatement: "Buurtplein De Linde wordt mogelijk gemaakt door Woonstichting De Linde, met steun van Bakkerij Van Dam.",
+    houseRules: "Fietsen horen in de fietsenstalling, niet in de gang.\nGrofvuil zet je buiten op maandagavond, niet eerder.",
     neighbourhoods: [
       { slug: "lindenhof", name: "Lindenhof", kind: "existing", city: "Amersfoort", description: "De buurt rond het Lindenplein en de Hofstraat." },
       { slug: "parkzicht", name: "Parkzicht", kind: "new_build", city: "Amersfoort", description: "Nieuwbouw aan het park: oplevering voorjaar 2027." },

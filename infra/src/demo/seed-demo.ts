@@ -59,7 +59,7 @@ async function fillTenant(db: ReturnType<typeof openTenantDb>, demo: DemoTenant,
 
   await db
     .update(tenantSettings)
-    .set({ tagline: demo.tagline, primaryColor: demo.primaryColor, accentColor: demo.accentColor, sponsorStatement: demo.sponsorStatement })
+    .set({ tagline: demo.tagline, primaryColor: demo.primaryColor, accentColor: demo.accentColor, sponsorStatement: demo.sponsorStatement, houseRules: demo.houseRules ?? null })
     .where(eq(tenantSettings.id, 1));
 
   const neighbourhoodIds = new Map<string, string>();

@@ -32,3 +32,5 @@ export * from "./i18n/choose-language.ts";
 export * from "./neighbourhoods/index.ts";
 export * from "./tenancy/first-run-checklist.ts";
 export * from "./staff/index.ts";
+export * from "./branding/index.ts";
+export * from "./files/index.ts";

@@ -17,6 +17,7 @@ export function InviteLinks() {
     links.push({ to: "/beheer/aanmelden-namens", label: t("invites.links.register") });
   }
   if (viewer?.user.role === "admin") links.push({ to: "/beheer/buurten", label: t("neighbourhoodAdmin.linkLabel") });
+  if (viewer?.user.role === "admin") links.push({ to: "/beheer/huisstijl", label: t("branding.nav") });
   if (links.length === 0) return null;
   return (
     <nav aria-label={t("invites.links.label")} className="quiet-links">

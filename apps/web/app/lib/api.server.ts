@@ -20,6 +20,8 @@ export type ApiResult<T> =
 export interface CallOptions {
   json?: unknown;
   query?: Record<string, string | undefined>;
+  /** A raw body with its content type instead of JSON (uploads: PUT /api/settings/logo). */
+  raw?: { body: ArrayBuffer; contentType: string };
 }
 
 /** The success answer of a typed-client response (a union when a route answers in more than one shape). */
@@ -49,9 +51,9 @@ export async function callApi<Answer extends { json(): Promise<unknown> }>(
       for (const [name, value] of Object.entries(options.query ?? {})) if (value !== undefined) url.searchParams.set(name, value);
       const sent = new Headers(init?.headers);
       if (options.json !== undefined) sent.set("content-type", "application/json");
-      return callPageApi(
-        new Request(url, { ...init, headers: sent, body: options.json === undefined ? init?.body : JSON.stringify(options.json) }),
-      );
+      if (options.raw) sent.set("content-type", options.raw.contentType);
+      const body = options.raw ? options.raw.body : options.json === undefined ? init?.body : JSON.stringify(options.json);
+      return callPageApi(new Request(url, { ...init, headers: sent, body }));
     },
   });
   // The typed client answers with the platform's Response (typed by route): read it as one.

@@ -25,6 +25,7 @@ import { parseInput, readJson, readOptionalJson } from "../lib/errors.ts";
 import { inviteLink, summarizeInvite } from "./invite-records.ts";
 import { memberRoleFor } from "../identity/member-accounts.ts";
 import { requireActor, requirePermission, tenantSite } from "../middleware/session.ts";
+import { logoUrlOf } from "../branding/branding-view.ts";
 
 const { invites, neighbourhoods, complexes, users } = tenantSchema;
 const PAGE_SIZE = 20;
@@ -273,7 +274,7 @@ export const inviteRoutes = new Hono<AppEnv>()
       displayName: settings?.displayName ?? site.tenant.name,
       primaryColor: settings?.primaryColor ?? "#1f6f5c",
       accentColor: settings?.accentColor ?? "#f2b134",
-      logoUrl: settings?.logoUrl ?? null,
+      logoUrl: logoUrlOf(settings),
       sponsorStatement: settings?.sponsorStatement ?? null,
     },
   });

@@ -50,7 +50,7 @@ export const joinRoutes = new Hono<AppEnv>()
   return c.json({
     invite: { kind: invite.kind, role: invite.role, state: "valid" as const, expiresAt: invite.expiresAt, invitedBy },
     neighbourhood: { slug: neighbourhood.slug, name: neighbourhood.name, kind: neighbourhood.kind, city: neighbourhood.city, description: neighbourhood.description },
-    corporation: { name: settings?.displayName ?? site.tenant.name, sponsorStatement: settings?.sponsorStatement ?? null },
+    corporation: { name: settings?.displayName ?? site.tenant.name, sponsorStatement: settings?.sponsorStatement ?? null, houseRules: settings?.houseRules ?? null },
     houseRules: HOUSE_RULES,
     requiresApproval: settings?.requireMemberApproval ?? false,
   });

@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import type { Actor, AppEnv } from "../env.ts";
+import { logoUrlOf } from "../branding/branding-view.ts";
 
 /** Who is logged in here, with their neighbourhoods (from the session middleware: no query). */
 export function viewerOf(actor: Actor) {
@@ -30,7 +31,7 @@ export const siteRoutes = new Hono<AppEnv>()
       tagline: settings?.tagline ?? null,
       primaryColor: settings?.primaryColor ?? "#1f6f5c",
       accentColor: settings?.accentColor ?? "#f2b134",
-      logoUrl: settings?.logoUrl ?? null,
+      logoUrl: logoUrlOf(settings),
       sponsorStatement: settings?.sponsorStatement ?? null,
       defaultLocale: settings?.defaultLocale ?? "nl",
     },

@@ -35,6 +35,8 @@ export const ERROR_STATUS = {
   organisation_in_use: 409,
   organisation_name_taken: 409,
   ambassador_not_eligible: 409,
+  contrast_too_low: 422,
+  unsupported_image_type: 415,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -9,6 +9,7 @@ import { apiMessages } from "./catalogue/api.ts";
 import { mailMessages } from "./catalogue/mail.ts";
 import { neighbourhoodsMessages } from "./catalogue/neighbourhoods.ts";
 import { staffMessages } from "./catalogue/staff.ts";
+import { brandingMessages } from "./catalogue/branding.ts";
 
 export const LANGUAGES = ["nl", "en"] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -42,6 +43,7 @@ const PARTS = [
   mailMessages,
   neighbourhoodsMessages,
   staffMessages,
+  brandingMessages,
 ] as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (part: U) => void : never) extends (part: infer I) => void ? I : never;

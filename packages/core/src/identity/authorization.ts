@@ -21,7 +21,7 @@ export const ACTIONS = [
   "member.reset_access",
   /** Remove a member and their data (GDPR), as an admin. */
   "member.remove",
-  /** Branding, sponsor statement, whether new members need approval. */
+  /** Branding (colours, logo, texts), sponsors and the sponsor statement, whether new members need approval. */
   "settings.manage",
   /** Export or delete one's own data, log out everywhere. */
   "account.own",

@@ -85,4 +85,12 @@ export const migrations: Migration[] = [
       "CREATE INDEX `audit_log_action_idx` ON `audit_log` (`action`);",
     ],
   },
+  {
+    id: "0006_remarkable_namorita",
+    hash: "e38db9aff824d8396e1224b1d8d05345f570f2ffd84a2a1d69c91318d0cd8b96",
+    statements: [
+      "ALTER TABLE `tenant_settings` ADD `logo_key` text;",
+      "ALTER TABLE `tenant_settings` ADD `house_rules` text;",
+    ],
+  },
 ];

@@ -13,6 +13,10 @@ export const tenantSettings = sqliteTable("tenant_settings", {
   primaryColor: text("primary_color").notNull().default("#1f6f5c"),
   accentColor: text("accent_color").notNull().default("#f2b134"),
   logoUrl: text("logo_url"),
+  /** Key of the uploaded logo in the file store (R2 binding FILES), served at /api/files/…; wins over logo_url. */
+  logoKey: text("logo_key"),
+  /** The corporation's own house rules (plain text), shown with the platform's rules when joining. */
+  houseRules: text("house_rules"),
   /** "Buurtplein De Linde wordt mogelijk gemaakt door …": shown in the footer of every page. */
   sponsorStatement: text("sponsor_statement"),
   defaultLocale: text("default_locale").notNull().default("nl"),

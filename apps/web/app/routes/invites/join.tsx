@@ -201,6 +201,20 @@ export default function Join() {
             <li key={rule}>{rule}</li>
           ))}
         </ol>
+        {lookup.corporation.houseRules ? (
+          <>
+            <h3>{t("branding.join.ownRulesTitle", { corporation: lookup.corporation.name })}</h3>
+            <ul className="own-house-rules">
+              {lookup.corporation.houseRules
+                .split("\n")
+                .map((rule) => rule.trim())
+                .filter(Boolean)
+                .map((rule, index) => (
+                  <li key={index}>{rule}</li>
+                ))}
+            </ul>
+          </>
+        ) : null}
       </section>
 
       <section className="card" aria-labelledby="join-form-title">

@@ -35,6 +35,8 @@ const errors: Record<ErrorCode, string> = {
   organisation_in_use: "Bij deze organisatie horen nog accounts.",
   organisation_name_taken: "Er is al een organisatie met deze naam.",
   ambassador_not_eligible: "Deze persoon kan geen buurtambassadeur worden.",
+  contrast_too_low: "Tekst op deze kleur is niet goed te lezen. Kies een donkerdere of lichtere kleur.",
+  unsupported_image_type: "Dit bestand is geen PNG-, JPEG- of WebP-afbeelding. Andere bestanden (ook SVG) kunnen niet.",
 };
 
 const nl = {
@@ -239,6 +241,8 @@ const en: Widen<typeof nl> = {
     organisation_in_use: "Accounts still belong to this organisation.",
     organisation_name_taken: "There is already an organisation with this name.",
     ambassador_not_eligible: "This person cannot become a neighbourhood ambassador.",
+    contrast_too_low: "Text on this colour is hard to read. Choose a darker or lighter colour.",
+    unsupported_image_type: "This file is not a PNG, JPEG or WebP image. Other files (SVG too) are not accepted.",
   },
   apiErrors: {
     routeNotFound: "This API route does not exist.",

@@ -1,0 +1,2 @@
+// Uploaded files: which image an upload really is (by its bytes), and the size limit.
+export * from "./image-type.ts";
