@@ -65,6 +65,7 @@ const PROBES: Probe[] = [
   },
   { label: "change the membership settings", action: "settings.manage", where: "none", request: () => ({ method: "GET", path: "/api/settings/membership" }) },
   { label: "download their own data", action: "account.own", where: "none", request: () => ({ method: "GET", path: "/api/me/export" }) },
+  { label: "see whether the corporation asked to be deleted", action: "corporation.leave", where: "none", request: () => ({ method: "GET", path: "/api/settings/deletion" }) },
 ];
 
 let tenant: Awaited<ReturnType<typeof createFreshTenant>>;

@@ -30,6 +30,8 @@ export const ERROR_STATUS = {
   account_pending: 403,
   account_rejected: 403,
   csrf_failed: 403,
+  tenant_wrong_status: 409,
+  deletion_not_due: 409,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -25,6 +25,8 @@ export const ACTIONS = [
   "settings.manage",
   /** Export or delete one's own data, log out everywhere. */
   "account.own",
+  /** Ask for the whole corporation to be deleted (after a grace period), or withdraw that request. */
+  "corporation.leave",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -67,5 +69,7 @@ export function can(actor: AuthorizationActor, action: Action, resource: Authori
       return actor.role === "admin";
     case "account.own":
       return true;
+    case "corporation.leave":
+      return actor.role === "admin";
   }
 }
