@@ -26,6 +26,10 @@ export default [
   route("beheer/uitnodigingen/:id/poster", "routes/invites/admin-invite-poster.tsx"),
   route("beheer/aanmeldingen", "routes/identity/admin-pending-members.tsx"),
   route("beheer/aanmelden-namens", "routes/identity/admin-register-member.tsx"),
+  route("beheer", "routes/operator/console.tsx"),
+  route("beheer/corporaties/:slug", "routes/operator/tenant.tsx"),
+  route("beheer/logboek", "routes/operator/audit-log.tsx"),
+  route("beheer/opzeggen", "routes/tenancy/admin-leave.tsx"),
   route("robots.txt", "routes/platform/robots.ts"),
   route("*", "routes/platform/not-found.tsx"),
 ] satisfies RouteConfig;

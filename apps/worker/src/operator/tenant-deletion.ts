@@ -5,8 +5,8 @@
 // finished by running it again.
 import { eq } from "drizzle-orm";
 import { controlSchema, type ControlDb, type TenantDatabases } from "@buurtplein/db";
-import type { Tenant } from "../env.ts";
-import { listTenantFileKeys } from "../lib/file-store.ts";
+import type { Bindings, Tenant } from "../env.ts";
+import { tenantFilePrefix } from "../lib/file-store.ts";
 
 const { tenants, tenantDomains, tenantMigrationRuns, devMail } = controlSchema;
 
@@ -16,7 +16,7 @@ const DELETE_BATCH = 1000;
 export interface DeleteTenantOptions {
   control: ControlDb;
   databases: TenantDatabases;
-  files: R2Bucket;
+  files: Bindings["FILES"];
   tenant: Tenant;
   /** Called once the row says `deleting` (the isolate's tenant cache forgets it). */
   onMarked?: () => void;
@@ -27,8 +27,13 @@ export async function deleteTenant({ control, databases, files, tenant, onMarked
     await control.update(tenants).set({ status: "deleting", updatedAt: Date.now() }).where(eq(tenants.id, tenant.id));
   }
   onMarked?.();
-  const keys = await listTenantFileKeys(files, tenant.id);
-  for (let start = 0; start < keys.length; start += DELETE_BATCH) await files.delete(keys.slice(start, start + DELETE_BATCH));
+  // Up to 1,000 keys listed and deleted per round (R2's limit for both), from the start each time:
+  // what is deleted is no longer listed, so no cursor has to survive the deletions.
+  for (;;) {
+    const page = await files.list({ prefix: tenantFilePrefix(tenant.id), limit: DELETE_BATCH });
+    if (page.objects.length === 0) break;
+    await files.delete(page.objects.map((object) => object.key));
+  }
   if (tenant.dbName) await databases.deleteDatabase(tenant.dbName);
   const now = Date.now();
   const [, , , , [tombstone]] = await control.batch([
