@@ -33,7 +33,7 @@ describe("a suspended corporation", () => {
 describe("the platform operator console", () => {
   it("an operator logs in on the apex, suspends a corporation (its site shows the suspended page), resumes it, and it works again", async () => {
     const slug = await signUpCorporation("pauze", "Stichting Pauze");
-    const { page, context } = await newPage(browser, { javaScriptEnabled: false });
+    const { page, context } = await newPage(browser);
     // The corporation's site works, and this isolate now holds it in its tenant cache.
     expect((await page.goto(tenantUrl(slug, "/inloggen")))?.status()).toBe(200);
 
@@ -77,7 +77,7 @@ describe("the platform operator console", () => {
 
   it("an admin asks for the corporation to be deleted, sees the date, and withdraws the request", async () => {
     const slug = await signUpCorporation("weg", "Stichting Weg");
-    const { page, context } = await newPage(browser, { javaScriptEnabled: false });
+    const { page, context } = await newPage(browser);
     await logIn(page, slug, "beheer@weg.example", "een-lang-wachtwoord");
     await page.goto(tenantUrl(slug, "/beheer/opzeggen"));
     await page.getByRole("heading", { level: 1, name: "Buurtplein opzeggen" }).waitFor();

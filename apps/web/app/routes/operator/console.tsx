@@ -99,6 +99,7 @@ export default function OperatorConsole() {
               <tr>
                 <th scope="col">{t("operator.console.corporation")}</th>
                 <th scope="col">{t("operator.console.status")}</th>
+                <th scope="col">{t("operator.console.step")}</th>
                 <th scope="col">{t("operator.console.members")}</th>
                 <th scope="col">{t("operator.console.posts")}</th>
                 <th scope="col">{t("operator.console.size")}</th>
@@ -115,9 +116,10 @@ export default function OperatorConsole() {
                     <br />
                     <span className="hint">{tenant.slug}</span>
                   </th>
+                  <td>{t(`operator.statuses.${tenant.status}`, { defaultValue: tenant.status })}</td>
                   <td>
-                    {t(`operator.statuses.${tenant.status}`, { defaultValue: tenant.status })}
-                    {tenant.status === "failed" && tenant.failedStep ? <span className="hint"> ({tenant.failedStep})</span> : null}
+                    {t(`operator.steps.${tenant.failedStep ?? tenant.provisioningStep}`, { defaultValue: tenant.failedStep ?? tenant.provisioningStep })}
+                    {tenant.status === "failed" && tenant.failureReason ? <span className="hint"> — {tenant.failureReason}</span> : null}
                   </td>
                   <td>{tenant.usage ? formatCount(tenant.usage.members, language) : "–"}</td>
                   <td>{tenant.usage ? formatCount(tenant.usage.posts, language) : "–"}</td>

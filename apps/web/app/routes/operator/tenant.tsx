@@ -94,11 +94,11 @@ export default function OperatorTenant() {
         <dt>{t("operator.console.status")}</dt>
         <dd>{t(`operator.statuses.${tenant.status}`, { defaultValue: tenant.status })}</dd>
         <dt>{t("operator.console.step")}</dt>
-        <dd>{tenant.provisioningStep}</dd>
+        <dd>{t(`operator.steps.${tenant.provisioningStep}`, { defaultValue: tenant.provisioningStep })}</dd>
         {tenant.failedStep ? (
           <>
             <dt>{t("operator.tenant.failedStep")}</dt>
-            <dd>{tenant.failedStep}</dd>
+            <dd>{t(`operator.steps.${tenant.failedStep}`, { defaultValue: tenant.failedStep })}</dd>
             <dt>{t("operator.tenant.failureReason")}</dt>
             <dd>{tenant.failureReason ?? "–"}</dd>
           </>

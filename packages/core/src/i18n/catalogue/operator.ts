@@ -40,6 +40,13 @@ const nl = {
       deleting: "Wordt verwijderd",
       deleted: "Verwijderd",
     },
+    steps: {
+      requested: "Aangevraagd",
+      database_created: "Database gemaakt",
+      migrated: "Tabellen klaar",
+      admin_created: "Beheerder gemaakt",
+      active: "Klaar",
+    },
     tenant: {
       back: "Terug naar alle corporaties",
       address: "Webadres",
@@ -174,6 +181,13 @@ const en: Widen<typeof nl> = {
       failed: "Setup failed",
       deleting: "Being deleted",
       deleted: "Deleted",
+    },
+    steps: {
+      requested: "Requested",
+      database_created: "Database created",
+      migrated: "Tables ready",
+      admin_created: "Admin created",
+      active: "Done",
     },
     tenant: {
       back: "Back to all corporations",
