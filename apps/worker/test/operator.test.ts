@@ -328,4 +328,20 @@ describe("a corporation asks to be deleted", () => {
     const audit = await json(await call(APEX, "/api/operator/audit", { cookie }));
     expect(audit.entries[0]).toMatchObject({ action: "delete", tenantSlug: tenant.slug });
   });
+
+  it("finishes an interrupted deletion (status deleting) when deleted again; meanwhile its host answers like an unknown one", async () => {
+    const tenant = await createFreshTenant();
+    const row = await tenantRow(tenant.slug);
+    await control()
+      .update(controlSchema.tenants)
+      .set({ status: "deleting", deletionRequestedAt: Date.now() - 40 * DAY })
+      .where(eq(controlSchema.tenants.id, row.id));
+    expect((await call(tenant.host, "/api/site")).status).toBe(404);
+    const cookie = await operatorLogin();
+    const deleted = await post(`/api/operator/tenants/${tenant.slug}/delete`, cookie);
+    expect(deleted.status).toBe(200);
+    expect(await tenantRow(tenant.slug)).toMatchObject({ status: "deleted", dbName: null });
+    const databases = new LocalTenantDatabases({ adminUrl: bindings.LOCAL_LIBSQL_ADMIN_URL!, adminToken: bindings.LOCAL_LIBSQL_ADMIN_TOKEN! });
+    expect(await databases.databaseExists(row.dbName!)).toBe(false);
+  });
 });

@@ -4,7 +4,7 @@ import { callApi } from "../../lib/api.server.ts";
 import { requestSiteContext } from "../../lib/site-context.ts";
 import { formatDateTime } from "../../lib/dates.ts";
 import { assertApexSite } from "./operator-pages.ts";
-import { OperatorBar } from "./console.tsx";
+import { OperatorBar } from "../../components/operator-bar.tsx";
 
 // /beheer/logboek on the apex — the operator audit log: who did what to which corporation, when and
 // why (login, suspend, resume, retry, delete), newest first, 50 a page.

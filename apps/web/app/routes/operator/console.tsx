@@ -8,6 +8,7 @@ import { formatDateTime } from "../../lib/dates.ts";
 import { FieldError, FormError } from "../../components/field-error.tsx";
 import { SubmitButton } from "../../components/submit-button.tsx";
 import { assertApexSite, formatBytes, formatCount } from "./operator-pages.ts";
+import { OperatorBar } from "../../components/operator-bar.tsx";
 
 // /beheer on the apex — the platform operator's console: a login form, then every corporation (20 a
 // page, by web address) with its status, setup and usage (counts and size only). On a corporation's
@@ -146,31 +147,5 @@ export default function OperatorConsole() {
         </ul>
       </nav>
     </section>
-  );
-}
-
-/** Who is logged in, the way to the audit log and out; on every console page. */
-export function OperatorBar({ name }: { name: string }) {
-  const { t } = useTranslation();
-  return (
-    <div className="quiet-links operator-bar">
-      <ul>
-        <li>{t("operator.console.signedInAs", { name })}</li>
-        <li>
-          <Link to="/beheer">{t("operator.console.title")}</Link>
-        </li>
-        <li>
-          <Link to="/beheer/logboek">{t("operator.console.auditLink")}</Link>
-        </li>
-        <li>
-          <Form method="post" action="/beheer">
-            <input type="hidden" name="intent" value="logout" />
-            <button type="submit" className="link-button">
-              {t("operator.console.logout")}
-            </button>
-          </Form>
-        </li>
-      </ul>
-    </div>
   );
 }

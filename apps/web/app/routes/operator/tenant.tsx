@@ -9,7 +9,7 @@ import { formatDateTime } from "../../lib/dates.ts";
 import { FieldError, FormError } from "../../components/field-error.tsx";
 import { SubmitButton } from "../../components/submit-button.tsx";
 import { assertApexSite, formatBytes, formatCount } from "./operator-pages.ts";
-import { OperatorBar } from "./console.tsx";
+import { OperatorBar } from "../../components/operator-bar.tsx";
 
 // /beheer/corporaties/:slug on the apex — one corporation for the operator: its state, setup and usage,
 // and what can be done now (suspend with a reason, resume, retry a failed setup, delete after the
