@@ -124,7 +124,7 @@ export default function OperatorConsole() {
                   </td>
                   <td>{tenant.usage ? formatCount(tenant.usage.members, language) : "–"}</td>
                   <td>{tenant.usage ? formatCount(tenant.usage.posts, language) : "–"}</td>
-                  <td>{tenant.usage ? formatBytes(tenant.usage.databaseBytes, language) : "–"}</td>
+                  <td>{tenant.usage?.databaseBytes != null ? formatBytes(tenant.usage.databaseBytes, language) : "–"}</td>
                   <td>{tenant.deletionDueAt && tenant.status !== "deleted" ? t("operator.console.deletionDue", { date: formatDateTime(tenant.deletionDueAt, language, "medium") }) : "–"}</td>
                 </tr>
               ))}

@@ -137,7 +137,7 @@ export default function OperatorTenant() {
               <dt>{t("operator.console.posts")}</dt>
               <dd>{formatCount(tenant.usage.posts, language)}</dd>
               <dt>{t("operator.console.size")}</dt>
-              <dd>{formatBytes(tenant.usage.databaseBytes, language)}</dd>
+              <dd>{tenant.usage.databaseBytes !== null ? formatBytes(tenant.usage.databaseBytes, language) : t("operator.console.unknownUsage")}</dd>
             </dl>
           ) : (
             <p>{t("operator.tenant.usageUnavailable")}</p>
