@@ -72,6 +72,11 @@ describe("the platform operator console", () => {
     await rows.filter({ hasText: "Proef van de beheerder" }).first().waitFor();
     expect(await rows.filter({ hasText: "weer aangezet" }).count()).toBe(1);
     await expectAccessible(page);
+
+    // The console speaks English too.
+    await page.goto(apexUrl("/taal?lang=en&terug=%2Fbeheer"));
+    await page.getByRole("heading", { level: 1, name: "Corporations" }).waitFor();
+    await page.getByRole("columnheader", { name: "Posts" }).waitFor();
     await context.close();
   });
 
