@@ -42,6 +42,10 @@ export default [
   route("beheer/sponsors/:id", "routes/branding/admin-sponsor-edit.tsx"),
   route("beheer/sponsors/:id/verwijderen", "routes/branding/admin-sponsor-remove.tsx"),
   route("mogelijk-gemaakt-door", "routes/branding/powered-by.tsx"),
+  route("beheer", "routes/operator/console.tsx"),
+  route("beheer/corporaties/:slug", "routes/operator/tenant.tsx"),
+  route("beheer/logboek", "routes/operator/audit-log.tsx"),
+  route("beheer/opzeggen", "routes/tenancy/admin-leave.tsx"),
   route("robots.txt", "routes/platform/robots.ts"),
   route("*", "routes/platform/not-found.tsx"),
 ] satisfies RouteConfig;

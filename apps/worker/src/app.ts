@@ -30,6 +30,8 @@ import { ambassadorRoutes } from "./staff/ambassadors.ts";
 import { brandingRoutes, logoRoutes } from "./branding/branding.ts";
 import { sponsorRoutes } from "./branding/sponsors.ts";
 import { fileRoutes } from "./files/file-routes.ts";
+import { operatorRoutes } from "./operator/operator-routes.ts";
+import { deletionRequestRoutes } from "./tenancy/deletion-request.ts";
 
 export function createApp() {
   const app = new Hono<AppEnv>().basePath("/api");
@@ -45,6 +47,9 @@ export function createApp() {
   app.use(checkOrigin); // CSRF: state-changing requests only from our own origin
   app.use(limitWritesPerSource); // a coarse flood guard before any database work (decision 015)
   app.use(controlPlane);
+  // The platform operator's console API answers on the apex only and needs no tenant: before the
+  // tenant middleware, so a suspended or unknown tenant host gets the operator routes' own 403.
+  const withOperator = app.route("/operator", operatorRoutes);
   app.use(resolveTenant);
   // Health checks the databases itself and needs no session: registered before the session
   // middleware (whose first query would otherwise answer for it), so it reports each check.
@@ -54,7 +59,7 @@ export function createApp() {
   app.use(loadSession);
   app.use(refreshSharedStateAfterWrites);
 
-  const routes = app
+  const routes = withOperator
     .route("/site", siteRoutes)
     .route("/signup", signupRoutes)
     .route("/auth", authRoutes)
@@ -76,7 +81,8 @@ export function createApp() {
     .route("/ambassadors", ambassadorRoutes)
     .route("/settings/branding", brandingRoutes)
     .route("/settings/logo", logoRoutes)
-    .route("/sponsors", sponsorRoutes);
+    .route("/sponsors", sponsorRoutes)
+    .route("/settings/deletion", deletionRequestRoutes);
 
   routes.notFound(async (c) => c.json(new AppError("not_found", { message: "apiErrors.routeNotFound" }).toBody(await requestLanguage(c)), 404));
   routes.onError(handleError);

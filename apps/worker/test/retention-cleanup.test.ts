@@ -81,7 +81,7 @@ describe("the hourly retention cleanup (cron trigger)", () => {
     expect(line!.deleted.sessions).toBeGreaterThanOrEqual(1);
     expect(line!.deleted.loginTokens).toBeGreaterThanOrEqual(1);
     expect(line!.deleted.auditLog).toBeGreaterThanOrEqual(1);
-    expect(Object.keys(line!.deleted).sort()).toEqual(["auditLog", "controlRateLimits", "devMail", "loginTokens", "rateLimits", "sessions"]);
+    expect(Object.keys(line!.deleted).sort()).toEqual(["auditLog", "controlRateLimits", "devMail", "loginTokens", "operatorSessions", "rateLimits", "sessions"]);
   });
 
   it("goes on with the other tenants when one tenant's database fails, and reports it", async () => {

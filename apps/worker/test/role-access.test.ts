@@ -111,6 +111,7 @@ const PROBES: Probe[] = [
   },
   { label: "make a resident an ambassador", action: "ambassador.manage", where: "none", request: () => ({ method: "PUT", path: `/api/ambassadors/${crypto.randomUUID()}` }), allowedStatus: 404 },
   { label: "end an ambassadorship", action: "ambassador.manage", where: "none", request: () => ({ method: "DELETE", path: `/api/ambassadors/${crypto.randomUUID()}` }), allowedStatus: 404 },
+  { label: "see whether the corporation asked to be deleted", action: "corporation.leave", where: "none", request: () => ({ method: "GET", path: "/api/settings/deletion" }) },
 ];
 
 let tenant: Awaited<ReturnType<typeof createFreshTenant>>;

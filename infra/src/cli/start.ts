@@ -6,6 +6,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { join, resolve } from "node:path";
 import { DEMO_PASSWORD } from "../demo/demo-data.ts";
 import { demoLogins, seedDemo } from "../demo/seed-demo.ts";
+import { DEMO_OPERATOR } from "../demo/seed-operator.ts";
 import { startLocalStack, workerLocalVars } from "../local/local-stack.ts";
 import { unreadyHosts } from "../local/readiness.ts";
 
@@ -79,6 +80,7 @@ function announce() {
   say(`Login links are not e-mailed locally: read them in the dev mailbox, ${base}/dev/mail`);
   say(`Demo logins (password for all: ${DEMO_PASSWORD}):`);
   for (const login of demoLogins()) say(`  ${login.tenant.padEnd(10)} ${login.role.padEnd(12)} ${login.email}`);
+  say(`Platform operator console: ${base}/beheer  (${DEMO_OPERATOR.email})`);
   say("Press Ctrl+C to stop.");
   say("ready");
 }

@@ -15,6 +15,7 @@ import {
   type TenantDatabases,
 } from "@buurtplein/db";
 import { DEMO_PASSWORD, DEMO_TENANTS, type DemoTenant } from "./demo-data.ts";
+import { seedDemoOperator } from "./seed-operator.ts";
 
 const HOUR = 60 * 60 * 1000;
 
@@ -28,6 +29,7 @@ export interface SeedDemoOptions {
 
 export async function seedDemo(options: SeedDemoOptions): Promise<void> {
   const log = options.log ?? (() => {});
+  await seedDemoOperator(options.control);
   for (const demo of DEMO_TENANTS) {
     const [existing] = await options.control.select().from(controlSchema.tenants).where(eq(controlSchema.tenants.slug, demo.slug)).limit(1);
     if (existing?.status === "active") {

@@ -34,3 +34,4 @@ export * from "./tenancy/first-run-checklist.ts";
 export * from "./staff/index.ts";
 export * from "./branding/index.ts";
 export * from "./files/index.ts";
+export * from "./operator/tenant-lifecycle.ts";

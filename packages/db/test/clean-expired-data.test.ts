@@ -81,8 +81,15 @@ describe("cleanControlPlane", () => {
       { key: "signup:ip:ended", windowStart: now - 2 * DAY, count: 10 },
       { key: "signup:ip:current", windowStart: now - 30 * MINUTE, count: 2 },
     ]);
+    const { operators, operatorSessions } = controlSchema;
+    await control.insert(operators).values({ id: "op", email: "op@example.nl", displayName: "Op", passwordHash: "x" });
+    await control.insert(operatorSessions).values([
+      { id: "expired-long-ago", operatorId: "op", expiresAt: cutoffs.sessionsExpiredBefore - 1 },
+      { id: "valid", operatorId: "op", expiresAt: now + DAY },
+    ]);
 
-    expect(await cleanControlPlane(control, cutoffs)).toEqual({ rateLimits: 1, devMail: 1 });
+    expect(await cleanControlPlane(control, cutoffs)).toEqual({ rateLimits: 1, devMail: 1, operatorSessions: 1 });
+    expect(ids(await control.select({ id: operatorSessions.id }).from(operatorSessions))).toEqual(["valid"]);
 
     expect(ids(await control.select({ id: devMail.id }).from(devMail))).toEqual(["new", "recent"]);
     expect((await control.select().from(rateLimits)).map((row) => row.key)).toEqual(["signup:ip:current"]);

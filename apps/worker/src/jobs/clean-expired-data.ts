@@ -84,7 +84,7 @@ export async function runRetentionCleanup(options: RetentionCleanupOptions): Pro
     tenants: tenants.length,
     tenantsCleaned,
     tenantsFailed: failures,
-    deleted: { ...tenantTotals, controlRateLimits: controlPlane?.rateLimits ?? 0, devMail: controlPlane?.devMail ?? 0 },
+    deleted: { ...tenantTotals, controlRateLimits: controlPlane?.rateLimits ?? 0, devMail: controlPlane?.devMail ?? 0, operatorSessions: controlPlane?.operatorSessions ?? 0 },
     ms: report.ms,
   });
   return report;

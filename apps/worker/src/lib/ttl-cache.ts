@@ -35,6 +35,11 @@ export class TtlCache<K, V> {
     this.#entries.delete(key);
   }
 
+  /** Forgets every entry whose value matches (e.g. all hosts of one tenant). */
+  deleteWhere(matches: (value: V) => boolean): void {
+    for (const [key, entry] of this.#entries) if (matches(entry.value)) this.#entries.delete(key);
+  }
+
   clear(): void {
     this.#entries.clear();
   }

@@ -46,6 +46,19 @@ const DEFAULT_TENANT_CACHE_TTL_MS = 10_000;
  */
 const tenantsByHost = new TtlCache<string, ResolvedTenant>({ maxEntries: 500 });
 
+/**
+ * Forgets a tenant in this isolate's cache at once (after an operator suspends, resumes or deletes it
+ * here); other isolates see the change within the TTL.
+ */
+export function forgetTenant(tenantId: string): void {
+  tenantsByHost.deleteWhere((resolved) => resolved.tenant.id === tenantId);
+}
+
+/** A deleted corporation (or one being deleted) answers like a host nobody claims. */
+function isGone(tenant: Tenant): boolean {
+  return tenant.status === "deleted" || tenant.status === "deleting";
+}
+
 function tenantCacheTtl(env: AppEnv["Bindings"]): number {
   const configured = Number(env.TENANT_CACHE_TTL_MS);
   return env.TENANT_CACHE_TTL_MS !== undefined && Number.isFinite(configured) ? configured : DEFAULT_TENANT_CACHE_TTL_MS;
@@ -92,8 +105,10 @@ export const resolveTenant = createMiddleware<AppEnv>(async (c, next) => {
   if (found === "apex") {
     c.set("site", { kind: "apex" });
   } else {
-    if (!found) throw new AppError("tenant_not_found");
+    if (!found || isGone(found.tenant)) throw new AppError("tenant_not_found");
     const { tenant, credentials } = found;
+    // Suspended: every page shows the "temporarily unavailable" page and every API call, read or
+    // write, is refused (423) before any tenant data is touched.
     if (tenant.status === "suspended") {
       throw new AppError("tenant_suspended", { details: { name: tenant.name } });
     }

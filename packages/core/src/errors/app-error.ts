@@ -37,6 +37,8 @@ export const ERROR_STATUS = {
   ambassador_not_eligible: 409,
   contrast_too_low: 422,
   unsupported_image_type: 415,
+  tenant_wrong_status: 409,
+  deletion_not_due: 409,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -10,6 +10,7 @@ import { mailMessages } from "./catalogue/mail.ts";
 import { neighbourhoodsMessages } from "./catalogue/neighbourhoods.ts";
 import { staffMessages } from "./catalogue/staff.ts";
 import { brandingMessages } from "./catalogue/branding.ts";
+import { operatorMessages } from "./catalogue/operator.ts";
 
 export const LANGUAGES = ["nl", "en"] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -44,6 +45,7 @@ const PARTS = [
   neighbourhoodsMessages,
   staffMessages,
   brandingMessages,
+  operatorMessages,
 ] as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (part: U) => void : never) extends (part: infer I) => void ? I : never;

@@ -24,6 +24,7 @@ const TABLE: Record<Action, Record<Role, Answer>> = {
   "staff.manage": { resident: N, prospective: N, ambassador: N, moderator: N, admin: Y, partner: N, care_partner: N },
   "organisation.manage": { resident: N, prospective: N, ambassador: N, moderator: N, admin: Y, partner: N, care_partner: N },
   "ambassador.manage": { resident: N, prospective: N, ambassador: N, moderator: Y, admin: Y, partner: N, care_partner: N },
+  "corporation.leave": { resident: N, prospective: N, ambassador: N, moderator: N, admin: Y, partner: N, care_partner: N },
 };
 
 describe("can(actor, action, resource)", () => {

@@ -33,6 +33,8 @@ export const ACTIONS = [
   "organisation.manage",
   /** Make a resident an ambassador of their neighbourhood, and back. */
   "ambassador.manage",
+  /** Ask for the whole corporation to be deleted (after a grace period), or withdraw that request. */
+  "corporation.leave",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -75,10 +77,10 @@ export function can(actor: AuthorizationActor, action: Action, resource: Authori
     case "settings.manage":
     case "staff.manage":
     case "organisation.manage":
+    case "neighbourhood.manage":
+    case "corporation.leave":
       return actor.role === "admin";
     case "account.own":
       return true;
-    case "neighbourhood.manage":
-      return actor.role === "admin";
   }
 }

@@ -27,4 +27,16 @@ export const migrations: Migration[] = [
       "CREATE TABLE `rate_limits` (\n\t`key` text PRIMARY KEY NOT NULL,\n\t`window_start` integer NOT NULL,\n\t`count` integer NOT NULL\n);",
     ],
   },
+  {
+    id: "0002_operator_console",
+    hash: "e919859ad59e55fd3b68211afc76198b1047e7862023afe9005caebce48ef2bd",
+    statements: [
+      "CREATE TABLE `operator_audit_log` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`operator_id` text,\n\t`operator_email` text NOT NULL,\n\t`action` text NOT NULL,\n\t`tenant_id` text,\n\t`tenant_slug` text,\n\t`reason` text,\n\t`created_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL,\n\tFOREIGN KEY (`operator_id`) REFERENCES `operators`(`id`) ON UPDATE no action ON DELETE set null\n);",
+      "CREATE INDEX `operator_audit_log_created_idx` ON `operator_audit_log` (`created_at`,`id`);",
+      "CREATE TABLE `operator_sessions` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`operator_id` text NOT NULL,\n\t`expires_at` integer NOT NULL,\n\t`created_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL,\n\tFOREIGN KEY (`operator_id`) REFERENCES `operators`(`id`) ON UPDATE no action ON DELETE cascade\n);",
+      "CREATE INDEX `operator_sessions_expires_idx` ON `operator_sessions` (`expires_at`);",
+      "ALTER TABLE `tenants` ADD `deletion_requested_at` integer;",
+      "ALTER TABLE `tenants` ADD `deleted_at` integer;",
+    ],
+  },
 ];

@@ -11,7 +11,7 @@ export const tenants = sqliteTable(
     id: text("id").primaryKey(),
     slug: text("slug").notNull().unique(),
     name: text("name").notNull(),
-    /** provisioning | active | suspended | failed */
+    /** provisioning | active | suspended | failed | deleting | deleted (a tombstone: slug, name, dates) */
     status: text("status").notNull().default("provisioning"),
     /** Provisioning state machine: requested → database_created → migrated → admin_created → active (or failed). */
     provisioningStep: text("provisioning_step").notNull().default("requested"),
@@ -27,6 +27,10 @@ export const tenants = sqliteTable(
     /** The first admin, held only until the admin account exists in the tenant database. */
     pendingAdmin: text("pending_admin", { mode: "json" }).$type<PendingAdmin | null>(),
     suspendedReason: text("suspended_reason"),
+    /** When an admin of the corporation asked for it to be deleted (null: not asked, or cancelled). */
+    deletionRequestedAt: integer("deletion_requested_at"),
+    /** When the operator deleted its database and files; the row stays as a tombstone. */
+    deletedAt: integer("deleted_at"),
     createdAt: integer("created_at").notNull().default(now),
     updatedAt: integer("updated_at").notNull().default(now),
   },
@@ -61,6 +65,38 @@ export const operators = sqliteTable("operators", {
   passwordHash: text("password_hash").notNull(),
   createdAt: integer("created_at").notNull().default(now),
 });
+
+/** Operator logins: the cookie holds a random token, the row its SHA-256. Valid only on the apex host. */
+export const operatorSessions = sqliteTable(
+  "operator_sessions",
+  {
+    id: text("id").primaryKey(),
+    operatorId: text("operator_id")
+      .notNull()
+      .references(() => operators.id, { onDelete: "cascade" }),
+    expiresAt: integer("expires_at").notNull(),
+    createdAt: integer("created_at").notNull().default(now),
+  },
+  (table) => [index("operator_sessions_expires_idx").on(table.expiresAt)],
+);
+
+/** What operators did (login, suspend, resume, retry, delete): who, when, which tenant, why. */
+export const operatorAuditLog = sqliteTable(
+  "operator_audit_log",
+  {
+    id: text("id").primaryKey(),
+    operatorId: text("operator_id").references(() => operators.id, { onDelete: "set null" }),
+    /** Kept as it was at the time, so the entry still says who after the operator is removed. */
+    operatorEmail: text("operator_email").notNull(),
+    /** login | logout | suspend | resume | retry | delete */
+    action: text("action").notNull(),
+    tenantId: text("tenant_id"),
+    tenantSlug: text("tenant_slug"),
+    reason: text("reason"),
+    createdAt: integer("created_at").notNull().default(now),
+  },
+  (table) => [index("operator_audit_log_created_idx").on(table.createdAt, table.id)],
+);
 
 /** Which tenant databases have which tenant migrations: lets the fan-out resume. */
 export const tenantMigrationRuns = sqliteTable(
@@ -106,3 +142,4 @@ export const devMail = sqliteTable(
 export type Tenant = typeof tenants.$inferSelect;
 export type TenantDomain = typeof tenantDomains.$inferSelect;
 export type Operator = typeof operators.$inferSelect;
+export type OperatorAuditEntry = typeof operatorAuditLog.$inferSelect;

@@ -3,7 +3,7 @@
 import { and, isNotNull, lt, or } from "drizzle-orm";
 import type { RetentionCutoffs } from "@buurtplein/core/privacy/retention";
 import type { ControlDb, TenantDb } from "../client.ts";
-import { devMail, rateLimits as controlRateLimits } from "../control/schema.ts";
+import { devMail, operatorSessions, rateLimits as controlRateLimits } from "../control/schema.ts";
 import { auditLog, loginTokens, rateLimits, sessions } from "../tenant/schema.ts";
 
 export interface TenantCleanupCounts {
@@ -16,6 +16,7 @@ export interface TenantCleanupCounts {
 export interface ControlPlaneCleanupCounts {
   rateLimits: number;
   devMail: number;
+  operatorSessions: number;
 }
 
 /** Expired sessions, spent login tokens, ended rate-limit windows and old audit-log entries of one tenant. */
@@ -41,11 +42,12 @@ export async function cleanTenantDatabase(db: TenantDb, cutoffs: RetentionCutoff
   };
 }
 
-/** Ended rate-limit windows of the apex (corporation sign-up) and old dev-mailbox e-mails. */
+/** Ended rate-limit windows of the apex (corporation sign-up, operator login), old dev-mailbox e-mails and expired operator sessions. */
 export async function cleanControlPlane(control: ControlDb, cutoffs: RetentionCutoffs): Promise<ControlPlaneCleanupCounts> {
-  const [deletedLimits, deletedMail] = await control.batch([
+  const [deletedLimits, deletedMail, deletedOperatorSessions] = await control.batch([
     control.delete(controlRateLimits).where(lt(controlRateLimits.windowStart, cutoffs.rateLimitWindowsStartedBefore)),
     control.delete(devMail).where(lt(devMail.createdAt, cutoffs.devMailCreatedBefore)),
+    control.delete(operatorSessions).where(lt(operatorSessions.expiresAt, cutoffs.sessionsExpiredBefore)),
   ]);
-  return { rateLimits: deletedLimits.rowsAffected, devMail: deletedMail.rowsAffected };
+  return { rateLimits: deletedLimits.rowsAffected, devMail: deletedMail.rowsAffected, operatorSessions: deletedOperatorSessions.rowsAffected };
 }

@@ -37,6 +37,8 @@ const errors: Record<ErrorCode, string> = {
   ambassador_not_eligible: "Deze persoon kan geen buurtambassadeur worden.",
   contrast_too_low: "Tekst op deze kleur is niet goed te lezen. Kies een donkerdere of lichtere kleur.",
   unsupported_image_type: "Dit bestand is geen PNG-, JPEG- of WebP-afbeelding. Andere bestanden (ook SVG) kunnen niet.",
+  tenant_wrong_status: "Dit kan niet in de huidige status van deze corporatie.",
+  deletion_not_due: "Deze corporatie kan nog niet verwijderd worden.",
 };
 
 const nl = {
@@ -243,6 +245,8 @@ const en: Widen<typeof nl> = {
     ambassador_not_eligible: "This person cannot become a neighbourhood ambassador.",
     contrast_too_low: "Text on this colour is hard to read. Choose a darker or lighter colour.",
     unsupported_image_type: "This file is not a PNG, JPEG or WebP image. Other files (SVG too) are not accepted.",
+    tenant_wrong_status: "This is not possible in the current status of this corporation.",
+    deletion_not_due: "This corporation cannot be deleted yet.",
   },
   apiErrors: {
     routeNotFound: "This API route does not exist.",
