@@ -2,6 +2,7 @@
 // Timestamps are integer milliseconds since the epoch (UTC).
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import type { PostDetails } from "@buurtplein/core";
 
 const now = sql`(unixepoch('subsec') * 1000)`;
 
@@ -160,7 +161,7 @@ export const posts = sqliteTable(
     status: text("status").notNull().default("published"),
     /** What a kind adds to the text (PostDetails in packages/core/src/community/post-details.ts): a safety
      *  post's where, when and behaviour; the skills of help offered. */
-    details: text("details", { mode: "json" }).$type<Record<string, unknown>>(),
+    details: text("details", { mode: "json" }).$type<PostDetails>(),
     /** Set when the author changed the title, text or details ("bewerkt"). */
     editedAt: integer("edited_at"),
     /** A help request or lost & found that is done ("opgelost"). */
