@@ -160,7 +160,7 @@ export default function NeighbourhoodFeed() {
       {feed.pinned.length > 0 ? (
         <section className="pinned" aria-labelledby="pinned-heading">
           <h2 id="pinned-heading">{t("posts.pinnedHeading")}</h2>
-          <ol className="posts">
+          <ol className="posts-pinned">
             {feed.pinned.map((post) => (
               <li key={post.id}>
                 <FeedPost post={post} slug={slug} locale={locale} canReact={!staff && !feed.neighbourhood.archived} />
