@@ -346,3 +346,47 @@ describe("an archived neighbourhood", () => {
     expect((await send("DELETE", `/api/posts/${second}`, cookie)).status).toBe(200);
   });
 });
+
+describe("deleting an account", () => {
+  it("removes replies and reactions with remove_posts, and the replies under my posts", async () => {
+    const anna = await member();
+    const joop = await member();
+    const annasPost = await post(anna, {});
+    const joopsPost = await post(joop, {});
+    await send("POST", `/api/posts/${joopsPost}/replies`, anna.cookie, { body: "Van Anna, weg met haar account" });
+    await send("POST", `/api/posts/${joopsPost}/reactions`, anna.cookie, { kind: "heart" });
+    await send("POST", `/api/posts/${annasPost}/replies`, joop.cookie, { body: "Onder Anna's bericht" });
+    const deleted = await send("POST", "/api/me/delete", anna.cookie, { mode: "remove_posts", confirm: "VERWIJDER" });
+    expect(deleted.status).toBe(200);
+    const db = await tenantDb("delinde");
+    expect(await db.select().from(replies).where(eq(replies.authorId, anna.user.id))).toEqual([]);
+    expect(await db.select().from(replies).where(eq(replies.postId, annasPost))).toEqual([]);
+    expect(await db.select().from(reactions).where(eq(reactions.userId, anna.user.id))).toEqual([]);
+    const { post: joops } = await json(await get(`/api/posts/${joopsPost}`, joop.cookie));
+    expect(joops.replies).toEqual([]);
+    expect(joops.reactions.heart).toBe(0);
+  });
+
+  it("keeps replies without a name with anonymise_posts", async () => {
+    const anna = await member();
+    const joop = await member();
+    const id = await post(joop, {});
+    await send("POST", `/api/posts/${id}/replies`, anna.cookie, { body: "Blijft zonder naam" });
+    expect((await send("POST", "/api/me/delete", anna.cookie, { mode: "anonymise_posts", confirm: "VERWIJDER" })).status).toBe(200);
+    const { post: answer } = await json(await get(`/api/posts/${id}`, joop.cookie));
+    expect(answer.replies).toHaveLength(1);
+    expect(answer.replies[0]).toMatchObject({ body: "Blijft zonder naam", authorName: null, authorStreet: null, mine: false });
+  });
+
+  it("puts my replies and reactions in the download of my data, without others' names", async () => {
+    const anna = await member();
+    const joop = await member();
+    const id = await post(joop, { body: "Van Joop" });
+    await send("POST", `/api/posts/${id}/replies`, anna.cookie, { body: "Mijn reactie voor de download" });
+    await send("POST", `/api/posts/${id}/reactions`, anna.cookie, { kind: "smile" });
+    const exported = await json(await get("/api/me/export", anna.cookie));
+    expect(exported.replies).toEqual([expect.objectContaining({ postId: id, body: "Mijn reactie voor de download" })]);
+    expect(exported.reactions).toEqual([expect.objectContaining({ postId: id, kind: "smile" })]);
+    expect(JSON.stringify(exported)).not.toContain(joop.user.displayName);
+  });
+});
