@@ -90,71 +90,71 @@ export default function NeighbourhoodFeed() {
         </p>
       ) : null}
       {feed.neighbourhood.archived ? null : (
-      <section className="new-post" aria-labelledby="new-post-heading">
-        <h2 id="new-post-heading" className="visually-hidden">
-          {t("feed.newPost")}
-        </h2>
-        {result?.posted ? (
-          <p className="success" role="status">
-            {t("feed.posted")}
-          </p>
-        ) : null}
-        <details className="new-post-toggle" open={formOpen}>
-          <summary className="button">
-            {t("feed.writePost")}
-          </summary>
-          <div className="card">
-            <FormError message={result?.waitMinutes ? t("feed.rateLimited", { count: result.waitMinutes }) : result?.error} />
-            <Form method="post" className="form">
-              <label htmlFor="kind">{t("feed.kind")}</label>
-              <select id="kind" name="kind" defaultValue={result?.values?.kind ?? kinds[0]}>
-                {kinds.map((kind) => (
-                  <option key={kind} value={kind}>
-                    {t(`feed.kinds.${kind}`)}
-                  </option>
-                ))}
-              </select>
-              <label htmlFor="title">{t("feed.postTitle")}</label>
-              <input id="title" name="title" maxLength={120} defaultValue={result?.values?.title ?? ""} />
-              <label htmlFor="body">{t("feed.body")}</label>
-              <textarea
-                id="body"
-                name="body"
-                rows={4}
-                required
-                maxLength={5000}
-                defaultValue={result?.values?.body ?? ""}
-                aria-invalid={fields.body ? true : undefined}
-                aria-describedby={fields.body ? "body-error" : undefined}
-              />
-              <FieldError id="body-error" message={fields.body} />
-              {staff ? null : (
-                <fieldset className="choices skills-choice">
-                  <legend>{t("posts.skillsLegend")}</legend>
-                  {SKILLS.map((skill) => (
-                    <label key={skill} className="choice">
-                      <input type="checkbox" name="skills" value={skill} defaultChecked={result?.values?.skills?.includes(skill) ?? false} />
-                      {t(`posts.skills.${skill}`)}
-                    </label>
+        <section className="new-post" aria-labelledby="new-post-heading">
+          <h2 id="new-post-heading" className="visually-hidden">
+            {t("feed.newPost")}
+          </h2>
+          {result?.posted ? (
+            <p className="success" role="status">
+              {t("feed.posted")}
+            </p>
+          ) : null}
+          <details className="new-post-toggle" open={formOpen}>
+            <summary className="button">
+              {t("feed.writePost")}
+            </summary>
+            <div className="card">
+              <FormError message={result?.waitMinutes ? t("feed.rateLimited", { count: result.waitMinutes }) : result?.error} />
+              <Form method="post" className="form">
+                <label htmlFor="kind">{t("feed.kind")}</label>
+                <select id="kind" name="kind" defaultValue={result?.values?.kind ?? kinds[0]}>
+                  {kinds.map((kind) => (
+                    <option key={kind} value={kind}>
+                      {t(`feed.kinds.${kind}`)}
+                    </option>
                   ))}
-                </fieldset>
-              )}
-              {staff ? null : (
-                <label className="checkbox">
-                  <input type="checkbox" name="visibleToCorporation" defaultChecked={result?.values?.visibleToCorporation ?? false} />
-                  {t("feed.shareWithCorporation")}
-                </label>
-              )}
-              <SubmitButton label={t("feed.submit")} />
-            </Form>
-          </div>
-        </details>
-        {staff ? null : (
-          <p className="safety-link">
-            <Link to={`/buurt/${encodeURIComponent(slug)}/veiligheid`}>{t("posts.safety.link")}</Link>
-          </p>
-        )}
-      </section>
+                </select>
+                <label htmlFor="title">{t("feed.postTitle")}</label>
+                <input id="title" name="title" maxLength={120} defaultValue={result?.values?.title ?? ""} />
+                <label htmlFor="body">{t("feed.body")}</label>
+                <textarea
+                  id="body"
+                  name="body"
+                  rows={4}
+                  required
+                  maxLength={5000}
+                  defaultValue={result?.values?.body ?? ""}
+                  aria-invalid={fields.body ? true : undefined}
+                  aria-describedby={fields.body ? "body-error" : undefined}
+                />
+                <FieldError id="body-error" message={fields.body} />
+                {staff ? null : (
+                  <fieldset className="choices skills-choice">
+                    <legend>{t("posts.skillsLegend")}</legend>
+                    {SKILLS.map((skill) => (
+                      <label key={skill} className="choice">
+                        <input type="checkbox" name="skills" value={skill} defaultChecked={result?.values?.skills?.includes(skill) ?? false} />
+                        {t(`posts.skills.${skill}`)}
+                      </label>
+                    ))}
+                  </fieldset>
+                )}
+                {staff ? null : (
+                  <label className="checkbox">
+                    <input type="checkbox" name="visibleToCorporation" defaultChecked={result?.values?.visibleToCorporation ?? false} />
+                    {t("feed.shareWithCorporation")}
+                  </label>
+                )}
+                <SubmitButton label={t("feed.submit")} />
+              </Form>
+            </div>
+          </details>
+          {staff ? null : (
+            <p className="safety-link">
+              <Link to={`/buurt/${encodeURIComponent(slug)}/veiligheid`}>{t("posts.safety.link")}</Link>
+            </p>
+          )}
+        </section>
       )}
 
       {feed.pinned.length > 0 ? (

@@ -153,7 +153,7 @@ export default function PostPage() {
           ) : null}
           {pinnable && !archived ? <Toggle intent="pin" on={!post.pinnedAt} label={post.pinnedAt ? t("posts.unpin") : t("posts.pin")} /> : null}
           {post.mine ? (
-            <details className="confirm">
+            <details className="fold">
               <summary className="button secondary danger-outline">{t("posts.delete")}</summary>
               <Form method="post" className="confirm-panel">
                 <p>{t("posts.deleteConfirm")}</p>
@@ -185,31 +185,33 @@ export default function PostPage() {
                     {reply.editedAt ? <span className="edited"> · {t("posts.edited")}</span> : null}
                   </p>
                   <p className="post-body">{reply.body}</p>
-                  {reply.mine && !archived ? (
-                    <details className="confirm" open={failed !== null}>
-                      <summary className="link-button">{t("posts.editReply")}</summary>
-                      <Form method="post" className="form">
-                        <input type="hidden" name="intent" value="editReply" />
-                        <input type="hidden" name="replyId" value={reply.id} />
-                        <FormError message={failed?.error} />
-                        <label htmlFor={`reply-body-${reply.id}`}>{t("posts.replyLabel")}</label>
-                        <textarea id={`reply-body-${reply.id}`} name="body" rows={3} required maxLength={2000} defaultValue={failed?.body ?? reply.body} />
-                        <SubmitButton label={t("posts.save")} />
-                      </Form>
-                    </details>
-                  ) : null}
                   {reply.mine ? (
-                    <details className="confirm">
-                      <summary className="link-button">{t("posts.deleteReply")}</summary>
-                      <Form method="post" className="confirm-panel">
-                        <p>{t("posts.deleteReplyConfirm")}</p>
-                        <input type="hidden" name="intent" value="deleteReply" />
-                        <input type="hidden" name="replyId" value={reply.id} />
-                        <button type="submit" className="button danger">
-                          {t("posts.deleteReplyYes")}
-                        </button>
-                      </Form>
-                    </details>
+                    <div className="reply-actions">
+                      {!archived ? (
+                        <details className="fold" open={failed !== null}>
+                          <summary className="link-button">{t("posts.editReply")}</summary>
+                          <Form method="post" className="form">
+                            <input type="hidden" name="intent" value="editReply" />
+                            <input type="hidden" name="replyId" value={reply.id} />
+                            <FormError message={failed?.error} />
+                            <label htmlFor={`reply-body-${reply.id}`}>{t("posts.replyLabel")}</label>
+                            <textarea id={`reply-body-${reply.id}`} name="body" rows={3} required maxLength={2000} defaultValue={failed?.body ?? reply.body} />
+                            <SubmitButton label={t("posts.save")} />
+                          </Form>
+                        </details>
+                      ) : null}
+                      <details className="fold">
+                        <summary className="link-button">{t("posts.deleteReply")}</summary>
+                        <Form method="post" className="confirm-panel">
+                          <p>{t("posts.deleteReplyConfirm")}</p>
+                          <input type="hidden" name="intent" value="deleteReply" />
+                          <input type="hidden" name="replyId" value={reply.id} />
+                          <button type="submit" className="button danger">
+                            {t("posts.deleteReplyYes")}
+                          </button>
+                        </Form>
+                      </details>
+                    </div>
                   ) : null}
                 </li>
               );
