@@ -12,7 +12,7 @@ const MALFORMED = [
 
 type Visitor = "anonymous" | "resident" | "admin";
 
-// The 14 pages with a form action, each as the visitor its action accepts (others are sent away first).
+// The 17 pages with a form action, each as the visitor its action accepts (others are sent away first).
 const PAGES: { host: string; path: string; as: Visitor }[] = [
   { host: "localhost", path: "/aanmelden", as: "anonymous" },
   { host: "delinde.localhost", path: "/inloggen", as: "anonymous" },
@@ -20,6 +20,9 @@ const PAGES: { host: string; path: string; as: Visitor }[] = [
   { host: "delinde.localhost", path: "/herstel", as: "anonymous" },
   { host: "delinde.localhost", path: "/doe-mee/geen-echte-code", as: "anonymous" },
   { host: "delinde.localhost", path: "/buurt/lindenhof", as: "resident" },
+  { host: "delinde.localhost", path: "/buurt/lindenhof/veiligheid", as: "resident" },
+  { host: "delinde.localhost", path: "/buurt/lindenhof/berichten/iets", as: "resident" },
+  { host: "delinde.localhost", path: "/buurt/lindenhof/berichten/iets/bewerken", as: "resident" },
   { host: "delinde.localhost", path: "/account", as: "resident" },
   { host: "delinde.localhost", path: "/account/verwijderen", as: "resident" },
   { host: "delinde.localhost", path: "/uitnodigen", as: "resident" },

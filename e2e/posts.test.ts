@@ -74,6 +74,12 @@ describe("a post, its replies and reactions", () => {
     await page.goto(permalink);
     expect(await page.locator(".reply-list").textContent()).toContain("Anna de Vries");
     await expectAccessible(page);
+    // The same page in English.
+    await page.getByRole("link", { name: "English" }).click();
+    await page.getByRole("heading", { level: 2, name: "Replies" }).waitFor();
+    await page.getByRole("button", { name: "Not solved after all" }).waitFor();
+    await page.getByRole("link", { name: "Nederlands" }).click();
+    await page.getByRole("heading", { level: 2, name: "Reacties" }).waitFor();
 
     // Delete: asked first, then gone.
     await page.getByText("Verwijderen", { exact: true }).click();

@@ -119,7 +119,7 @@ export function Reactions({ post, slug, canReact, returnTo }: { post: CardPost; 
 }
 
 /** One post in the feed: its text, details, reactions and a link to its page with the reply count. */
-export function FeedPost({ post, slug, locale, canReact }: { post: CardPost; slug: string; locale: string; canReact: boolean }) {
+export function FeedPost({ post, slug, locale, canReact, cursor }: { post: CardPost; slug: string; locale: string; canReact: boolean; cursor?: string | null }) {
   const { t } = useTranslation();
   const path = postPath(slug, post.id);
   return (
@@ -134,7 +134,7 @@ export function FeedPost({ post, slug, locale, canReact }: { post: CardPost; slu
       <PostDetails post={post} locale={locale} />
       {post.visibleToCorporation && post.kind !== "announcement" ? <p className="shared">{t("feed.sharedLabel")}</p> : null}
       <div className="post-footer">
-        <Reactions post={post} slug={slug} canReact={canReact} returnTo={`/buurt/${encodeURIComponent(slug)}#bericht-${post.id}`} />
+        <Reactions post={post} slug={slug} canReact={canReact} returnTo={`/buurt/${encodeURIComponent(slug)}${cursor ? `?na=${encodeURIComponent(cursor)}` : ""}#bericht-${post.id}`} />
         <Link className="reply-link" to={`${path}#reacties`}>
           {post.replyCount > 0 ? t("posts.replies", { count: post.replyCount }) : t("posts.reply")}
           {post.title ? null : <span className="visually-hidden"> · {t("posts.open")}</span>}

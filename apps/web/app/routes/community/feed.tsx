@@ -32,7 +32,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const slug = encodeURIComponent(params.slug ?? "");
   const result = await callApi(request, (api) => api.neighbourhoods[":slug"].posts.$get({ param: { slug } }), { query: { cursor: cursor || undefined } });
   if (!result.ok) throw data({ code: result.error?.code }, { status: result.status });
-  return { feed: result.data, role: viewer.user.role, locale, deleted: url.searchParams.has("verwijderd") };
+  return { feed: result.data, role: viewer.user.role, locale, deleted: url.searchParams.has("verwijderd"), cursor: cursor || null };
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
@@ -58,7 +58,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 export default function NeighbourhoodFeed() {
-  const { feed, role, locale, deleted } = useLoaderData<typeof loader>();
+  const { feed, role, locale, deleted, cursor } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t } = useTranslation();
   const staff = isRole(role) && isStaff(role);
@@ -163,7 +163,7 @@ export default function NeighbourhoodFeed() {
           <ol className="posts-pinned">
             {feed.pinned.map((post) => (
               <li key={post.id}>
-                <FeedPost post={post} slug={slug} locale={locale} canReact={!staff && !feed.neighbourhood.archived} />
+                <FeedPost post={post} slug={slug} locale={locale} canReact={!staff && !feed.neighbourhood.archived} cursor={cursor} />
               </li>
             ))}
           </ol>
@@ -177,7 +177,7 @@ export default function NeighbourhoodFeed() {
           <ol className="posts">
             {feed.posts.map((post) => (
               <li key={post.id}>
-                <FeedPost post={post} slug={slug} locale={locale} canReact={!staff && !feed.neighbourhood.archived} />
+                <FeedPost post={post} slug={slug} locale={locale} canReact={!staff && !feed.neighbourhood.archived} cursor={cursor} />
               </li>
             ))}
           </ol>
