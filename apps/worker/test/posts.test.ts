@@ -390,3 +390,44 @@ describe("deleting an account", () => {
     expect(JSON.stringify(exported)).not.toContain(joop.user.displayName);
   });
 });
+
+describe("every post route, from outside the post's neighbourhood or corporation", () => {
+  it("answers 404 to a member of another neighbourhood and to another corporation, and changes nothing", async () => {
+    const anna = await member();
+    const joop = await member();
+    const id = await post(anna, { kind: "help_request", body: "Onaangeroerd" });
+    const { reply } = await json(await send("POST", `/api/posts/${id}/replies`, joop.cookie, { body: "Ook onaangeroerd" }));
+    const outsider = await member("parkzicht");
+    const pieter = await login(HAVENSTAD, "pieter@havenstad.example");
+    const routes = [
+      ["GET", `/api/posts/${id}`, undefined],
+      ["PATCH", `/api/posts/${id}`, { body: "Anders", solved: true }],
+      ["DELETE", `/api/posts/${id}`, undefined],
+      ["POST", `/api/posts/${id}/replies`, { body: "Ik ook" }],
+      ["PATCH", `/api/posts/${id}/replies/${reply.id}`, { body: "Anders" }],
+      ["DELETE", `/api/posts/${id}/replies/${reply.id}`, undefined],
+      ["POST", `/api/posts/${id}/reactions`, { kind: "heart" }],
+    ] as const;
+    for (const [method, path, body] of routes) {
+      const outside = await send(method, path, outsider.cookie, body);
+      expect(outside.status, `${method} ${path} (other neighbourhood)`).toBe(404);
+      const foreign = await send(method, path, pieter, body, HAVENSTAD);
+      expect(foreign.status, `${method} ${path} (other corporation)`).toBe(404);
+    }
+    expect(await postRow(id)).toMatchObject({ body: "Onaangeroerd", solvedAt: null, editedAt: null });
+    const db = await tenantDb("delinde");
+    expect((await db.select().from(replies).where(eq(replies.postId, id))).map((row) => row.body)).toEqual(["Ook onaangeroerd"]);
+    expect(await db.select().from(reactions).where(eq(reactions.postId, id))).toEqual([]);
+  });
+
+  it("refuses a reply edit that is empty or too long, keeping the reply", async () => {
+    const anna = await member();
+    const id = await post(anna, {});
+    const { reply } = await json(await send("POST", `/api/posts/${id}/replies`, anna.cookie, { body: "Zoals het was" }));
+    for (const body of [{ body: "" }, { body: "x".repeat(2001) }, {}]) {
+      expect((await send("PATCH", `/api/posts/${id}/replies/${reply.id}`, anna.cookie, body)).status).toBe(422);
+    }
+    const [row] = await (await tenantDb("delinde")).select().from(replies).where(eq(replies.id, reply.id));
+    expect(row).toMatchObject({ body: "Zoals het was", editedAt: null });
+  });
+});
