@@ -25,7 +25,7 @@ export const ZUpdatePostInput = z
     solved: z.boolean({ error: "validation.review.onOrOff" }).optional(),
     pinned: z.boolean({ error: "validation.review.onOrOff" }).optional(),
   })
-  .strict()
+  // Other fields (kind, author, …) cannot change and are ignored, so a client may send the whole post back.
   .refine((input) => Object.values(input).some((value) => value !== undefined), { message: "validation.post.nothingToChange" });
 export type TUpdatePostInput = z.infer<typeof ZUpdatePostInput>;
 
