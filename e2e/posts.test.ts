@@ -71,6 +71,10 @@ describe("a post, its replies and reactions", () => {
     const item = page.locator(".posts li").filter({ hasText: title });
     expect(await item.getByRole("link", { name: "1 reactie" }).count()).toBe(1);
     await item.getByRole("button", { name: "Hartje: 1" }).waitFor();
+    // Reacting from the feed comes back to the feed, at the post.
+    await item.getByRole("button", { name: "Bedankt: 0" }).click();
+    await page.waitForURL(/\/buurt\/lindenhof#bericht-/);
+    expect(await page.locator(".posts li").filter({ hasText: title }).getByRole("button", { name: "Bedankt: 1" }).getAttribute("aria-pressed")).toBe("true");
     await page.goto(permalink);
     expect(await page.locator(".reply-list").textContent()).toContain("Anna de Vries");
     await expectAccessible(page);
