@@ -127,6 +127,12 @@ describe("a post, its replies and reactions", () => {
     expect(main).not.toContain("Wie kent een goede fietsenmaker?");
     expect(await page.locator("form.reactions").count()).toBe(0);
     await expectAccessible(page);
+    // A shared safety report's page: counts without buttons, only shared replies, a reply form.
+    await page.getByRole("link", { name: "Autodeuren geprobeerd" }).click();
+    await page.getByText("Je ziet alleen reacties die bewoners met de corporatie delen.").waitFor();
+    await page.getByLabel("Jouw reactie").waitFor();
+    expect(await page.locator("form.reactions").count()).toBe(0);
+    await expectAccessible(page);
     await context.close();
   });
 

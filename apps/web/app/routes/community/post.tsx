@@ -112,6 +112,8 @@ export default function PostPage() {
   const here = postPath(slug, post.id);
   const replyError = result?.intent === "reply" ? (result.rateLimited ? t("posts.replyRateLimited") : result.error) : null;
   const otherError = result && result.intent !== "reply" && result.intent !== "editReply" ? result.error : null;
+  // Neighbours are told when the corporation will read their reply (staff are the corporation).
+  const replyShared = !staff && (post.visibleToCorporation || post.kind === "announcement");
 
   return (
     <div className="post-page">
@@ -224,7 +226,7 @@ export default function PostPage() {
             <input type="hidden" name="intent" value="reply" />
             <FormError message={replyError} />
             <label htmlFor="reply-body">{t("posts.replyLabel")}</label>
-            {post.visibleToCorporation || post.kind === "announcement" ? (
+            {replyShared ? (
               <p className="hint" id="reply-body-hint">
                 {t("posts.replyShared")}
               </p>
@@ -238,7 +240,7 @@ export default function PostPage() {
               defaultValue={result?.intent === "reply" ? result.body : ""}
               aria-invalid={result?.intent === "reply" && result.fields.body ? true : undefined}
               aria-describedby={
-                [post.visibleToCorporation || post.kind === "announcement" ? "reply-body-hint" : null, result?.intent === "reply" && result.fields.body ? "reply-body-error" : null]
+                [replyShared ? "reply-body-hint" : null, result?.intent === "reply" && result.fields.body ? "reply-body-error" : null]
                   .filter(Boolean)
                   .join(" ") || undefined
               }
