@@ -160,6 +160,25 @@ describe("changing a post", () => {
   });
 });
 
+describe("pinned announcements", () => {
+  it("shows at most three: a new pin lets go of the oldest, which returns to the feed", async () => {
+    const db = await tenantDb("delinde");
+    const slug = uniqueSlug("mededelingen");
+    const neighbourhoodId = crypto.randomUUID();
+    await db.insert(neighbourhoods).values({ id: neighbourhoodId, slug, name: "Mededelingenbuurt" });
+    const staff = await login(DELINDE, "sanne@delinde.example");
+    const ids: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      const created = await send("POST", `/api/neighbourhoods/${slug}/posts`, staff, { kind: "announcement", body: `Mededeling ${i}` });
+      ids.push((await json(created)).post.id);
+    }
+    for (const id of ids) expect((await send("PATCH", `/api/posts/${id}`, staff, { pinned: true })).status).toBe(200);
+    const feed = await json(await get(`/api/neighbourhoods/${slug}/posts`, staff));
+    expect(feed.pinned.map((post: { id: string }) => post.id)).toEqual([ids[3], ids[2], ids[1]]);
+    expect(feed.posts.map((post: { id: string }) => post.id)).toEqual([ids[0]]);
+  });
+});
+
 describe("safety posts and help offered", () => {
   it("needs where, when and what someone did; stores nothing else", async () => {
     const anna = await member();

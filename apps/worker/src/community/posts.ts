@@ -2,7 +2,7 @@
 // by staff (pin; solved at the help desk), deleting, replies (one level) and reactions. What anyone may
 // see comes from post-access.ts; what may change, from packages/core/src/community/post-changes.ts.
 import { Hono } from "hono";
-import { eq } from "drizzle-orm";
+import { and, desc, eq, isNotNull, notInArray } from "drizzle-orm";
 import {
   AppError,
   assertMayDelete,
@@ -10,6 +10,7 @@ import {
   assertPostChangeAllowed,
   can,
   isAuthor,
+  MAX_PINNED_POSTS,
   ZReactionInput,
   ZReplyInput,
   ZUpdatePostInput,
@@ -105,6 +106,9 @@ export const postRoutes = new Hono<AppEnv>()
       updatedAt: now,
     })
     .where(eq(posts.id, row.id));
+  // A neighbourhood shows at most MAX_PINNED_POSTS pins: a new pin lets go of the oldest beyond that
+  // (pinned posts stay out of the feed's stream, so a hidden pin would hide its post).
+  if (input.pinned && row.pinnedAt === null) await unpinBeyondLimit(site.db, row.neighbourhoodId);
   // Staff acting on a post that is not theirs is accounted for (help desk "opgelost", pinning).
   if (!isAuthor(actor, row) && (input.solved !== undefined || input.pinned !== undefined)) {
     const action = input.pinned !== undefined ? (input.pinned ? "post.pinned" : "post.unpinned") : input.solved ? "post.marked_solved" : "post.marked_unsolved";
@@ -182,6 +186,19 @@ export const postRoutes = new Hono<AppEnv>()
   const { reactions: counts } = presentPost({ reactionCounts, myReaction: result.myReaction, authorId: null }, readerOf(actor));
   return c.json({ reaction: result.myReaction, reactions: counts });
 });
+
+async function unpinBeyondLimit(db: TenantDb, neighbourhoodId: string): Promise<void> {
+  const kept = db
+    .select({ id: posts.id })
+    .from(posts)
+    .where(and(eq(posts.neighbourhoodId, neighbourhoodId), isNotNull(posts.pinnedAt)))
+    .orderBy(desc(posts.pinnedAt), desc(posts.id))
+    .limit(MAX_PINNED_POSTS);
+  await db
+    .update(posts)
+    .set({ pinnedAt: null })
+    .where(and(eq(posts.neighbourhoodId, neighbourhoodId), isNotNull(posts.pinnedAt), notInArray(posts.id, kept)));
+}
 
 async function findReadableReply(db: TenantDb, actor: Actor, postId: string, replyId: string) {
   if (!ID.test(postId) || !ID.test(replyId)) throw new AppError("not_found", { message: "apiErrors.posts.replyNotFound" });
