@@ -72,7 +72,7 @@ try {
   const small = await tenantWith(platform, "feed-5k", 5_000);
   const large = await tenantWith(platform, "feed-500k", 500_000);
   const page = (db: TenantDb, access: FeedAccess, cursor: FeedCursor | null) =>
-    feedPageQuery(db, { neighbourhoodId: BIG_NEIGHBOURHOOD.id, access, cursor });
+    feedPageQuery(db, { neighbourhoodId: BIG_NEIGHBOURHOOD.id, reader: { access, userId: null }, cursor });
 
   // The cursor a reader holds after paging 250,000 posts into the big neighbourhood.
   const FEED_ORDER = "FROM posts WHERE neighbourhood_id = ? AND status = 'published'";

@@ -180,7 +180,7 @@ try {
     await db.batch([settingsQuery(db), sessionQuery(db, sessionId)]);
     await db.batch([
       neighbourhoodBySlugQuery(db, "lindenhof"),
-      feedPageQuery(db, { neighbourhoodId: neighbourhoodIdBySlug(db, "lindenhof"), access: "full", cursor: null }),
+      feedPageQuery(db, { neighbourhoodId: neighbourhoodIdBySlug(db, "lindenhof"), reader: { access: "full", userId: null }, cursor: null }),
     ]);
   };
   for (let i = 0; i < 30; i++) await statements();

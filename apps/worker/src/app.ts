@@ -11,6 +11,7 @@ import { siteRoutes } from "./tenancy/site.ts";
 import { signupRoutes } from "./tenancy/signup.ts";
 import { authRoutes } from "./identity/auth.ts";
 import { neighbourhoodRoutes } from "./community/neighbourhoods.ts";
+import { postRoutes } from "./community/posts.ts";
 import { checkOrigin } from "./middleware/csrf.ts";
 import { limitWritesPerSource } from "./lib/rate-limit.ts";
 import { accountAccessRoutes } from "./identity/account-access.ts";
@@ -82,7 +83,8 @@ export function createApp() {
     .route("/settings/branding", brandingRoutes)
     .route("/settings/logo", logoRoutes)
     .route("/sponsors", sponsorRoutes)
-    .route("/settings/deletion", deletionRequestRoutes);
+    .route("/settings/deletion", deletionRequestRoutes)
+    .route("/posts", postRoutes);
 
   routes.notFound(async (c) => c.json(new AppError("not_found", { message: "apiErrors.routeNotFound" }).toBody(await requestLanguage(c)), 404));
   routes.onError(handleError);

@@ -12,9 +12,11 @@ interface Probe {
   action: Action;
   /** Which neighbourhood the action is about: the person's own, another, or none. */
   where: "own" | "other" | "none";
-  request: (ids: { target: string }) => { method: string; path: string; json?: unknown };
+  request: (ids: { target: string; sharedPost: string; announcement: string }) => { method: string; path: string; json?: unknown };
   /** The answer when allowed, if not a 2xx. */
   allowedStatus?: number;
+  /** About a post: whoever cannot read it (not a member, not staff) gets 404, as if it did not exist. */
+  aboutPost?: boolean;
 }
 
 const PROBES: Probe[] = [
@@ -37,6 +39,22 @@ const PROBES: Probe[] = [
     action: "post.announce",
     where: "own",
     request: () => ({ method: "POST", path: "/api/neighbourhoods/oudwijk/posts", json: { kind: "announcement", title: "Onderhoud", body: "Dinsdag gaat het water even af." } }),
+  },
+  {
+    label: "reply under a shared post in their own neighbourhood",
+    action: "post.reply",
+    where: "own",
+    aboutPost: true,
+    request: ({ sharedPost }) => ({ method: "POST", path: `/api/posts/${sharedPost}/replies`, json: { body: "Ik help mee." } }),
+  },
+  { label: "react to a post in their own neighbourhood", action: "post.react", where: "own", aboutPost: true, request: ({ sharedPost }) => ({ method: "POST", path: `/api/posts/${sharedPost}/reactions`, json: { kind: "heart" } }) },
+  { label: "pin an announcement", action: "post.pin", where: "own", aboutPost: true, request: ({ announcement }) => ({ method: "PATCH", path: `/api/posts/${announcement}`, json: { pinned: true } }) },
+  {
+    label: "mark someone else's help request solved",
+    action: "post.mark_solved",
+    where: "own",
+    aboutPost: true,
+    request: ({ sharedPost }) => ({ method: "PATCH", path: `/api/posts/${sharedPost}`, json: { solved: true } }),
   },
   { label: "list the neighbourhood invites", action: "invite.manage", where: "none", request: () => ({ method: "GET", path: "/api/invites" }) },
   { label: "invite a neighbour to their own neighbourhood", action: "invite.personal", where: "own", request: () => ({ method: "POST", path: "/api/invites/personal", json: { neighbourhood: "oudwijk" } }) },
@@ -117,6 +135,8 @@ const PROBES: Probe[] = [
 let tenant: Awaited<ReturnType<typeof createFreshTenant>>;
 const cookies = new Map<Role, string>();
 let target = "";
+let sharedPost = "";
+let announcement = "";
 
 beforeAll(async () => {
   tenant = await createFreshTenant();
@@ -132,6 +152,13 @@ beforeAll(async () => {
   target = crypto.randomUUID();
   await tenant.db.insert(tenantSchema.users).values({ id: target, loginName: "zonder.mail", displayName: "Zonder Mail", role: "resident", passwordHash });
   await tenant.db.insert(tenantSchema.memberships).values({ userId: target, neighbourhoodId: tenant.neighbourhoods.oudwijk });
+  // Someone else's posts in Oudwijk, shared with the corporation (so staff can read them).
+  sharedPost = crypto.randomUUID();
+  announcement = crypto.randomUUID();
+  await tenant.db.insert(tenantSchema.posts).values([
+    { id: sharedPost, neighbourhoodId: tenant.neighbourhoods.oudwijk, authorId: target, kind: "help_request", body: "Wie helpt?", visibleToCorporation: true },
+    { id: announcement, neighbourhoodId: tenant.neighbourhoods.oudwijk, authorId: target, kind: "announcement", body: "Mededeling", visibleToCorporation: true },
+  ]);
 });
 
 describe.each(ROLES.map((role) => [role]))("a %s", (role) => {
@@ -139,12 +166,14 @@ describe.each(ROLES.map((role) => [role]))("a %s", (role) => {
     const actor = { role, neighbourhoodIds: [tenant.neighbourhoods.oudwijk] };
     const neighbourhoodId = probe.where === "own" ? tenant.neighbourhoods.oudwijk : probe.where === "other" ? tenant.neighbourhoods.nieuwbouw : undefined;
     const allowed = can(actor, probe.action, { neighbourhoodId });
-    const { method, path, json } = probe.request({ target });
+    const { method, path, json } = probe.request({ target, sharedPost, announcement });
     const response = await call(tenant.host, path, { method, cookie: cookies.get(role)!, ...(json === undefined ? {} : { json }) });
     if (allowed) {
       const detail = `${role} ${method} ${path}: ${await response.clone().text()}`;
       if (probe.allowedStatus) expect(response.status, detail).toBe(probe.allowedStatus);
       else expect(Math.floor(response.status / 100), detail).toBe(2);
+    } else if (probe.aboutPost && !can(actor, "feed.read", { neighbourhoodId })) {
+      expect(response.status, `${role} ${method} ${path}`).toBe(404);
     } else {
       expect(response.status, `${role} ${method} ${path}`).toBe(403);
       expect(((await response.json()) as { error: { code: string } }).error.code).toBe("forbidden");

@@ -16,11 +16,22 @@ export interface DemoUser {
 export interface DemoPost {
   neighbourhood: string;
   author: string;
-  kind: "message" | "question" | "help_request" | "offer" | "lost_found" | "idea" | "announcement";
+  kind: "message" | "question" | "help_request" | "offer" | "lost_found" | "idea" | "announcement" | "safety";
   title?: string;
   body: string;
   hoursAgo: number;
   visibleToCorporation?: boolean;
+  /** A help request or lost & found that is done. */
+  solved?: boolean;
+  /** An announcement staff pinned above the feed. */
+  pinned?: boolean;
+  /** A safety report: where, how many hours ago it happened, and what someone did. */
+  safety?: { where: string; hoursAgo: number; behaviour: string };
+  /** Help offered: what the author can help with (SKILLS in packages/core). */
+  skills?: string[];
+  replies?: { author: string; body: string; hoursAgo: number }[];
+  /** Reactions by user key. */
+  reactions?: Record<string, "heart" | "thumbs_up" | "thanks" | "smile">;
 }
 
 export interface DemoTenant {
@@ -78,11 +89,67 @@ export const DEMO_TENANTS: DemoTenant[] = [
       { key: "wijkteam", displayName: "Wijkteam Amersfoort-Noord", email: "wijkteam@delinde.example", role: "care_partner", neighbourhoods: [], organisation: "Wijkteam Amersfoort-Noord" },
     ],
     posts: [
-      { neighbourhood: "lindenhof", author: "moderator", kind: "announcement", title: "Burendag zaterdag 26 september", body: "Op het Lindenplein staan koffie en taart klaar vanaf 10 uur. Iedereen is welkom!", hoursAgo: 70 },
-      { neighbourhood: "lindenhof", author: "anna", kind: "question", title: "Wie kent een goede fietsenmaker?", body: "Mijn achterband is lek en ik kan hem zelf niet plakken. Tips in de buurt?", hoursAgo: 30 },
+      {
+        neighbourhood: "lindenhof",
+        author: "moderator",
+        kind: "announcement",
+        title: "Burendag zaterdag 26 september",
+        body: "Op het Lindenplein staan koffie en taart klaar vanaf 10 uur. Iedereen is welkom!",
+        hoursAgo: 70,
+        pinned: true,
+        replies: [{ author: "joop", body: "Ik neem mijn appeltaart mee!", hoursAgo: 60 }],
+        reactions: { anna: "heart", joop: "heart", mohamed: "thumbs_up" },
+      },
+      {
+        neighbourhood: "lindenhof",
+        author: "anna",
+        kind: "question",
+        title: "Wie kent een goede fietsenmaker?",
+        body: "Mijn achterband is lek en ik kan hem zelf niet plakken. Tips in de buurt?",
+        hoursAgo: 30,
+        replies: [
+          { author: "mohamed", body: "Fietsenmaker Ali aan de Hofstraat. Snel en niet duur.", hoursAgo: 28 },
+          { author: "anna", body: "Dank je! Ik ga er morgen langs.", hoursAgo: 27 },
+        ],
+        reactions: { mohamed: "thanks" },
+      },
       { neighbourhood: "lindenhof", author: "joop", kind: "offer", title: "Tuinstoelen te geef", body: "Vier tuinstoelen, nog goed. Ophalen aan het Lindenplein.", hoursAgo: 26 },
       { neighbourhood: "lindenhof", author: "mohamed", kind: "idea", title: "Moestuin op het grasveld?", body: "Zullen we samen een moestuin beginnen op het grasveld achter de flat? Wie doet mee?", hoursAgo: 20, visibleToCorporation: true },
-      { neighbourhood: "lindenhof", author: "anna", kind: "help_request", title: "Hulp bij boodschappen", body: "Mijn buurvrouw is geopereerd. Wie kan volgende week twee keer boodschappen voor haar doen?", hoursAgo: 9 },
+      {
+        neighbourhood: "lindenhof",
+        author: "mohamed",
+        kind: "offer",
+        title: "Hulp met de computer of formulieren",
+        body: "Loop je vast met DigiD, een formulier of je telefoon? Ik help graag, op woensdagmiddag in het buurthuis.",
+        hoursAgo: 16,
+        skills: ["computer_help", "paperwork"],
+        reactions: { anna: "heart", joop: "thanks" },
+      },
+      {
+        neighbourhood: "lindenhof",
+        author: "anna",
+        kind: "help_request",
+        title: "Hulp bij boodschappen",
+        body: "Mijn buurvrouw is geopereerd. Wie kan volgende week twee keer boodschappen voor haar doen?",
+        hoursAgo: 9,
+        solved: true,
+        replies: [
+          { author: "joop", body: "Ik kan dinsdag en donderdag. Ik bel wel even aan.", hoursAgo: 8 },
+          { author: "anna", body: "Geweldig, dank je Joop! Dan is het geregeld.", hoursAgo: 7 },
+        ],
+        reactions: { joop: "smile", mohamed: "heart" },
+      },
+      {
+        neighbourhood: "lindenhof",
+        author: "joop",
+        kind: "safety",
+        title: "Autodeuren geprobeerd",
+        body: "Vannacht heeft iemand bij een paar auto's geprobeerd de deur open te maken. Bij mij is niets weg, maar let even op.",
+        hoursAgo: 5,
+        safety: { where: "Parkeerplaats achter de Hofstraat", hoursAgo: 8, behaviour: "Liep langs de geparkeerde auto's, voelde aan de deuren en ging richting het park." },
+        visibleToCorporation: true,
+        reactions: { anna: "thanks" },
+      },
       { neighbourhood: "lindenhof", author: "joop", kind: "lost_found", title: "Sleutelbos gevonden", body: "Bij de fietsenstalling van nummer 12. Af te halen bij mij.", hoursAgo: 4 },
       { neighbourhood: "lindenhof", author: "mohamed", kind: "message", body: "Dank aan iedereen die zaterdag zwerfafval heeft opgeruimd. De buurt ziet er weer top uit!", hoursAgo: 2, visibleToCorporation: true },
       { neighbourhood: "parkzicht", author: "moderator", kind: "announcement", title: "Welkom, toekomstige buren", body: "Hier leren jullie elkaar al kennen vóór de oplevering. Deel je wensen voor het park en de gemeenschappelijke ruimte.", hoursAgo: 50 },
@@ -117,8 +184,26 @@ export const DEMO_TENANTS: DemoTenant[] = [
       { key: "kees", displayName: "Kees de Boer", email: "kees@havenstad.example", role: "prospective", neighbourhoods: ["nieuwe-werf"] },
     ],
     posts: [
-      { neighbourhood: "kadekwartier", author: "moderator", kind: "announcement", title: "Onderhoud liften Dokweg", body: "Van 3 tot 5 november wordt de lift in blok B vervangen. Hulp nodig met trappen? Laat het ons weten.", hoursAgo: 48 },
-      { neighbourhood: "kadekwartier", author: "pieter", kind: "help_request", title: "Wie helpt met een kast tillen?", body: "Zaterdagochtend, tien minuten werk. Koffie staat klaar!", hoursAgo: 22 },
+      {
+        neighbourhood: "kadekwartier",
+        author: "moderator",
+        kind: "announcement",
+        title: "Onderhoud liften Dokweg",
+        body: "Van 3 tot 5 november wordt de lift in blok B vervangen. Hulp nodig met trappen? Laat het ons weten.",
+        hoursAgo: 48,
+        pinned: true,
+        reactions: { pieter: "thumbs_up" },
+      },
+      {
+        neighbourhood: "kadekwartier",
+        author: "pieter",
+        kind: "help_request",
+        title: "Wie helpt met een kast tillen?",
+        body: "Zaterdagochtend, tien minuten werk. Koffie staat klaar!",
+        hoursAgo: 22,
+        replies: [{ author: "fatima", body: "Mijn zoon komt helpen, rond tien uur?", hoursAgo: 20 }],
+        reactions: { fatima: "heart" },
+      },
       { neighbourhood: "kadekwartier", author: "fatima", kind: "offer", title: "Kinderkleding maat 98-104", body: "Een tas vol, gratis af te halen aan de Dokweg.", hoursAgo: 15 },
       { neighbourhood: "kadekwartier", author: "pieter", kind: "question", body: "Weet iemand wanneer het grofvuil weer wordt opgehaald?", hoursAgo: 5, visibleToCorporation: true },
       { neighbourhood: "kadekwartier", author: "fatima", kind: "message", title: "Kaderun", body: "Zondag rennen we weer een rondje langs de kade. Start 9 uur bij het bruggetje.", hoursAgo: 3 },

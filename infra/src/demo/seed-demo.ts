@@ -2,7 +2,7 @@
 // then fills each tenant database with neighbourhoods, partners, residents and posts. Idempotent:
 // existing demo tenants are left as they are, so a second `npm start` keeps everyone's data.
 import { eq } from "drizzle-orm";
-import { complexAddress, hashPassword, type TenantTokenKey } from "@buurtplein/core";
+import { complexAddress, hashPassword, type PostDetails, type TenantTokenKey } from "@buurtplein/core";
 import {
   controlSchema,
   openTenantDb,
@@ -55,7 +55,7 @@ export async function seedDemo(options: SeedDemoOptions): Promise<void> {
 }
 
 async function fillTenant(db: ReturnType<typeof openTenantDb>, demo: DemoTenant, passwordHash: string): Promise<void> {
-  const { tenantSettings, neighbourhoods, complexes, partners, partnerNeighbourhoods, users, memberships, posts } = tenantSchema;
+  const { tenantSettings, neighbourhoods, complexes, partners, partnerNeighbourhoods, users, memberships, posts, replies, reactions } = tenantSchema;
   const [anyNeighbourhood] = await db.select({ id: neighbourhoods.id }).from(neighbourhoods).limit(1);
   if (anyNeighbourhood) return; // filled before
 
@@ -106,18 +106,45 @@ async function fillTenant(db: ReturnType<typeof openTenantDb>, demo: DemoTenant,
   const now = Date.now();
   for (const post of demo.posts) {
     const createdAt = now - post.hoursAgo * HOUR;
+    const id = crypto.randomUUID();
+    const shared = post.kind === "announcement" || (post.visibleToCorporation ?? false);
+    const details = post.safety
+      ? { safety: { where: post.safety.where, when: wallClock(now - post.safety.hoursAgo * HOUR), behaviour: post.safety.behaviour } }
+      : post.skills
+        ? { skills: post.skills as PostDetails["skills"] }
+        : null;
     await db.insert(posts).values({
-      id: crypto.randomUUID(),
+      id,
       neighbourhoodId: neighbourhoodIds.get(post.neighbourhood)!,
       authorId: userIds.get(post.author)!,
       kind: post.kind,
       title: post.title ?? null,
       body: post.body,
-      visibleToCorporation: post.kind === "announcement" || (post.visibleToCorporation ?? false),
+      details,
+      visibleToCorporation: shared,
+      solvedAt: post.solved ? now - HOUR : null,
+      pinnedAt: post.pinned ? createdAt : null,
       createdAt,
       updatedAt: createdAt,
     });
+    for (const reply of post.replies ?? []) {
+      const at = now - reply.hoursAgo * HOUR;
+      await db.insert(replies).values({ id: crypto.randomUUID(), postId: id, authorId: userIds.get(reply.author)!, body: reply.body, visibleToCorporation: shared, createdAt: at, updatedAt: at });
+    }
+    for (const [user, kind] of Object.entries(post.reactions ?? {})) {
+      await db.insert(reactions).values({ postId: id, userId: userIds.get(user)!, kind, createdAt });
+    }
   }
+}
+
+/** "2026-11-30T22:15" in Amsterdam time, as a safety form sends it. */
+function wallClock(timestamp: number): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Amsterdam", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" })
+      .formatToParts(timestamp)
+      .map((part) => [part.type, part.value]),
+  );
+  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
 }
 
 /** The logins `npm start` prints and README.md lists. */

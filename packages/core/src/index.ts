@@ -23,6 +23,7 @@ export * from "./identity/roles.ts";
 export * from "./community/post-kinds.ts";
 export * from "./community/create-post.ts";
 export * from "./community/feed-access.ts";
+export * from "./community/post-changes.ts";
 export * from "./tenancy/tenant-signup.ts";
 export * from "./identity/authorization.ts";
 export * from "./invites/index.ts";

@@ -11,7 +11,7 @@ const MINUTE = 60 * 1000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
-export type ContentAction = "post" | "reply" | "report";
+export type ContentAction = "post" | "reply" | "report" | "reaction";
 
 export interface ContentLimit {
   limit: number;
@@ -25,10 +25,15 @@ export const CONTENT_LIMIT_DEFAULTS: Record<ContentAction, readonly ContentLimit
     { limit: 5, windowMs: 10 * MINUTE },
     { limit: 30, windowMs: DAY },
   ],
-  /** Replies under posts (route to come): conversations go faster than posts. */
+  /** Replies under posts (POST /api/posts/:id/replies): conversations go faster than posts. */
   reply: [
     { limit: 20, windowMs: 10 * MINUTE },
     { limit: 200, windowMs: DAY },
+  ],
+  /** Reactions (hearts…) on posts: quick to give and to take back, so more; still not a script's pace. */
+  reaction: [
+    { limit: 60, windowMs: 10 * MINUTE },
+    { limit: 500, windowMs: DAY },
   ],
   /** Reports of posts or replies to moderators (route to come). */
   report: [
@@ -41,6 +46,7 @@ const MESSAGES: Record<ContentAction, MessageKey> = {
   post: "apiErrors.tooManyPosts",
   reply: "apiErrors.tooManyReplies",
   report: "apiErrors.tooManyReports",
+  reaction: "apiErrors.tooManyReactions",
 };
 
 /** The rules of one action for one member, e.g. key "content:post:<user id>:600000". */

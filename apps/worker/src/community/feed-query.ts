@@ -1,10 +1,12 @@
-// The one query behind a neighbourhood feed page, shared by the route and bench/feed-scale.ts (so the
-// benchmark times exactly what the API runs). Newest first, paged with a row-value cursor.
-import { and, desc, eq, sql, type SQL, type SQLWrapper } from "drizzle-orm";
-import type { FeedAccess } from "@buurtplein/core";
+// The queries behind a neighbourhood feed page and a post's own page, shared by the routes and
+// bench/feed-scale.ts (so the benchmark times exactly what the API runs). What a reader may see comes
+// from post-access.ts (the one place). Newest first, paged with a row-value cursor.
+import { and, asc, desc, eq, isNotNull, isNull, sql, type SQL, type SQLWrapper } from "drizzle-orm";
+import { MAX_PINNED_POSTS, REACTION_KINDS, type ReactionKind } from "@buurtplein/core";
 import { tenantSchema, type TenantDb } from "@buurtplein/db";
+import { readablePosts, readableReplies, type Reader } from "./post-access.ts";
 
-const { neighbourhoods, posts, users } = tenantSchema;
+const { neighbourhoods, posts, replies, reactions, users } = tenantSchema;
 
 export const FEED_PAGE_SIZE = 20;
 
@@ -15,39 +17,122 @@ export interface FeedCursor {
 }
 
 /**
- * What staff may read, as the third column of the index posts_shared_feed_idx
- * (packages/db/src/tenant/schema.ts): SQLite only matches an indexed expression written the same way,
- * literals included, so keep the two identical.
+ * The columns of a post as a reader sees it. The counts are subqueries, so a page of posts with its
+ * counts stays one statement (one round trip with the neighbourhood): replies this reader may see
+ * (readableReplies), reactions per kind as JSON (never who), and the reader's own reaction.
  */
-const SHARED_WITH_CORPORATION = sql`(${posts.visibleToCorporation} = 1 OR ${posts.kind} = 'announcement') = 1`;
+export function postColumns(reader: Reader) {
+  return {
+    id: posts.id,
+    neighbourhoodId: posts.neighbourhoodId,
+    kind: posts.kind,
+    title: posts.title,
+    body: posts.body,
+    details: posts.details,
+    visibleToCorporation: posts.visibleToCorporation,
+    createdAt: posts.createdAt,
+    editedAt: posts.editedAt,
+    solvedAt: posts.solvedAt,
+    pinnedAt: posts.pinnedAt,
+    authorId: posts.authorId,
+    authorName: sql<string | null>`${users.displayName}`,
+    authorStreet: users.street,
+    authorRole: users.role,
+    replyCount: sql<number>`(SELECT count(*) FROM ${replies} WHERE ${replies.postId} = ${posts.id} AND ${readableReplies(reader)})`.mapWith(Number),
+    reactionCounts: sql<string>`(SELECT json_group_object(kind, n) FROM (SELECT ${reactions.kind} AS kind, count(*) AS n FROM ${reactions} WHERE ${reactions.postId} = ${posts.id} GROUP BY ${reactions.kind}))`,
+    myReaction: reader.userId
+      ? sql<string | null>`(SELECT ${reactions.kind} FROM ${reactions} WHERE ${reactions.postId} = ${posts.id} AND ${reactions.userId} = ${reader.userId})`
+      : sql<string | null>`NULL`,
+  };
+}
+
+/** A post row as the API answers it: reaction counts per kind (every kind, 0 when none), whether it is mine. */
+export function presentPost<Row extends { reactionCounts: string | null; myReaction: string | null; authorId: string | null }>(row: Row, reader: Reader) {
+  const counted = JSON.parse(row.reactionCounts ?? "{}") as Record<string, number>;
+  const { reactionCounts: _counts, authorId, ...rest } = row;
+  return {
+    ...rest,
+    reactions: Object.fromEntries(REACTION_KINDS.map((kind) => [kind, Number(counted[kind] ?? 0)])) as Record<ReactionKind, number>,
+    myReaction: (row.myReaction as ReactionKind | null) ?? null,
+    mine: authorId !== null && authorId === reader.userId,
+  };
+}
 
 /**
- * One page (plus one row, to know whether there is a next page). The cursor is a row value,
- * `(created_at, id) < (?, ?)`: with the index (neighbourhood_id, status, created_at, id) SQLite seeks
- * straight to it, so a page deep in the feed costs what the first page costs. (The equivalent
- * `created_at < ? OR (created_at = ? AND id < ?)` cannot be a range: SQLite walks every newer post.)
+ * One page (plus one row, to know whether there is a next page), pinned posts left out (pinnedPostsQuery
+ * shows them above). The cursor is a row value, `(created_at, id) < (?, ?)`: with the index
+ * (neighbourhood_id, status, created_at, id) SQLite seeks straight to it, so a page deep in the feed costs
+ * what the first page costs. (The equivalent `created_at < ? OR (created_at = ? AND id < ?)` cannot be a
+ * range: SQLite walks every newer post.)
  */
-export function feedPageQuery(db: TenantDb, options: { neighbourhoodId: string | SQLWrapper; access: FeedAccess; cursor: FeedCursor | null }) {
-  const conditions: SQL[] = [eq(posts.neighbourhoodId, options.neighbourhoodId), eq(posts.status, "published")];
-  if (options.access === "shared_only") conditions.push(SHARED_WITH_CORPORATION);
+export function feedPageQuery(db: TenantDb, options: { neighbourhoodId: string | SQLWrapper; reader: Reader; cursor: FeedCursor | null }) {
+  const conditions: SQL[] = [eq(posts.neighbourhoodId, options.neighbourhoodId), readablePosts(options.reader), isNull(posts.pinnedAt)];
   if (options.cursor) conditions.push(sql`(${posts.createdAt}, ${posts.id}) < (${options.cursor.createdAt}, ${options.cursor.id})`);
   return db
-    .select({
-      id: posts.id,
-      kind: posts.kind,
-      title: posts.title,
-      body: posts.body,
-      visibleToCorporation: posts.visibleToCorporation,
-      createdAt: posts.createdAt,
-      authorName: sql<string | null>`${users.displayName}`,
-      authorStreet: users.street,
-      authorRole: users.role,
-    })
+    .select(postColumns(options.reader))
     .from(posts)
     .leftJoin(users, eq(users.id, posts.authorId))
     .where(and(...conditions))
     .orderBy(desc(posts.createdAt), desc(posts.id))
     .limit(FEED_PAGE_SIZE + 1);
+}
+
+/** The announcements pinned above a neighbourhood's feed, newest pin first (index posts_pinned_idx). */
+export function pinnedPostsQuery(db: TenantDb, options: { neighbourhoodId: string | SQLWrapper; reader: Reader }) {
+  return db
+    .select(postColumns(options.reader))
+    .from(posts)
+    .leftJoin(users, eq(users.id, posts.authorId))
+    .where(and(eq(posts.neighbourhoodId, options.neighbourhoodId), isNotNull(posts.pinnedAt), readablePosts(options.reader)))
+    .orderBy(desc(posts.pinnedAt))
+    .limit(MAX_PINNED_POSTS);
+}
+
+/** One post with its neighbourhood, if this reader may see it (whether they may open that neighbourhood: can()). */
+export function postByIdQuery(db: TenantDb, id: string, reader: Reader) {
+  return db
+    .select({
+      ...postColumns(reader),
+      neighbourhoodSlug: neighbourhoods.slug,
+      neighbourhoodName: neighbourhoods.name,
+      neighbourhoodArchivedAt: neighbourhoods.archivedAt,
+    })
+    .from(posts)
+    .innerJoin(neighbourhoods, eq(neighbourhoods.id, posts.neighbourhoodId))
+    .leftJoin(users, eq(users.id, posts.authorId))
+    .where(and(eq(posts.id, id), readablePosts(reader)))
+    .limit(1);
+}
+
+/** The replies under a post this reader may see, oldest first (one level). */
+export function repliesQuery(db: TenantDb, postId: string, reader: Reader) {
+  return db
+    .select({
+      id: replies.id,
+      postId: replies.postId,
+      body: replies.body,
+      createdAt: replies.createdAt,
+      editedAt: replies.editedAt,
+      authorId: replies.authorId,
+      authorName: sql<string | null>`${users.displayName}`,
+      authorStreet: users.street,
+      authorRole: users.role,
+    })
+    .from(replies)
+    .leftJoin(users, eq(users.id, replies.authorId))
+    .where(and(eq(replies.postId, postId), readableReplies(reader)))
+    .orderBy(asc(replies.createdAt), asc(replies.id));
+}
+
+/** One reply with its post's facts, if this reader may see both. */
+export function replyByIdQuery(db: TenantDb, postId: string, replyId: string, reader: Reader) {
+  return db
+    .select({ id: replies.id, authorId: replies.authorId, postId: replies.postId, neighbourhoodId: posts.neighbourhoodId, archivedAt: neighbourhoods.archivedAt })
+    .from(replies)
+    .innerJoin(posts, eq(posts.id, replies.postId))
+    .innerJoin(neighbourhoods, eq(neighbourhoods.id, posts.neighbourhoodId))
+    .where(and(eq(replies.id, replyId), eq(replies.postId, postId), readableReplies(reader), readablePosts(reader)))
+    .limit(1);
 }
 
 /** The neighbourhood a feed URL names (batched with its first page: one round trip). */

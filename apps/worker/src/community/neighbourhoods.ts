@@ -1,10 +1,11 @@
 import { Hono } from "hono";
 import { and, eq, isNull } from "drizzle-orm";
-import { AppError, ZCreatePostInput, feedAccess, isStaff } from "@buurtplein/core";
+import { AppError, ZCreatePostInput, assertNotArchived, detailsFor, isStaff } from "@buurtplein/core";
 import { tenantSchema, type TenantDb } from "@buurtplein/db";
 import type { AppEnv } from "../env.ts";
 import { parseInput, readJson } from "../lib/errors.ts";
-import { FEED_PAGE_SIZE, feedPageQuery, neighbourhoodBySlugQuery, neighbourhoodIdBySlug, type FeedCursor } from "./feed-query.ts";
+import { FEED_PAGE_SIZE, feedPageQuery, neighbourhoodBySlugQuery, neighbourhoodIdBySlug, pinnedPostsQuery, presentPost, type FeedCursor } from "./feed-query.ts";
+import { readerOf } from "./post-access.ts";
 import { requireActor, requirePermission, tenantSite } from "../middleware/session.ts";
 import { hitContentLimit } from "./content-rate-limits.ts";
 
@@ -62,11 +63,15 @@ export const neighbourhoodRoutes = new Hono<AppEnv>()
   const site = tenantSite(c.get("site"));
   const slug = c.req.param("slug");
   const viewer = c.get("actor");
-  const access = viewer ? feedAccess(viewer.role) : "shared_only";
+  const reader = readerOf(viewer);
   const cursor = parseCursor(c.req.query("cursor"));
-  const [[neighbourhood], rows] = await site.db.batch([
+  const neighbourhoodId = neighbourhoodIdBySlug(site.db, slug);
+  // Pinned announcements come with the first page only, in the same batch (no extra round trip).
+  const [[neighbourhood], rows, pinnedRows] = await site.db.batch([
     neighbourhoodBySlugQuery(site.db, slug),
-    feedPageQuery(site.db, { neighbourhoodId: neighbourhoodIdBySlug(site.db, slug), access, cursor }),
+    feedPageQuery(site.db, { neighbourhoodId, reader, cursor }),
+    // (On later pages it asks for a neighbourhood id nobody has: no rows, one index probe.)
+    pinnedPostsQuery(site.db, { neighbourhoodId: cursor ? "" : neighbourhoodId, reader }),
   ]);
   if (!neighbourhood) throw new AppError("not_found", { message: "apiErrors.neighbourhoods.notFound" });
   requirePermission(viewer, "feed.read", { neighbourhoodId: neighbourhood.id }, "apiErrors.neighbourhoods.notMember");
@@ -79,11 +84,11 @@ export const neighbourhoodRoutes = new Hono<AppEnv>()
       kind: neighbourhood.kind,
       city: neighbourhood.city,
       description: neighbourhood.description,
-      // Archived: the history stays readable, nothing new can be posted.
       archived: neighbourhood.archivedAt !== null,
     },
-    access,
-    posts: page,
+    access: reader.access,
+    pinned: pinnedRows.map((row) => presentPost(row, reader)),
+    posts: page.map((row) => presentPost(row, reader)),
     nextCursor: rows.length > FEED_PAGE_SIZE && last ? `${last.createdAt}_${last.id}` : null,
   });
 })
@@ -100,11 +105,12 @@ export const neighbourhoodRoutes = new Hono<AppEnv>()
     { neighbourhoodId: neighbourhood.id },
     "apiErrors.neighbourhoods.postKindNotAllowed",
   );
-  if (neighbourhood.archivedAt !== null) throw new AppError("neighbourhood_archived");
+  assertNotArchived(neighbourhood);
   // Counted only for posts that would be placed: a refused or invalid one costs nothing.
   await hitContentLimit(site.client, "post", actor.userId);
   const id = crypto.randomUUID();
   const createdAt = Date.now();
+  const details = detailsFor(input.kind, input);
   await site.db.insert(posts).values({
     id,
     neighbourhoodId: neighbourhood.id,
@@ -112,9 +118,10 @@ export const neighbourhoodRoutes = new Hono<AppEnv>()
     kind: input.kind,
     title: input.title ?? null,
     body: input.body,
+    details,
     visibleToCorporation: input.kind === "announcement" ? true : input.visibleToCorporation,
     createdAt,
     updatedAt: createdAt,
   });
-  return c.json({ post: { id, kind: input.kind, title: input.title ?? null, body: input.body, createdAt } }, 201);
+  return c.json({ post: { id, kind: input.kind, title: input.title ?? null, body: input.body, details, createdAt } }, 201);
 });

@@ -1,9 +1,9 @@
 // Finding, checking and erasing accounts of one corporation (tenant database).
-import { eq, sql } from "drizzle-orm";
+import { eq, inArray, or, sql } from "drizzle-orm";
 import { AppError, hashPassword, verifyPassword, type DeleteAccountMode } from "@buurtplein/core";
 import { tenantSchema, type TenantDb } from "@buurtplein/db";
 
-const { users, sessions, memberships, posts, invites, loginTokens } = tenantSchema;
+const { users, sessions, memberships, posts, replies, reactions, invites, loginTokens } = tenantSchema;
 
 export type UserRow = typeof users.$inferSelect;
 
@@ -52,7 +52,13 @@ export async function checkPassword(password: string, stored: string | null | un
 export async function eraseAccount(db: TenantDb, userId: string, mode: DeleteAccountMode): Promise<{ posts: number }> {
   const ownPosts = await db.select({ id: posts.id }).from(posts).where(eq(posts.authorId, userId));
   // One batch = one transaction: the account is gone completely, or not at all.
+  // Replies follow the posts' choice; reactions always go (they are never shown with a name).
+  const ownPostIds = db.select({ id: posts.id }).from(posts).where(eq(posts.authorId, userId));
   await db.batch([
+    db.delete(reactions).where(mode === "remove_posts" ? or(eq(reactions.userId, userId), inArray(reactions.postId, ownPostIds)) : eq(reactions.userId, userId)),
+    mode === "remove_posts"
+      ? db.delete(replies).where(or(eq(replies.authorId, userId), inArray(replies.postId, ownPostIds)))
+      : db.update(replies).set({ authorId: null, updatedAt: Date.now() }).where(eq(replies.authorId, userId)),
     mode === "remove_posts"
       ? db.delete(posts).where(eq(posts.authorId, userId))
       : db.update(posts).set({ authorId: null, updatedAt: Date.now() }).where(eq(posts.authorId, userId)),

@@ -10,7 +10,7 @@ import { clearSessionCookie } from "./sessions.ts";
 import { audit } from "../lib/audit.ts";
 import { eraseAccount } from "./accounts.ts";
 
-const { users, memberships, neighbourhoods, posts, sessions, invites, auditLog } = tenantSchema;
+const { users, memberships, neighbourhoods, posts, replies, reactions, sessions, invites, auditLog } = tenantSchema;
 
 async function loadProfile(db: TenantDb, userId: string) {
   const [user] = await db.select().from(users).where(eq(users.id, userId)).limit(1);
@@ -68,7 +68,7 @@ export const meRoutes = new Hono<AppEnv>()
   const site = tenantSite(c.get("site"));
   const actor = requirePermission(c.get("actor"), "account.own");
   const user = await loadProfile(site.db, actor.userId);
-  const [myMemberships, myPosts, mySessions, myInvites, aboutMe] = await Promise.all([
+  const [myMemberships, myPosts, mySessions, myInvites, aboutMe, myReplies, myReactions] = await Promise.all([
     site.db
       .select({ neighbourhood: neighbourhoods.name, neighbourhoodSlug: neighbourhoods.slug, joinedAt: memberships.joinedAt, status: memberships.status })
       .from(memberships)
@@ -82,6 +82,7 @@ export const meRoutes = new Hono<AppEnv>()
         kind: posts.kind,
         title: posts.title,
         body: posts.body,
+        details: posts.details,
         visibleToCorporation: posts.visibleToCorporation,
         status: posts.status,
         createdAt: posts.createdAt,
@@ -114,6 +115,13 @@ export const meRoutes = new Hono<AppEnv>()
       .where(eq(invites.createdById, user.id))
       .orderBy(desc(invites.createdAt)),
     site.db.select().from(auditLog).where(eq(auditLog.subject, user.id)).orderBy(desc(auditLog.createdAt)),
+    // My replies and reactions (the posts they belong to by id only: those are other people's data).
+    site.db
+      .select({ id: replies.id, postId: replies.postId, body: replies.body, status: replies.status, createdAt: replies.createdAt, editedAt: replies.editedAt })
+      .from(replies)
+      .where(eq(replies.authorId, user.id))
+      .orderBy(desc(replies.createdAt)),
+    site.db.select({ postId: reactions.postId, kind: reactions.kind, createdAt: reactions.createdAt }).from(reactions).where(eq(reactions.userId, user.id)).orderBy(desc(reactions.createdAt)),
   ]);
   // Who acted on my data is told by role, not by name: the names of staff are their data.
   const actorIds = [...new Set(aboutMe.map((entry) => entry.actorId).filter((id): id is string => !!id && id !== user.id))];
@@ -142,6 +150,8 @@ export const meRoutes = new Hono<AppEnv>()
     },
     neighbourhoods: myMemberships.map((row) => ({ name: row.neighbourhood, joinedAt: iso(row.joinedAt) })),
     posts: myPosts.map((row) => ({ ...row, createdAt: iso(row.createdAt), updatedAt: iso(row.updatedAt) })),
+    replies: myReplies.map((row) => ({ ...row, createdAt: iso(row.createdAt), editedAt: iso(row.editedAt) })),
+    reactions: myReactions.map((row) => ({ ...row, createdAt: iso(row.createdAt) })),
     sessions: mySessions.map((row) => ({
       startedAt: iso(row.createdAt),
       lastSeenAt: iso(row.lastSeenAt),

@@ -11,6 +11,7 @@ import { neighbourhoodsMessages } from "./catalogue/neighbourhoods.ts";
 import { staffMessages } from "./catalogue/staff.ts";
 import { brandingMessages } from "./catalogue/branding.ts";
 import { operatorMessages } from "./catalogue/operator.ts";
+import { postsMessages } from "./catalogue/posts.ts";
 
 export const LANGUAGES = ["nl", "en"] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -46,6 +47,7 @@ const PARTS = [
   staffMessages,
   brandingMessages,
   operatorMessages,
+  postsMessages,
 ] as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (part: U) => void : never) extends (part: infer I) => void ? I : never;

@@ -9,6 +9,14 @@ export const ACTIONS = [
   "post.create",
   /** Publish an announcement in any neighbourhood. */
   "post.announce",
+  /** Reply under a post one can read (staff: under what is shared with them, e.g. announcements). */
+  "post.reply",
+  /** React to a post (a heart, thanks…): neighbours only, never shown with names. */
+  "post.react",
+  /** Pin an announcement above a neighbourhood's feed. */
+  "post.pin",
+  /** Mark someone else's help request or lost & found solved (help-desk work; authors always may). */
+  "post.mark_solved",
   /** Create, list, revoke and print neighbourhood invites (links, codes, letters, posters). */
   "invite.manage",
   /** A member invites a neighbour with a personal code (limited per month). */
@@ -62,10 +70,15 @@ export function can(actor: AuthorizationActor, action: Action, resource: Authori
   switch (action) {
     case "feed.read":
       return staff || neighbourHere;
+    case "post.reply":
+      return staff || neighbourHere;
     case "post.create":
+    case "post.react":
     case "invite.personal":
       return neighbourHere;
     case "post.announce":
+    case "post.pin":
+    case "post.mark_solved":
     case "invite.manage":
     case "member.reset_access":
     case "ambassador.manage":

@@ -93,4 +93,20 @@ export const migrations: Migration[] = [
       "ALTER TABLE `tenant_settings` ADD `house_rules` text;",
     ],
   },
+  {
+    id: "0007_posts_replies_reactions",
+    hash: "a778d677cbebd806fd1f12af69d078b4f39a6a48e653eeb604f57a4fb4f37cb2",
+    statements: [
+      "CREATE TABLE `reactions` (\n\t`post_id` text NOT NULL,\n\t`user_id` text NOT NULL,\n\t`kind` text NOT NULL,\n\t`created_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL,\n\tPRIMARY KEY(`post_id`, `user_id`),\n\tFOREIGN KEY (`post_id`) REFERENCES `posts`(`id`) ON UPDATE no action ON DELETE cascade,\n\tFOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade\n);",
+      "CREATE INDEX `reactions_user_idx` ON `reactions` (`user_id`);",
+      "CREATE TABLE `replies` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`post_id` text NOT NULL,\n\t`author_id` text,\n\t`body` text NOT NULL,\n\t`visible_to_corporation` integer DEFAULT false NOT NULL,\n\t`status` text DEFAULT 'published' NOT NULL,\n\t`edited_at` integer,\n\t`created_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL,\n\t`updated_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL,\n\tFOREIGN KEY (`post_id`) REFERENCES `posts`(`id`) ON UPDATE no action ON DELETE cascade,\n\tFOREIGN KEY (`author_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE set null\n);",
+      "CREATE INDEX `replies_post_idx` ON `replies` (`post_id`,`status`,`created_at`);",
+      "CREATE INDEX `replies_author_idx` ON `replies` (`author_id`);",
+      "ALTER TABLE `posts` ADD `details` text;",
+      "ALTER TABLE `posts` ADD `edited_at` integer;",
+      "ALTER TABLE `posts` ADD `solved_at` integer;",
+      "ALTER TABLE `posts` ADD `pinned_at` integer;",
+      "CREATE INDEX `posts_pinned_idx` ON `posts` (`neighbourhood_id`,`pinned_at`) WHERE pinned_at IS NOT NULL;",
+    ],
+  },
 ];

@@ -2,6 +2,7 @@
 // Timestamps are integer milliseconds since the epoch (UTC).
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import type { PostDetails } from "@buurtplein/core";
 
 const now = sql`(unixepoch('subsec') * 1000)`;
 
@@ -169,12 +170,23 @@ export const posts = sqliteTable(
     body: text("body").notNull(),
     /** The author chose to let the corporation read this post. */
     visibleToCorporation: integer("visible_to_corporation", { mode: "boolean" }).notNull().default(false),
-    /** published | removed */
+    /** published | removed (moderation may add more states; every read goes through community/post-access.ts) */
     status: text("status").notNull().default("published"),
+    /** What a kind adds to the text (PostDetails in packages/core/src/community/post-details.ts): a safety
+     *  post's where, when and behaviour; the skills of help offered. */
+    details: text("details", { mode: "json" }).$type<PostDetails>(),
+    /** Set when the author changed the title, text or details ("bewerkt"). */
+    editedAt: integer("edited_at"),
+    /** A help request or lost & found that is done ("opgelost"). */
+    solvedAt: integer("solved_at"),
+    /** Staff pinned this announcement: shown above the feed. */
+    pinnedAt: integer("pinned_at"),
     createdAt: integer("created_at").notNull().default(now),
     updatedAt: integer("updated_at").notNull().default(now),
   },
   (table) => [
+    // Pinned announcements of a neighbourhood, read with the first page of its feed.
+    index("posts_pinned_idx").on(table.neighbourhoodId, table.pinnedAt).where(sql`pinned_at IS NOT NULL`),
     // The feed pages newest first with a row-value cursor `(created_at, id) < (?, ?)`: both indexes end
     // in (created_at, id), so a page deep in the feed is one index seek, not a scan (decision 012).
     index("posts_feed_idx").on(table.neighbourhoodId, table.status, table.createdAt, table.id),
@@ -190,6 +202,47 @@ export const posts = sqliteTable(
       table.id,
     ),
   ],
+);
+
+/**
+ * One level of replies under a post. A reply is shared with the corporation only if it was written
+ * while its post was (the form says so) and the post still is (community/post-access.ts).
+ */
+export const replies = sqliteTable(
+  "replies",
+  {
+    id: text("id").primaryKey(),
+    postId: text("post_id")
+      .notNull()
+      .references(() => posts.id, { onDelete: "cascade" }),
+    /** Null once the author deleted their account and chose to keep posts anonymised. */
+    authorId: text("author_id").references(() => users.id, { onDelete: "set null" }),
+    body: text("body").notNull(),
+    /** Written while the post was shared with the corporation (or under an announcement). */
+    visibleToCorporation: integer("visible_to_corporation", { mode: "boolean" }).notNull().default(false),
+    /** published | removed (moderation may add more states) */
+    status: text("status").notNull().default("published"),
+    editedAt: integer("edited_at"),
+    createdAt: integer("created_at").notNull().default(now),
+    updatedAt: integer("updated_at").notNull().default(now),
+  },
+  (table) => [index("replies_post_idx").on(table.postId, table.status, table.createdAt), index("replies_author_idx").on(table.authorId)],
+);
+
+/** One reaction (a kind of REACTION_KINDS) per person per post; never shown with names. */
+export const reactions = sqliteTable(
+  "reactions",
+  {
+    postId: text("post_id")
+      .notNull()
+      .references(() => posts.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    createdAt: integer("created_at").notNull().default(now),
+  },
+  (table) => [primaryKey({ columns: [table.postId, table.userId] }), index("reactions_user_idx").on(table.userId)],
 );
 
 /**
@@ -268,6 +321,8 @@ export type TenantSettings = typeof tenantSettings.$inferSelect;
 export type User = typeof users.$inferSelect;
 export type Neighbourhood = typeof neighbourhoods.$inferSelect;
 export type Post = typeof posts.$inferSelect;
+export type Reply = typeof replies.$inferSelect;
+export type Reaction = typeof reactions.$inferSelect;
 export type Partner = typeof partners.$inferSelect;
 export type Invite = typeof invites.$inferSelect;
 export type Complex = typeof complexes.$inferSelect;

@@ -10,9 +10,8 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "react-router";
-import { POST_KINDS, STAFF_ONLY_POST_KINDS } from "@buurtplein/core/community/post-kinds";
+import { OWN_FORM_POST_KINDS, POST_KINDS, SKILLS, STAFF_ONLY_POST_KINDS } from "@buurtplein/core/community/post-kinds";
 import { isRole, isStaff } from "@buurtplein/core/identity/roles";
-import { formatDateTime } from "../../lib/dates.ts";
 import { callApi } from "../../lib/api.server.ts";
 import { field, readForm } from "../../lib/forms.ts";
 import { fieldErrors } from "../../lib/api-errors.ts";
@@ -20,6 +19,7 @@ import { assertTenantSite, requestSiteContext } from "../../lib/site-context.ts"
 import { FieldError, FormError } from "../../components/field-error.tsx";
 import { InviteLinks } from "../../components/invite-links.tsx";
 import { SubmitButton } from "../../components/submit-button.tsx";
+import { FeedPost } from "../../components/post-card.tsx";
 
 export const meta: MetaFunction<typeof loader> = ({ loaderData }) => [{ title: `${loaderData?.feed.neighbourhood.name ?? "Buurt"} — Buurtplein` }];
 
@@ -27,11 +27,12 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { site, viewer, locale } = context.get(requestSiteContext);
   assertTenantSite(site);
   if (!viewer) throw redirect("/inloggen");
-  const cursor = new URL(request.url).searchParams.get("na");
+  const url = new URL(request.url);
+  const cursor = url.searchParams.get("na");
   const slug = encodeURIComponent(params.slug ?? "");
   const result = await callApi(request, (api) => api.neighbourhoods[":slug"].posts.$get({ param: { slug } }), { query: { cursor: cursor || undefined } });
   if (!result.ok) throw data({ code: result.error?.code }, { status: result.status });
-  return { feed: result.data, role: viewer.user.role, locale };
+  return { feed: result.data, role: viewer.user.role, locale, deleted: url.searchParams.has("verwijderd"), cursor: cursor || null };
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
@@ -43,6 +44,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     title: field(form, "title"),
     body: field(form, "body"),
     visibleToCorporation: form.get("visibleToCorporation") === "on",
+    // Skills only mean something for help offered; the fieldset is there for every kind without JavaScript.
+    skills: field(form, "kind") === "offer" ? form.getAll("skills").filter((value): value is string => typeof value === "string") : undefined,
   };
   const result = await callApi(request, (api) => api.neighbourhoods[":slug"].posts.$post({ param: { slug: encodeURIComponent(params.slug ?? "") } }), { json: values });
   if (result.ok) return { posted: true as const, values: null, error: null, fields: {} as Record<string, string>, waitMinutes: null };
@@ -54,16 +57,15 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   return data({ posted: false as const, values, error: result.error?.message ?? null, fields, waitMinutes }, { status: result.status });
 }
 
-function formatDate(timestamp: number, locale: string): string {
-  return formatDateTime(timestamp, locale, "medium", "short");
-}
-
 export default function NeighbourhoodFeed() {
-  const { feed, role, locale } = useLoaderData<typeof loader>();
+  const { feed, role, locale, deleted, cursor } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t } = useTranslation();
   const staff = isRole(role) && isStaff(role);
-  const kinds = POST_KINDS.filter((kind) => (staff ? STAFF_ONLY_POST_KINDS.includes(kind) : !STAFF_ONLY_POST_KINDS.includes(kind)));
+  const kinds = POST_KINDS.filter(
+    (kind) => !OWN_FORM_POST_KINDS.includes(kind) && (staff ? STAFF_ONLY_POST_KINDS.includes(kind) : !STAFF_ONLY_POST_KINDS.includes(kind)),
+  );
+  const slug = feed.neighbourhood.slug;
   const fields = result?.fields ?? {};
   // Open after a refused post (what was typed comes back in the fields); closed and empty after a
   // post. The page sends no JavaScript (root.tsx, RouteHandle): the form posts as plain HTML.
@@ -75,65 +77,100 @@ export default function NeighbourhoodFeed() {
         <h1>{feed.neighbourhood.name}</h1>
         {feed.neighbourhood.description ? <p>{feed.neighbourhood.description}</p> : null}
         {feed.access === "shared_only" ? <p className="notice">{t("feed.sharedOnly")}</p> : null}
+        {feed.neighbourhood.archived ? <p className="notice">{t("posts.archived")}</p> : null}
         <InviteLinks />
       </header>
 
       {/* The form waits behind one button, so on a phone the neighbourhood comes first. A native
           <details> opens without JavaScript and by keyboard; it comes back open after an error, so
           nothing typed is lost. */}
+      {deleted ? (
+        <p className="success" role="status">
+          {t("posts.deleted")}
+        </p>
+      ) : null}
       {feed.neighbourhood.archived ? (
         <p className="notice">{t("neighbourhoodAdmin.archivedNotice")}</p>
       ) : (
-      <section className="new-post" aria-labelledby="new-post-heading">
-        <h2 id="new-post-heading" className="visually-hidden">
-          {t("feed.newPost")}
-        </h2>
-        {result?.posted ? (
-          <p className="success" role="status">
-            {t("feed.posted")}
-          </p>
-        ) : null}
-        <details className="new-post-toggle" open={formOpen}>
-          <summary className="button">
-            {t("feed.writePost")}
-          </summary>
-          <div className="card">
-            <FormError message={result?.waitMinutes ? t("feed.rateLimited", { count: result.waitMinutes }) : result?.error} />
-            <Form method="post" className="form">
-              <label htmlFor="kind">{t("feed.kind")}</label>
-              <select id="kind" name="kind" defaultValue={result?.values?.kind ?? kinds[0]}>
-                {kinds.map((kind) => (
-                  <option key={kind} value={kind}>
-                    {t(`feed.kinds.${kind}`)}
-                  </option>
-                ))}
-              </select>
-              <label htmlFor="title">{t("feed.postTitle")}</label>
-              <input id="title" name="title" maxLength={120} defaultValue={result?.values?.title ?? ""} />
-              <label htmlFor="body">{t("feed.body")}</label>
-              <textarea
-                id="body"
-                name="body"
-                rows={4}
-                required
-                maxLength={5000}
-                defaultValue={result?.values?.body ?? ""}
-                aria-invalid={fields.body ? true : undefined}
-                aria-describedby={fields.body ? "body-error" : undefined}
-              />
-              <FieldError id="body-error" message={fields.body} />
-              {staff ? null : (
-                <label className="checkbox">
-                  <input type="checkbox" name="visibleToCorporation" defaultChecked={result?.values?.visibleToCorporation ?? false} />
-                  {t("feed.shareWithCorporation")}
-                </label>
-              )}
-              <SubmitButton label={t("feed.submit")} />
-            </Form>
-          </div>
-        </details>
-      </section>
+        <section className="new-post" aria-labelledby="new-post-heading">
+          <h2 id="new-post-heading" className="visually-hidden">
+            {t("feed.newPost")}
+          </h2>
+          {result?.posted ? (
+            <p className="success" role="status">
+              {t("feed.posted")}
+            </p>
+          ) : null}
+          <details className="new-post-toggle" open={formOpen}>
+            <summary className="button">
+              {t("feed.writePost")}
+            </summary>
+            <div className="card">
+              <FormError message={result?.waitMinutes ? t("feed.rateLimited", { count: result.waitMinutes }) : result?.error} />
+              <Form method="post" className="form">
+                <label htmlFor="kind">{t("feed.kind")}</label>
+                <select id="kind" name="kind" defaultValue={result?.values?.kind ?? kinds[0]}>
+                  {kinds.map((kind) => (
+                    <option key={kind} value={kind}>
+                      {t(`feed.kinds.${kind}`)}
+                    </option>
+                  ))}
+                </select>
+                <label htmlFor="title">{t("feed.postTitle")}</label>
+                <input id="title" name="title" maxLength={120} defaultValue={result?.values?.title ?? ""} />
+                <label htmlFor="body">{t("feed.body")}</label>
+                <textarea
+                  id="body"
+                  name="body"
+                  rows={4}
+                  required
+                  maxLength={5000}
+                  defaultValue={result?.values?.body ?? ""}
+                  aria-invalid={fields.body ? true : undefined}
+                  aria-describedby={fields.body ? "body-error" : undefined}
+                />
+                <FieldError id="body-error" message={fields.body} />
+                {staff ? null : (
+                  <fieldset className="choices skills-choice">
+                    <legend>{t("posts.skillsLegend")}</legend>
+                    {SKILLS.map((skill) => (
+                      <label key={skill} className="choice">
+                        <input type="checkbox" name="skills" value={skill} defaultChecked={result?.values?.skills?.includes(skill) ?? false} />
+                        {t(`posts.skills.${skill}`)}
+                      </label>
+                    ))}
+                  </fieldset>
+                )}
+                {staff ? null : (
+                  <label className="checkbox">
+                    <input type="checkbox" name="visibleToCorporation" defaultChecked={result?.values?.visibleToCorporation ?? false} />
+                    {t("feed.shareWithCorporation")}
+                  </label>
+                )}
+                <SubmitButton label={t("feed.submit")} />
+              </Form>
+            </div>
+          </details>
+          {staff ? null : (
+            <p className="safety-link">
+              <Link to={`/buurt/${encodeURIComponent(slug)}/veiligheid`}>{t("posts.safety.link")}</Link>
+            </p>
+          )}
+        </section>
       )}
+
+      {feed.pinned.length > 0 ? (
+        <section className="pinned" aria-labelledby="pinned-heading">
+          <h2 id="pinned-heading">{t("posts.pinnedHeading")}</h2>
+          <ol className="posts-pinned">
+            {feed.pinned.map((post) => (
+              <li key={post.id}>
+                <FeedPost post={post} slug={slug} locale={locale} canReact={!staff && !feed.neighbourhood.archived} cursor={cursor} />
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
 
       <section aria-label={feed.neighbourhood.name}>
         {feed.posts.length === 0 ? (
@@ -142,17 +179,7 @@ export default function NeighbourhoodFeed() {
           <ol className="posts">
             {feed.posts.map((post) => (
               <li key={post.id}>
-                <article className={`post post-${post.kind}`}>
-                  <p className="post-meta">
-                    <span className="badge">{t(`feed.kinds.${post.kind}`, { defaultValue: post.kind })}</span>{" "}
-                    <span className="author">{post.authorName ?? t("feed.formerMember")}</span>
-                    {post.authorStreet ? <span className="street"> · {post.authorStreet}</span> : null} ·{" "}
-                    <time dateTime={new Date(post.createdAt).toISOString()}>{formatDate(post.createdAt, locale)}</time>
-                  </p>
-                  {post.title ? <h3>{post.title}</h3> : null}
-                  <p className="post-body">{post.body}</p>
-                  {post.visibleToCorporation && post.kind !== "announcement" ? <p className="shared">{t("feed.sharedLabel")}</p> : null}
-                </article>
+                <FeedPost post={post} slug={slug} locale={locale} canReact={!staff && !feed.neighbourhood.archived} cursor={cursor} />
               </li>
             ))}
           </ol>
