@@ -20,6 +20,11 @@ const TABLE: Record<Action, Record<Role, Answer>> = {
   "member.remove": { resident: N, prospective: N, ambassador: N, moderator: N, admin: Y, partner: N, care_partner: N },
   "settings.manage": { resident: N, prospective: N, ambassador: N, moderator: N, admin: Y, partner: N, care_partner: N },
   "account.own": { resident: Y, prospective: Y, ambassador: Y, moderator: Y, admin: Y, partner: Y, care_partner: Y },
+  "activity.create": { resident: OWN, prospective: OWN, ambassador: OWN, moderator: Y, admin: Y, partner: N, care_partner: N },
+  "activity.rsvp": { resident: OWN, prospective: OWN, ambassador: OWN, moderator: N, admin: N, partner: N, care_partner: N },
+  "activity.review": { resident: N, prospective: N, ambassador: N, moderator: Y, admin: Y, partner: N, care_partner: N },
+  "activity.sponsor": { resident: N, prospective: N, ambassador: N, moderator: N, admin: N, partner: Y, care_partner: N },
+  "activity.sponsored_settings": { resident: N, prospective: N, ambassador: N, moderator: N, admin: Y, partner: N, care_partner: N },
 };
 
 describe("can(actor, action, resource)", () => {
