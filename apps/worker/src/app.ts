@@ -21,6 +21,10 @@ import { inviteRoutes } from "./invites/invites.ts";
 import { joinRoutes } from "./invites/join.ts";
 import { memberRoutes } from "./identity/members.ts";
 import { membershipSettingsRoutes } from "./identity/membership-settings.ts";
+import { activityRoutes } from "./activities/activities.ts";
+import { neighbourhoodActivityRoutes } from "./activities/neighbourhood-activities.ts";
+import { partnerRoutes } from "./activities/partner-activities.ts";
+import { calendarRoutes } from "./activities/calendar.ts";
 
 export function createApp() {
   const app = new Hono<AppEnv>().basePath("/api");
@@ -56,7 +60,11 @@ export function createApp() {
     .route("/settings/membership", membershipSettingsRoutes)
     .route("/members", memberDirectoryRoutes)
     .route("/dev", devMailRoutes)
-    .route("/neighbourhoods", neighbourhoodRoutes);
+    .route("/neighbourhoods", neighbourhoodRoutes)
+    .route("/neighbourhoods", neighbourhoodActivityRoutes)
+    .route("/activities", activityRoutes)
+    .route("/partner", partnerRoutes)
+    .route("/calendar", calendarRoutes);
 
   routes.notFound(async (c) => c.json(new AppError("not_found", { message: "apiErrors.routeNotFound" }).toBody(await requestLanguage(c)), 404));
   routes.onError(handleError);

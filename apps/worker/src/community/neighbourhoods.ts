@@ -7,6 +7,7 @@ import { parseInput, readJson } from "../lib/errors.ts";
 import { FEED_PAGE_SIZE, feedPageQuery, neighbourhoodBySlugQuery, neighbourhoodIdBySlug, type FeedCursor } from "./feed-query.ts";
 import { requireActor, requirePermission, tenantSite } from "../middleware/session.ts";
 import { hitContentLimit } from "./content-rate-limits.ts";
+import { feedActivitiesQuery, listItem } from "../activities/activity-queries.ts";
 
 const { neighbourhoods, memberships, posts } = tenantSchema;
 
@@ -50,9 +51,11 @@ export const neighbourhoodRoutes = new Hono<AppEnv>()
   const viewer = c.get("actor");
   const access = viewer ? feedAccess(viewer.role) : "shared_only";
   const cursor = parseCursor(c.req.query("cursor"));
-  const [[neighbourhood], rows] = await site.db.batch([
+  const [[neighbourhood], rows, upcoming] = await site.db.batch([
     neighbourhoodBySlugQuery(site.db, slug),
     feedPageQuery(site.db, { neighbourhoodId: neighbourhoodIdBySlug(site.db, slug), access, cursor }),
+    // Activities are their own kind of feed item: the next few, on the first page only (same round trip).
+    feedActivitiesQuery(site.db, neighbourhoodIdBySlug(site.db, cursor ? "" : slug), viewer?.userId ?? null),
   ]);
   if (!neighbourhood) throw new AppError("not_found", { message: "apiErrors.neighbourhoods.notFound" });
   requirePermission(viewer, "feed.read", { neighbourhoodId: neighbourhood.id }, "apiErrors.neighbourhoods.notMember");
@@ -62,6 +65,7 @@ export const neighbourhoodRoutes = new Hono<AppEnv>()
     neighbourhood: { slug: neighbourhood.slug, name: neighbourhood.name, kind: neighbourhood.kind, city: neighbourhood.city, description: neighbourhood.description },
     access,
     posts: page,
+    activities: upcoming.map(listItem),
     nextCursor: rows.length > FEED_PAGE_SIZE && last ? `${last.createdAt}_${last.id}` : null,
   });
 })
