@@ -120,7 +120,7 @@ describe("answering, capacity and the waiting list", () => {
     expect(bad.status).toBe(422);
     expect((await json(bad)).error.code).toBe("invalid_input");
     const els = await login(DELINDE, "els@delinde.example");
-    expect((await rsvp(els, activity.id, "going")).status).toBe(404); // not in her neighbourhood: not found for her
+    expect((await rsvp(els, activity.id, "going")).status).toBe(403); // not her neighbourhood
     const db = await tenantDb("delinde");
     await db.update(tenantSchema.activities).set({ registrationDeadline: Date.now() - 1000 }).where(eq(tenantSchema.activities.id, activity.id));
     const late = await rsvp(organiser.cookie, activity.id, "going");

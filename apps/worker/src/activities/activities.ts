@@ -117,11 +117,13 @@ export const activityRoutes = new Hono<AppEnv>()
 .post("/:id/rsvp", async (c) => {
   const site = tenantSite(c.get("site"));
   const actor = requireActor(c.get("actor"));
-  const { activity } = await visibleActivity(c, site, actor);
-  const { answer } = parseInput(ZRsvpInput, await readJson(c));
-  if (!activity.neighbourhoods.some((place) => can(actor, "activity.rsvp", { neighbourhoodId: place.id }))) {
+  // Answering is for members of one of the activity's neighbourhoods (403 for anyone else, as can() says).
+  const found = await loadActivity(site.db, c.req.param("id"), actor.userId);
+  if (found && !found.neighbourhoods.some((place) => can(actor, "activity.rsvp", { neighbourhoodId: place.id }))) {
     throw new AppError("forbidden", { message: "apiErrors.activities.notMember" });
   }
+  const { activity } = await visibleActivity(c, site, actor);
+  const { answer } = parseInput(ZRsvpInput, await readJson(c));
   const now = Date.now();
   const refusal = rsvpRefusal(activity.activity, answer, now);
   if (refusal) throw new AppError("conflict", { message: RSVP_REFUSALS[refusal] });
