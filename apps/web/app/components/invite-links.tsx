@@ -15,6 +15,7 @@ export function InviteLinks() {
     links.push({ to: "/beheer/aanmeldingen", label: t("invites.links.pending") });
     links.push({ to: "/beheer/aanmelden-namens", label: t("invites.links.register") });
   }
+  if (viewerIsStaff(viewer)) links.push({ to: "/beheer/activiteiten", label: t("activities.review.title") });
   if (links.length === 0) return null;
   return (
     <nav aria-label={t("invites.links.label")} className="quiet-links">

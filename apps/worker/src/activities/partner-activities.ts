@@ -172,7 +172,7 @@ export const partnerRoutes = new Hono<AppEnv>()
   const say = (key: Parameters<typeof translate>[1]) => translate(language, key);
   const figures = (row: ReachFigures) => [row.shown, row.views, row.going, row.maybe, row.waitlisted];
   const csv = toCsv(
-    [say("activities.partner.neighbourhood"), say("activities.partner.shown"), say("activities.partner.views"), say("activities.going"), say("activities.maybe"), say("activities.attendeesPage.waitlist").replace(/\s*\(.*\)$/, "")],
+    [say("activities.partner.neighbourhood"), say("activities.partner.shown"), say("activities.partner.views"), say("activities.going"), say("activities.maybe"), say("activities.partner.waitlisted")],
     [...reach.neighbourhoods.map((row) => [row.name, ...figures(row)]), [say("activities.partner.total"), ...figures(reach)]],
   );
   return c.body(csv, 200, {

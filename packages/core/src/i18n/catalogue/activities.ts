@@ -26,7 +26,7 @@ const nl = {
     maybe: "Misschien",
     notGoing: "Ik ga niet",
     counts: "{{going}} gaan, {{maybe}} misschien",
-    waitlistCount: "{{count}} op de wachtlijst",
+    waitlistCount: "{{people}} op de wachtlijst",
     yourAnswer: "Jouw antwoord: {{answer}}",
     onWaitlist: "Je staat op de wachtlijst. Komt er een plaats vrij, dan krijg je een e-mail.",
     answers: {
@@ -119,6 +119,7 @@ const nl = {
       total: "Totaal",
       shown: "Keer getoond",
       views: "Keer bekeken",
+      waitlisted: "Wachtlijst",
       neighbourhood: "Buurt",
       noOrganisation: "Je account hoort bij geen organisatie. Vraag de corporatie om dit in te stellen.",
       statuses: {
@@ -234,7 +235,7 @@ const en: typeof nl = {
     maybe: "Maybe",
     notGoing: "I'm not going",
     counts: "{{going}} going, {{maybe}} maybe",
-    waitlistCount: "{{count}} on the waiting list",
+    waitlistCount: "{{people}} on the waiting list",
     yourAnswer: "Your answer: {{answer}}",
     onWaitlist: "You are on the waiting list. If a place frees up, you will get an e-mail.",
     answers: {
@@ -327,6 +328,7 @@ const en: typeof nl = {
       total: "Total",
       shown: "Times shown",
       views: "Times viewed",
+      waitlisted: "Waiting list",
       neighbourhood: "Neighbourhood",
       noOrganisation: "Your account belongs to no organisation. Ask the corporation to set this up.",
       statuses: {
