@@ -40,7 +40,7 @@ export default function NeighbourhoodActivities() {
         {activities.length === 0 ? (
           <p className="empty">{t("activities.noUpcoming")}</p>
         ) : (
-          <ol className="posts activity-list">
+          <ol className="activity-list">
             {activities.map((activity) => (
               <li key={activity.id}>
                 <ActivityItem activity={activity} locale={locale} />
@@ -54,7 +54,7 @@ export default function NeighbourhoodActivities() {
         {past.length === 0 ? (
           <p className="empty">{t("activities.noPast")}</p>
         ) : (
-          <ol className="posts activity-list past">
+          <ol className="activity-list past">
             {past.map((activity) => (
               <li key={activity.id}>
                 <ActivityItem activity={activity} locale={locale} />

@@ -135,7 +135,7 @@ export default function NeighbourhoodFeed() {
       <section className="feed-activities" aria-labelledby="feed-activities-title">
         <h2 id="feed-activities-title">{t("activities.upcoming")}</h2>
         {feed.activities.length > 0 ? (
-          <ol className="posts activity-list">
+          <ol className="activity-list">
             {feed.activities.map((activity) => (
               <li key={activity.id}>
                 <ActivityItem activity={activity} locale={locale} />
