@@ -237,3 +237,16 @@ describe("calendars", () => {
     expect((await call(DELINDE, "/api/calendar/not-a-token-at-all-0000000.ics")).status).toBe(404);
   });
 });
+
+describe("my data", () => {
+  it("includes my answers and what I organise in the download of my data", async () => {
+    const organiser = await neighbour();
+    const guest = await neighbour();
+    const activity = await createActivity(organiser.cookie, { title: "Breiclub" });
+    await rsvp(guest.cookie, activity.id, "maybe");
+    const mine = await json(await call(DELINDE, "/api/me/export", { cookie: guest.cookie }));
+    expect(mine.activities.answers).toMatchObject([{ activity: "Breiclub", answer: "maybe", waitlisted: false }]);
+    const theirs = await json(await call(DELINDE, "/api/me/export", { cookie: organiser.cookie }));
+    expect(theirs.activities.organised).toMatchObject([{ title: "Breiclub", status: "published" }]);
+  });
+});

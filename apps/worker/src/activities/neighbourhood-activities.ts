@@ -3,7 +3,7 @@
 // sponsored activities off or on there.
 import { Hono } from "hono";
 import { eq } from "drizzle-orm";
-import { AppError, ZActivityInput, ZSponsoredSetting, isStaff } from "@buurtplein/core";
+import { AppError, ZActivityInput, ZSponsoredSetting, can, isStaff } from "@buurtplein/core";
 import { tenantSchema } from "@buurtplein/db";
 import type { AppEnv } from "../env.ts";
 import { parseInput, readJson } from "../lib/errors.ts";
@@ -47,7 +47,7 @@ export const neighbourhoodActivityRoutes = new Hono<AppEnv>()
   }
   return c.json({
     neighbourhood: { slug: neighbourhood.slug, name: neighbourhood.name },
-    canCreate: requirePermissionSoft(actor, neighbourhood.id),
+    canCreate: can(actor, "activity.create", { neighbourhoodId: neighbourhood.id }),
     activities: upcoming.map(listItem),
     past: past.map(listItem),
   });
@@ -111,11 +111,3 @@ export const neighbourhoodActivityRoutes = new Hono<AppEnv>()
   return c.json({ neighbourhood: { slug: neighbourhood.slug, sponsoredActivities: enabled } });
 });
 
-function requirePermissionSoft(actor: Parameters<typeof requirePermission>[0], neighbourhoodId: string): boolean {
-  try {
-    requirePermission(actor, "activity.create", { neighbourhoodId });
-    return true;
-  } catch {
-    return false;
-  }
-}
