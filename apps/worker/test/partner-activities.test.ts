@@ -213,3 +213,19 @@ describe("switching sponsored activities off per neighbourhood", () => {
     }
   });
 });
+
+describe("demo data", () => {
+  it("gives every role something to see: a full activity with a waiting list, a sponsored one, one awaiting review", async () => {
+    const anna = await login(DELINDE, "anna@delinde.example");
+    const list = await json(await call(DELINDE, "/api/neighbourhoods/lindenhof/activities", { cookie: anna }));
+    const garden = list.activities.find((item: { title: string }) => item.title === "Moestuin aanleggen");
+    expect(garden).toMatchObject({ capacity: 2, myRsvp: { answer: "going", waitlisted: true } });
+    expect(list.activities.find((item: { title: string }) => item.title === "Taalcafé")?.sponsor).toEqual({ name: "Buurthuis De Boog" });
+    expect(list.past.length).toBeGreaterThan(0);
+    const queue = await json(await call(DELINDE, "/api/activities/review", { cookie: await login(DELINDE, "sanne@delinde.example") }));
+    expect(queue.waiting.map((item: { title: string }) => item.title)).toContain("Klusbus op het plein");
+    const pieter = await login(HAVENSTAD, "pieter@havenstad.example");
+    const harbour = await json(await call(HAVENSTAD, "/api/neighbourhoods/kadekwartier/activities", { cookie: pieter }));
+    expect(harbour.activities.map((item: { title: string }) => item.title)).toContain("Kaderun");
+  });
+});

@@ -110,9 +110,7 @@ export default function ActivityPage() {
 
       {activity.canRsvp && !cancelled && !ended ? (
         <section className="card rsvp" aria-labelledby="rsvp-title">
-          <h2 id="rsvp-title" className="visually-hidden">
-            {t("activities.going")}
-          </h2>
+          <h2 id="rsvp-title">{t("activities.rsvpTitle")}</h2>
           {result?.saved ? (
             <p className="success" role="status">
               {t("activities.answered")}
