@@ -121,3 +121,44 @@ describe("a sponsored activity", () => {
     for (const session of [partner, admin, resident]) await session.context.close();
   });
 });
+
+describe("editing and cancelling", () => {
+  it("lets the organiser change and then cancel an activity with a message (confirmed), shown in Dutch and English", async () => {
+    const title = `Spelletjesavond ${Date.now()}`;
+    const organiser = await newPage(browser, { javaScriptEnabled: false });
+    await logIn(organiser.page, "delinde", "joop@delinde.example");
+    await organiser.page.goto(tenantUrl("delinde", "/buurt/lindenhof/activiteiten/nieuw"));
+    await fillActivity(organiser.page, title);
+    await organiser.page.getByRole("button", { name: "Activiteit plaatsen" }).click();
+    await organiser.page.getByRole("heading", { level: 1, name: title }).waitFor();
+    const activityUrl = organiser.page.url();
+
+    await organiser.page.getByRole("link", { name: "Bewerken" }).click();
+    expect(await organiser.page.getByLabel("Naam van de activiteit").inputValue()).toBe(title);
+    await organiser.page.getByLabel("Plaats", { exact: true }).fill("Buurthuis De Boog");
+    await organiser.page.getByRole("button", { name: "Opslaan" }).click();
+    await organiser.page.waitForURL(activityUrl);
+    expect(await organiser.page.locator(".activity-facts").textContent()).toContain("Buurthuis De Boog");
+
+    await organiser.page.getByRole("link", { name: "Afgelasten" }).click();
+    await organiser.page.getByLabel("Bericht aan de deelnemers").fill("Helaas, de zaal is niet vrij.");
+    // Without the tick box nothing happens (the browser's own check is taken away to reach the server's).
+    await organiser.page.locator('input[name="confirm"]').evaluate((element) => element.removeAttribute("required")).catch(() => undefined);
+    await organiser.page.getByRole("button", { name: "Activiteit afgelasten" }).click();
+    await organiser.page.getByText("Vink aan dat je de activiteit wilt afgelasten.").waitFor();
+    await organiser.page.getByLabel(/Ja, ik wil deze activiteit afgelasten/).check();
+    await organiser.page.getByRole("button", { name: "Activiteit afgelasten" }).click();
+    await organiser.page.waitForURL(activityUrl);
+    await organiser.page.getByText("Deze activiteit is afgelast.").waitFor();
+    expect(await organiser.page.locator("main").textContent()).toContain("Helaas, de zaal is niet vrij.");
+
+    const english = await newPage(browser);
+    await logIn(english.page, "delinde", "mohamed@delinde.example");
+    await english.page.goto(tenantUrl("delinde", `/taal?lang=en&terug=${encodeURIComponent(new URL(activityUrl).pathname)}`));
+    await english.page.waitForURL(activityUrl);
+    await english.page.getByText("This activity has been cancelled.").waitFor();
+    await expectAccessible(english.page);
+
+    for (const session of [organiser, english]) await session.context.close();
+  });
+});
