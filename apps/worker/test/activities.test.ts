@@ -155,9 +155,24 @@ describe("the organiser's tools", () => {
     const activity = await createActivity(organiser.cookie);
     await rsvp(guest.cookie, activity.id, "going");
     const list = await json(await call(DELINDE, `/api/activities/${activity.id}/attendees`, { cookie: organiser.cookie }));
-    expect(list.going).toEqual([{ displayName: guest.displayName, street: null }]);
+    expect(list.going).toEqual([{ id: guest.id, displayName: guest.displayName, street: null, organiser: false }]);
     const other = await call(DELINDE, `/api/activities/${activity.id}/attendees`, { cookie: guest.cookie });
     expect(other.status).toBe(403);
+  });
+
+  it("makes someone who is going a co-organiser, and nobody else", async () => {
+    const organiser = await neighbour();
+    const [guest, stranger] = [await neighbour(), await neighbour()];
+    const activity = await createActivity(organiser.cookie);
+    await rsvp(guest.cookie, activity.id, "going");
+    const notAnswered = await call(DELINDE, `/api/activities/${activity.id}/organisers`, { method: "POST", cookie: organiser.cookie, json: { userId: stranger.id } });
+    expect(notAnswered.status).toBe(404);
+    expect((await call(DELINDE, `/api/activities/${activity.id}/organisers`, { method: "POST", cookie: guest.cookie, json: { userId: guest.id } })).status).toBe(403);
+    expect((await call(DELINDE, `/api/activities/${activity.id}/organisers`, { method: "POST", cookie: organiser.cookie, json: {} })).status).toBe(422);
+    expect((await call(DELINDE, `/api/activities/${activity.id}/organisers`, { method: "POST", cookie: organiser.cookie, json: { userId: guest.id } })).status).toBe(200);
+    const detail = await json(await call(DELINDE, `/api/activities/${activity.id}`, { cookie: guest.cookie }));
+    expect(detail.activity).toMatchObject({ canEdit: true, canSeeAttendees: true });
+    expect(detail.activity.organisers.map((o: { displayName: string }) => o.displayName).sort()).toEqual([organiser.displayName, guest.displayName].sort());
   });
 
   it("edits (end before start refused, nothing changed) and moves the waiting list up when places are added", async () => {

@@ -1,7 +1,8 @@
 // /api/activities: one activity (read, answer, .ics, who is going, edit, cancel) and the corporation's
 // review of sponsored activities (queue, approve, reject with a reason).
 import { Hono, type Context } from "hono";
-import { and, asc, desc, eq, isNotNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import { z } from "zod";
 import {
   AppError,
   ZActivityInput,
@@ -26,7 +27,8 @@ import { noticeCancelled, noticeMovedUp } from "./activity-notices.ts";
 import { calendarEvent } from "./calendar-events.ts";
 import { checkPartnerNeighbourhoods } from "./partner-activities.ts";
 
-const { activities, activityNeighbourhoods, neighbourhoods, partners, sponsoredActivityBlocks } = tenantSchema;
+const { activities, activityNeighbourhoods, activityOrganisers, activityRsvps, neighbourhoods, partners, sponsoredActivityBlocks } = tenantSchema;
+const ZOrganiserInput = z.object({ userId: z.string().trim().min(1).max(64) });
 
 type TenantSite = ReturnType<typeof tenantSite>;
 
@@ -155,13 +157,34 @@ export const activityRoutes = new Hono<AppEnv>()
   const { activity, partnerId } = await visibleActivity(c, site, actor);
   if (!activityAnswer(actor, activity, partnerId).canSeeAttendees) throw new AppError("forbidden", { message: "apiErrors.activities.notYours" });
   const people = await participantsQuery(site.db, activity.activity.id, ["going", "maybe"]);
-  const person = (row: (typeof people)[number]) => ({ displayName: row.displayName, street: row.street });
+  const organiserIds = new Set(activity.organisers.map((organiser) => organiser.userId));
+  const person = (row: (typeof people)[number]) => ({ id: row.userId, displayName: row.displayName, street: row.street, organiser: organiserIds.has(row.userId) });
   return c.json({
     activity: { id: activity.activity.id, title: activity.activity.title },
     going: people.filter((row) => row.answer === "going" && !row.waitlisted).map(person),
     maybe: people.filter((row) => row.answer === "maybe").map(person),
     waitlist: people.filter((row) => row.answer === "going" && row.waitlisted).map(person),
   });
+})
+
+// POST /api/activities/:id/organisers { userId } — an organiser makes someone who said going or maybe a
+// co-organiser (a resident's activity only).
+.post("/:id/organisers", async (c) => {
+  const site = tenantSite(c.get("site"));
+  const actor = requireActor(c.get("actor"));
+  const { activity, partnerId } = await visibleActivity(c, site, actor);
+  if (activity.activity.sponsorPartnerId !== null || !mayManage(actor, activity, partnerId, "edit")) {
+    throw new AppError("forbidden", { message: "apiErrors.activities.notYours" });
+  }
+  const { userId } = parseInput(ZOrganiserInput, await readJson(c));
+  const [answered] = await site.db
+    .select({ userId: activityRsvps.userId })
+    .from(activityRsvps)
+    .where(and(eq(activityRsvps.activityId, activity.activity.id), eq(activityRsvps.userId, userId), inArray(activityRsvps.answer, ["going", "maybe"])))
+    .limit(1);
+  if (!answered) throw new AppError("not_found", { message: "apiErrors.activities.organiserNotParticipant" });
+  await site.db.insert(activityOrganisers).values({ activityId: activity.activity.id, userId }).onConflictDoNothing();
+  return c.json({ organiser: { userId } });
 })
 
 // PATCH /api/activities/:id — change an activity (its organisers or staff; a sponsored one: its partner,

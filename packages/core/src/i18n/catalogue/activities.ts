@@ -87,6 +87,9 @@ const nl = {
       waitlist: "Wachtlijst ({{count}})",
       nobody: "Nog niemand.",
       onlyOrganiser: "Alleen de organisator en de corporatie zien deze namen.",
+      makeOrganiser: "Maak mede-organisator",
+      isOrganiser: "mede-organisator",
+      organiserAdded: "{{name}} organiseert nu mee.",
     },
     calendar: {
       title: "Mijn agenda-abonnement",
@@ -173,6 +176,7 @@ const nl = {
       cannotWithdraw: "Deze activiteit kan niet meer ingetrokken worden.",
       notMember: "Je bent geen lid van een buurt van deze activiteit.",
       calendarNotFound: "Deze agenda-link werkt niet (meer). Maak een nieuwe link op Buurtplein.",
+      organiserNotParticipant: "Alleen iemand die ‘ik ga’ of ‘misschien’ heeft gezegd, kan mede-organisator worden.",
     },
   },
   validation: {
@@ -297,6 +301,9 @@ const en: typeof nl = {
       waitlist: "Waiting list ({{count}})",
       nobody: "Nobody yet.",
       onlyOrganiser: "Only the organiser and the corporation see these names.",
+      makeOrganiser: "Make co-organiser",
+      isOrganiser: "co-organiser",
+      organiserAdded: "{{name}} now organises this too.",
     },
     calendar: {
       title: "My calendar subscription",
@@ -383,6 +390,7 @@ const en: typeof nl = {
       cannotWithdraw: "This activity can no longer be withdrawn.",
       notMember: "You are not a member of a neighbourhood of this activity.",
       calendarNotFound: "This calendar link does not work (any more). Make a new link on Buurtplein.",
+      organiserNotParticipant: "Only someone who said ‘going’ or ‘maybe’ can become a co-organiser.",
     },
   },
   validation: {
