@@ -33,6 +33,10 @@ import { sponsorRoutes } from "./branding/sponsors.ts";
 import { fileRoutes } from "./files/file-routes.ts";
 import { operatorRoutes } from "./operator/operator-routes.ts";
 import { deletionRequestRoutes } from "./tenancy/deletion-request.ts";
+import { activityRoutes } from "./activities/activities.ts";
+import { neighbourhoodActivityRoutes } from "./activities/neighbourhood-activities.ts";
+import { partnerRoutes } from "./activities/partner-activities.ts";
+import { calendarRoutes } from "./activities/calendar.ts";
 
 export function createApp() {
   const app = new Hono<AppEnv>().basePath("/api");
@@ -84,7 +88,11 @@ export function createApp() {
     .route("/settings/logo", logoRoutes)
     .route("/sponsors", sponsorRoutes)
     .route("/settings/deletion", deletionRequestRoutes)
-    .route("/posts", postRoutes);
+    .route("/posts", postRoutes)
+    .route("/neighbourhoods", neighbourhoodActivityRoutes)
+    .route("/activities", activityRoutes)
+    .route("/partner", partnerRoutes)
+    .route("/calendar", calendarRoutes);
 
   routes.notFound(async (c) => c.json(new AppError("not_found", { message: "apiErrors.routeNotFound" }).toBody(await requestLanguage(c)), 404));
   routes.onError(handleError);

@@ -12,7 +12,7 @@ interface Probe {
   action: Action;
   /** Which neighbourhood the action is about: the person's own, another, or none. */
   where: "own" | "other" | "none";
-  request: (ids: { target: string; sharedPost: string; announcement: string }) => { method: string; path: string; json?: unknown };
+  request: (ids: { target: string; sharedPost: string; announcement: string; activities: { own: string; other: string } }) => { method: string; path: string; json?: unknown };
   /** The answer when allowed, if not a 2xx. */
   allowedStatus?: number;
   /** About a post: whoever cannot read it (not a member, not staff) gets 404, as if it did not exist. */
@@ -130,7 +130,31 @@ const PROBES: Probe[] = [
   { label: "make a resident an ambassador", action: "ambassador.manage", where: "none", request: () => ({ method: "PUT", path: `/api/ambassadors/${crypto.randomUUID()}` }), allowedStatus: 404 },
   { label: "end an ambassadorship", action: "ambassador.manage", where: "none", request: () => ({ method: "DELETE", path: `/api/ambassadors/${crypto.randomUUID()}` }), allowedStatus: 404 },
   { label: "see whether the corporation asked to be deleted", action: "corporation.leave", where: "none", request: () => ({ method: "GET", path: "/api/settings/deletion" }) },
+  {
+    label: "organise an activity in their own neighbourhood",
+    action: "activity.create",
+    where: "own",
+    request: () => ({ method: "POST", path: "/api/neighbourhoods/oudwijk/activities", json: ACTIVITY }),
+  },
+  {
+    label: "organise an activity in another neighbourhood",
+    action: "activity.create",
+    where: "other",
+    request: () => ({ method: "POST", path: "/api/neighbourhoods/nieuwbouw/activities", json: ACTIVITY }),
+  },
+  { label: "answer an activity of their own neighbourhood", action: "activity.rsvp", where: "own", request: ({ activities }) => ({ method: "POST", path: `/api/activities/${activities.own}/rsvp`, json: { answer: "maybe" } }) },
+  { label: "answer an activity of another neighbourhood", action: "activity.rsvp", where: "other", request: ({ activities }) => ({ method: "POST", path: `/api/activities/${activities.other}/rsvp`, json: { answer: "maybe" } }) },
+  { label: "see the review queue of sponsored activities", action: "activity.review", where: "none", request: () => ({ method: "GET", path: "/api/activities/review" }) },
+  {
+    label: "switch sponsored activities on in a neighbourhood",
+    action: "activity.sponsored_settings",
+    where: "none",
+    request: () => ({ method: "POST", path: "/api/neighbourhoods/oudwijk/sponsored-activities", json: { enabled: true } }),
+  },
 ];
+
+const ACTIVITY = { title: "Koffie", description: "Samen koffie drinken.", place: "Het plein", startsAt: new Date(Date.now() + 86_400_000).toISOString(), endsAt: new Date(Date.now() + 90_000_000).toISOString() };
+const activityIds = { own: crypto.randomUUID(), other: crypto.randomUUID() };
 
 let tenant: Awaited<ReturnType<typeof createFreshTenant>>;
 const cookies = new Map<Role, string>();
@@ -149,6 +173,11 @@ beforeAll(async () => {
     await tenant.db.insert(tenantSchema.memberships).values({ userId: id, neighbourhoodId: tenant.neighbourhoods.oudwijk });
     cookies.set(role, await login(tenant.host, email, NEW_PASSWORD));
   }
+  for (const [where, neighbourhoodId] of [["own", tenant.neighbourhoods.oudwijk], ["other", tenant.neighbourhoods.nieuwbouw]] as const) {
+    const id = activityIds[where];
+    await tenant.db.insert(tenantSchema.activities).values({ id, title: "Koffie", description: "Koffie", place: "Plein", startsAt: Date.now() + 86_400_000, endsAt: Date.now() + 90_000_000, status: "published" });
+    await tenant.db.insert(tenantSchema.activityNeighbourhoods).values({ activityId: id, neighbourhoodId });
+  }
   target = crypto.randomUUID();
   await tenant.db.insert(tenantSchema.users).values({ id: target, loginName: "zonder.mail", displayName: "Zonder Mail", role: "resident", passwordHash });
   await tenant.db.insert(tenantSchema.memberships).values({ userId: target, neighbourhoodId: tenant.neighbourhoods.oudwijk });
@@ -166,7 +195,7 @@ describe.each(ROLES.map((role) => [role]))("a %s", (role) => {
     const actor = { role, neighbourhoodIds: [tenant.neighbourhoods.oudwijk] };
     const neighbourhoodId = probe.where === "own" ? tenant.neighbourhoods.oudwijk : probe.where === "other" ? tenant.neighbourhoods.nieuwbouw : undefined;
     const allowed = can(actor, probe.action, { neighbourhoodId });
-    const { method, path, json } = probe.request({ target, sharedPost, announcement });
+    const { method, path, json } = probe.request({ target, sharedPost, announcement, activities: activityIds });
     const response = await call(tenant.host, path, { method, cookie: cookies.get(role)!, ...(json === undefined ? {} : { json }) });
     if (allowed) {
       const detail = `${role} ${method} ${path}: ${await response.clone().text()}`;

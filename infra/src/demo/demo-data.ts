@@ -34,6 +34,27 @@ export interface DemoPost {
   reactions?: Record<string, "heart" | "thumbs_up" | "thanks" | "smile">;
 }
 
+export interface DemoActivity {
+  neighbourhoods: string[];
+  /** A user key (a resident's activity) or, with `sponsor`, the partner user who drafted it. */
+  organiser: string;
+  title: string;
+  description: string;
+  place: string;
+  /** Days from today (negative: in the past), at `hour` Amsterdam time, lasting `hours`. */
+  inDays: number;
+  hour: number;
+  hours: number;
+  capacity?: number;
+  /** Organisation name: a sponsored activity. */
+  sponsor?: string;
+  sponsorNote?: string;
+  status?: "published" | "submitted";
+  /** User keys, in the order they answered. */
+  going?: string[];
+  maybe?: string[];
+}
+
 export interface DemoTenant {
   slug: string;
   name: string;
@@ -50,6 +71,7 @@ export interface DemoTenant {
   partners: { name: string; kind: "sponsor" | "local" | "care"; description: string; website?: string; serves?: string[] }[];
   users: DemoUser[];
   posts: DemoPost[];
+  activities?: DemoActivity[];
 }
 
 export const DEMO_TENANTS: DemoTenant[] = [
@@ -156,6 +178,79 @@ export const DEMO_TENANTS: DemoTenant[] = [
       { neighbourhood: "parkzicht", author: "els", kind: "idea", title: "Deelbakfiets", body: "Zou een deelbakfiets voor het hele complex iets zijn? Ik zou hem zeker gebruiken.", hoursAgo: 12, visibleToCorporation: true },
       { neighbourhood: "parkzicht", author: "bram", kind: "message", body: "Ik verhuis in april met mijn dochter. Leuk om al wat namen te kennen!", hoursAgo: 6 },
     ],
+    activities: [
+      {
+        neighbourhoods: ["lindenhof"],
+        organiser: "mohamed",
+        title: "Moestuin aanleggen",
+        description: "We zetten samen de eerste bakken neer op het grasveld achter de flat. Handschoenen en koffie zijn er.",
+        place: "Grasveld achter Lindenhof flat A",
+        inDays: 5,
+        hour: 10,
+        hours: 3,
+        capacity: 2,
+        going: ["mohamed", "joop", "anna"],
+      },
+      {
+        neighbourhoods: ["lindenhof"],
+        organiser: "anna",
+        title: "Burenbarbecue",
+        description: "Neem iets mee voor op de barbecue of een salade. Voor kinderen is er limonade.",
+        place: "Lindenplein",
+        inDays: 12,
+        hour: 17,
+        hours: 4,
+        maybe: ["joop"],
+      },
+      {
+        neighbourhoods: ["lindenhof"],
+        organiser: "mohamed",
+        title: "Zwerfafval opruimen",
+        description: "Een uurtje samen de buurt schoonmaken. Grijpers en vuilniszakken liggen klaar.",
+        place: "Start bij de fietsenstalling",
+        inDays: -3,
+        hour: 10,
+        hours: 1,
+        going: ["anna", "joop"],
+      },
+      {
+        neighbourhoods: ["lindenhof"],
+        organiser: "karin",
+        sponsor: "Buurthuis De Boog",
+        sponsorNote: "Buurthuis De Boog zorgt voor koffie, thee en vrijwilligers.",
+        title: "Taalcafé",
+        description: "Nederlands oefenen in een gezellige groep, op je eigen niveau. Iedereen is welkom.",
+        place: "Buurthuis De Boog, Hofstraat 12",
+        inDays: 3,
+        hour: 14,
+        hours: 2,
+        status: "published",
+        going: ["anna"],
+      },
+      {
+        neighbourhoods: ["lindenhof"],
+        organiser: "karin",
+        sponsor: "Buurthuis De Boog",
+        title: "Klusbus op het plein",
+        description: "Gratis gereedschap lenen en hulp bij kleine klussen in huis.",
+        place: "Lindenplein",
+        inDays: 20,
+        hour: 13,
+        hours: 3,
+        status: "submitted",
+      },
+      {
+        neighbourhoods: ["parkzicht"],
+        organiser: "els",
+        title: "Kennismakingsborrel toekomstige buren",
+        description: "Alvast kennismaken met de mensen die naast je komen wonen.",
+        place: "Bouwkeet Parkzicht (ingang Parklaan)",
+        inDays: 9,
+        hour: 19,
+        hours: 2,
+        going: ["bram"],
+      },
+    ],
   },
   {
     slug: "havenstad",
@@ -208,6 +303,31 @@ export const DEMO_TENANTS: DemoTenant[] = [
       { neighbourhood: "kadekwartier", author: "pieter", kind: "question", body: "Weet iemand wanneer het grofvuil weer wordt opgehaald?", hoursAgo: 5, visibleToCorporation: true },
       { neighbourhood: "kadekwartier", author: "fatima", kind: "message", title: "Kaderun", body: "Zondag rennen we weer een rondje langs de kade. Start 9 uur bij het bruggetje.", hoursAgo: 3 },
       { neighbourhood: "nieuwe-werf", author: "kees", kind: "idea", title: "Een gezamenlijke werkplaats", body: "Op de oude werf past een buurtwerkplaats. Wie denkt mee?", hoursAgo: 8, visibleToCorporation: true },
+    ],
+    activities: [
+      {
+        neighbourhoods: ["kadekwartier"],
+        organiser: "fatima",
+        title: "Kaderun",
+        description: "Een rustig rondje van 5 kilometer langs de kade. Wandelen mag ook.",
+        place: "Bij het bruggetje aan de Oude Kade",
+        inDays: 4,
+        hour: 9,
+        hours: 1,
+        capacity: 12,
+        going: ["fatima", "pieter"],
+      },
+      {
+        neighbourhoods: ["kadekwartier"],
+        organiser: "pieter",
+        title: "Repaircafé",
+        description: "Kapotte lamp of broek? Samen maken we het weer heel.",
+        place: "Buurtkamer Dokweg 4",
+        inDays: -6,
+        hour: 13,
+        hours: 3,
+        going: ["fatima"],
+      },
     ],
   },
 ];

@@ -2,7 +2,7 @@
 // then fills each tenant database with neighbourhoods, partners, residents and posts. Idempotent:
 // existing demo tenants are left as they are, so a second `npm start` keeps everyone's data.
 import { eq } from "drizzle-orm";
-import { complexAddress, hashPassword, type PostDetails, type TenantTokenKey } from "@buurtplein/core";
+import { amsterdamInstant, amsterdamWallTime, complexAddress, hashPassword, type PostDetails, type TenantTokenKey } from "@buurtplein/core";
 import {
   controlSchema,
   openTenantDb,
@@ -33,6 +33,8 @@ export async function seedDemo(options: SeedDemoOptions): Promise<void> {
   for (const demo of DEMO_TENANTS) {
     const [existing] = await options.control.select().from(controlSchema.tenants).where(eq(controlSchema.tenants.slug, demo.slug)).limit(1);
     if (existing?.status === "active") {
+      // Activities came later than the rest: a demo tenant from before gets them once.
+      await fillActivities(openTenantDb(await tenantDbClient(existing, options.tokenKey)), demo);
       log(`demo tenant ${demo.slug}: already there`);
       continue;
     }
@@ -49,7 +51,9 @@ export async function seedDemo(options: SeedDemoOptions): Promise<void> {
       tenantMigrations,
       tokenKey: options.tokenKey,
     });
-    await fillTenant(openTenantDb(await tenantDbClient(active, options.tokenKey)), demo, passwordHash);
+    const db = openTenantDb(await tenantDbClient(active, options.tokenKey));
+    await fillTenant(db, demo, passwordHash);
+    await fillActivities(db, demo);
     log(`demo tenant ${demo.slug}: created`);
   }
 }
@@ -145,6 +149,58 @@ function wallClock(timestamp: number): string {
       .map((part) => [part.type, part.value]),
   );
   return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
+}
+
+/** The demo activities (with their answers), once: nothing happens when the tenant has any activity. */
+async function fillActivities(db: ReturnType<typeof openTenantDb>, demo: DemoTenant): Promise<void> {
+  const { activities, activityNeighbourhoods, activityOrganisers, activityRsvps, neighbourhoods, partners, users } = tenantSchema;
+  if (!demo.activities?.length) return;
+  const [any] = await db.select({ id: activities.id }).from(activities).limit(1);
+  if (any) return;
+  const userIds = new Map<string, string>();
+  for (const user of demo.users) {
+    const [row] = await db.select({ id: users.id }).from(users).where(eq(users.email, user.email)).limit(1);
+    if (row) userIds.set(user.key, row.id);
+  }
+  const now = Date.now();
+  const today = amsterdamWallTime(now);
+  for (const activity of demo.activities) {
+    const day = new Date(Date.UTC(today.year, today.month - 1, today.day + activity.inDays));
+    const startsAt = amsterdamInstant(day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate(), activity.hour, 0);
+    const id = crypto.randomUUID();
+    const sponsorId = activity.sponsor
+      ? (await db.select({ id: partners.id }).from(partners).where(eq(partners.name, activity.sponsor)).limit(1))[0]?.id ?? null
+      : null;
+    await db.insert(activities).values({
+      id,
+      title: activity.title,
+      description: activity.description,
+      place: activity.place,
+      startsAt,
+      endsAt: startsAt + activity.hours * HOUR,
+      capacity: activity.capacity ?? null,
+      createdById: userIds.get(activity.organiser) ?? null,
+      sponsorPartnerId: sponsorId,
+      sponsorNote: activity.sponsorNote ?? null,
+      status: activity.status ?? "published",
+      createdAt: now - 2 * 24 * HOUR,
+      updatedAt: now - 2 * 24 * HOUR,
+    });
+    for (const slug of activity.neighbourhoods) {
+      const [neighbourhood] = await db.select({ id: neighbourhoods.id }).from(neighbourhoods).where(eq(neighbourhoods.slug, slug)).limit(1);
+      if (neighbourhood) await db.insert(activityNeighbourhoods).values({ activityId: id, neighbourhoodId: neighbourhood.id });
+    }
+    if (!activity.sponsor) await db.insert(activityOrganisers).values({ activityId: id, userId: userIds.get(activity.organiser)! });
+    let placed = 0;
+    for (const [index, key] of (activity.going ?? []).entries()) {
+      const waitlisted = activity.capacity !== undefined && placed >= activity.capacity;
+      if (!waitlisted) placed++;
+      await db.insert(activityRsvps).values({ activityId: id, userId: userIds.get(key)!, answer: "going", waitlisted, respondedAt: now - HOUR + index });
+    }
+    for (const key of activity.maybe ?? []) {
+      await db.insert(activityRsvps).values({ activityId: id, userId: userIds.get(key)!, answer: "maybe", waitlisted: false, respondedAt: now - HOUR });
+    }
+  }
 }
 
 /** The logins `npm start` prints and README.md lists. */

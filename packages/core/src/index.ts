@@ -36,3 +36,4 @@ export * from "./staff/index.ts";
 export * from "./branding/index.ts";
 export * from "./files/index.ts";
 export * from "./operator/tenant-lifecycle.ts";
+export * from "./activities/index.ts";

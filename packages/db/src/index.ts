@@ -3,6 +3,7 @@ export * as controlSchema from "./control/schema.ts";
 export * as tenantSchema from "./tenant/schema.ts";
 export type { PendingAdmin, Tenant, TenantDomain, Operator } from "./control/schema.ts";
 export type { TenantSettings, User, Neighbourhood, Post, Partner } from "./tenant/schema.ts";
+export type { Activity } from "./tenant/schema.ts";
 export { migrations as controlMigrations } from "./control/migrations.generated.ts";
 export { migrations as tenantMigrations } from "./tenant/migrations.generated.ts";
 

@@ -18,6 +18,7 @@ export function InviteLinks() {
   }
   if (viewer?.user.role === "admin") links.push({ to: "/beheer/buurten", label: t("neighbourhoodAdmin.linkLabel") });
   if (viewer?.user.role === "admin") links.push({ to: "/beheer/huisstijl", label: t("branding.nav") });
+  if (viewerIsStaff(viewer)) links.push({ to: "/beheer/activiteiten", label: t("activities.review.title") });
   if (links.length === 0) return null;
   return (
     <nav aria-label={t("invites.links.label")} className="quiet-links">

@@ -8,6 +8,7 @@ import { FEED_PAGE_SIZE, feedPageQuery, neighbourhoodBySlugQuery, neighbourhoodI
 import { readerOf } from "./post-access.ts";
 import { requireActor, requirePermission, tenantSite } from "../middleware/session.ts";
 import { hitContentLimit } from "./content-rate-limits.ts";
+import { feedActivitiesQuery, listItem } from "../activities/activity-queries.ts";
 
 const { neighbourhoods, memberships, posts } = tenantSchema;
 
@@ -67,11 +68,13 @@ export const neighbourhoodRoutes = new Hono<AppEnv>()
   const cursor = parseCursor(c.req.query("cursor"));
   const neighbourhoodId = neighbourhoodIdBySlug(site.db, slug);
   // Pinned announcements come with the first page only, in the same batch (no extra round trip).
-  const [[neighbourhood], rows, pinnedRows] = await site.db.batch([
+  const [[neighbourhood], rows, pinnedRows, upcoming] = await site.db.batch([
     neighbourhoodBySlugQuery(site.db, slug),
     feedPageQuery(site.db, { neighbourhoodId, reader, cursor }),
     // (On later pages it asks for a neighbourhood id nobody has: no rows, one index probe.)
     pinnedPostsQuery(site.db, { neighbourhoodId: cursor ? "" : neighbourhoodId, reader }),
+    // Activities are their own kind of feed item: the next few, on the first page only (same round trip).
+    feedActivitiesQuery(site.db, neighbourhoodIdBySlug(site.db, cursor ? "" : slug), viewer?.userId ?? null),
   ]);
   if (!neighbourhood) throw new AppError("not_found", { message: "apiErrors.neighbourhoods.notFound" });
   requirePermission(viewer, "feed.read", { neighbourhoodId: neighbourhood.id }, "apiErrors.neighbourhoods.notMember");
@@ -89,6 +92,7 @@ export const neighbourhoodRoutes = new Hono<AppEnv>()
     access: reader.access,
     pinned: pinnedRows.map((row) => presentPost(row, reader)),
     posts: page.map((row) => presentPost(row, reader)),
+    activities: upcoming.map(listItem),
     nextCursor: rows.length > FEED_PAGE_SIZE && last ? `${last.createdAt}_${last.id}` : null,
   });
 })

@@ -9,6 +9,7 @@ import { requirePermission, tenantSite } from "../middleware/session.ts";
 import { clearSessionCookie } from "./sessions.ts";
 import { audit } from "../lib/audit.ts";
 import { eraseAccount } from "./accounts.ts";
+import { activityExport } from "../activities/activity-export.ts";
 
 const { users, memberships, neighbourhoods, posts, replies, reactions, sessions, invites, auditLog } = tenantSchema;
 
@@ -129,6 +130,7 @@ export const meRoutes = new Hono<AppEnv>()
     ? new Map((await site.db.select({ id: users.id, role: users.role }).from(users).where(inArray(users.id, actorIds))).map((row) => [row.id, row.role]))
     : new Map<string, string>();
   const iso = (value: number | null) => (value === null ? null : new Date(value).toISOString());
+  const myActivities = await activityExport(site.db, user.id);
   const body = {
     about: `${translate("nl", "apiMessages.exportAbout")} / ${translate("en", "apiMessages.exportAbout")}`,
     exportedAt: new Date().toISOString(),
@@ -165,6 +167,7 @@ export const meRoutes = new Hono<AppEnv>()
       details: entry.details,
       at: iso(entry.createdAt),
     })),
+    activities: myActivities,
   };
   c.header("Content-Disposition", 'attachment; filename="buurtplein-gegevens.json"');
   c.header("Cache-Control", "no-store");

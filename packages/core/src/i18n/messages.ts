@@ -12,6 +12,7 @@ import { staffMessages } from "./catalogue/staff.ts";
 import { brandingMessages } from "./catalogue/branding.ts";
 import { operatorMessages } from "./catalogue/operator.ts";
 import { postsMessages } from "./catalogue/posts.ts";
+import { activitiesMessages } from "./catalogue/activities.ts";
 
 export const LANGUAGES = ["nl", "en"] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -48,6 +49,7 @@ const PARTS = [
   brandingMessages,
   operatorMessages,
   postsMessages,
+  activitiesMessages,
 ] as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (part: U) => void : never) extends (part: infer I) => void ? I : never;

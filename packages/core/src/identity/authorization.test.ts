@@ -29,6 +29,11 @@ const TABLE: Record<Action, Record<Role, Answer>> = {
   "organisation.manage": { resident: N, prospective: N, ambassador: N, moderator: N, admin: Y, partner: N, care_partner: N },
   "ambassador.manage": { resident: N, prospective: N, ambassador: N, moderator: Y, admin: Y, partner: N, care_partner: N },
   "corporation.leave": { resident: N, prospective: N, ambassador: N, moderator: N, admin: Y, partner: N, care_partner: N },
+  "activity.create": { resident: OWN, prospective: OWN, ambassador: OWN, moderator: Y, admin: Y, partner: N, care_partner: N },
+  "activity.rsvp": { resident: OWN, prospective: OWN, ambassador: OWN, moderator: N, admin: N, partner: N, care_partner: N },
+  "activity.review": { resident: N, prospective: N, ambassador: N, moderator: Y, admin: Y, partner: N, care_partner: N },
+  "activity.sponsor": { resident: N, prospective: N, ambassador: N, moderator: N, admin: N, partner: Y, care_partner: N },
+  "activity.sponsored_settings": { resident: N, prospective: N, ambassador: N, moderator: N, admin: Y, partner: N, care_partner: N },
 };
 
 describe("can(actor, action, resource)", () => {

@@ -43,6 +43,16 @@ export const ACTIONS = [
   "ambassador.manage",
   /** Ask for the whole corporation to be deleted (after a grace period), or withdraw that request. */
   "corporation.leave",
+  /** Organise an activity in a neighbourhood (residents, ambassadors there; staff anywhere). */
+  "activity.create",
+  /** Say going / maybe / not going to an activity of one's neighbourhood. */
+  "activity.rsvp",
+  /** Review sponsored activities (approve, reject with a reason) and read every activity's reach. */
+  "activity.review",
+  /** Draft and submit sponsored activities for one's organisation (the route checks which neighbourhoods it serves). */
+  "activity.sponsor",
+  /** Switch sponsored activities off or on per neighbourhood. */
+  "activity.sponsored_settings",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -95,5 +105,15 @@ export function can(actor: AuthorizationActor, action: Action, resource: Authori
       return actor.role === "admin";
     case "account.own":
       return true;
+    case "activity.create":
+      return staff || neighbourHere;
+    case "activity.rsvp":
+      return neighbourHere;
+    case "activity.review":
+      return staff;
+    case "activity.sponsor":
+      return actor.role === "partner";
+    case "activity.sponsored_settings":
+      return actor.role === "admin";
   }
 }

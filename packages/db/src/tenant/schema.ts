@@ -326,3 +326,126 @@ export type Reaction = typeof reactions.$inferSelect;
 export type Partner = typeof partners.$inferSelect;
 export type Invite = typeof invites.$inferSelect;
 export type Complex = typeof complexes.$inferSelect;
+
+/**
+ * Activities (issue 10): a barbecue, a repair café. Residents' and staff's activities are published at
+ * once; a partner's sponsored activity (sponsor_partner_id set) goes draft → submitted → published or
+ * rejected (with a reason), and back to submitted after an edit.
+ */
+export const activities = sqliteTable(
+  "activities",
+  {
+    id: text("id").primaryKey(),
+    title: text("title").notNull(),
+    description: text("description").notNull(),
+    place: text("place").notNull(),
+    startsAt: integer("starts_at").notNull(),
+    endsAt: integer("ends_at").notNull(),
+    /** Null: no maximum. */
+    capacity: integer("capacity"),
+    registrationDeadline: integer("registration_deadline"),
+    createdById: text("created_by_id").references(() => users.id, { onDelete: "set null" }),
+    sponsorPartnerId: text("sponsor_partner_id").references(() => partners.id, { onDelete: "cascade" }),
+    sponsorNote: text("sponsor_note"),
+    /** draft | submitted | published | rejected | withdrawn | cancelled */
+    status: text("status").notNull(),
+    reviewReason: text("review_reason"),
+    reviewedById: text("reviewed_by_id").references(() => users.id, { onDelete: "set null" }),
+    cancelMessage: text("cancel_message"),
+    /** iCalendar SEQUENCE: one up per change, so calendars take the newest version. */
+    sequence: integer("sequence").notNull().default(0),
+    createdAt: integer("created_at").notNull().default(now),
+    updatedAt: integer("updated_at").notNull().default(now),
+  },
+  (table) => [index("activities_status_idx").on(table.status, table.startsAt), index("activities_sponsor_idx").on(table.sponsorPartnerId, table.createdAt)],
+);
+
+export const activityNeighbourhoods = sqliteTable(
+  "activity_neighbourhoods",
+  {
+    activityId: text("activity_id")
+      .notNull()
+      .references(() => activities.id, { onDelete: "cascade" }),
+    neighbourhoodId: text("neighbourhood_id")
+      .notNull()
+      .references(() => neighbourhoods.id, { onDelete: "cascade" }),
+  },
+  (table) => [primaryKey({ columns: [table.activityId, table.neighbourhoodId] }), index("activity_neighbourhoods_neighbourhood_idx").on(table.neighbourhoodId, table.activityId)],
+);
+
+/** Who organises an activity (the creator first); they see who is going, edit and cancel. */
+export const activityOrganisers = sqliteTable(
+  "activity_organisers",
+  {
+    activityId: text("activity_id")
+      .notNull()
+      .references(() => activities.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+  },
+  (table) => [primaryKey({ columns: [table.activityId, table.userId] }), index("activity_organisers_user_idx").on(table.userId)],
+);
+
+/** Going / maybe / not going; going while full = on the waiting list (ordered by responded_at). */
+export const activityRsvps = sqliteTable(
+  "activity_rsvps",
+  {
+    activityId: text("activity_id")
+      .notNull()
+      .references(() => activities.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** going | maybe | not_going */
+    answer: text("answer").notNull(),
+    waitlisted: integer("waitlisted", { mode: "boolean" }).notNull().default(false),
+    respondedAt: integer("responded_at").notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.activityId, table.userId] }), index("activity_rsvps_list_idx").on(table.activityId, table.answer, table.waitlisted, table.respondedAt), index("activity_rsvps_user_idx").on(table.userId)],
+);
+
+/**
+ * Reach of sponsored activities: per person how often it was shown in a list (kind "shown") and opened
+ * (kind "detail"), so a report can say "< 5" when fewer than five people are behind a count.
+ */
+export const activityViews = sqliteTable(
+  "activity_views",
+  {
+    activityId: text("activity_id")
+      .notNull()
+      .references(() => activities.id, { onDelete: "cascade" }),
+    neighbourhoodId: text("neighbourhood_id")
+      .notNull()
+      .references(() => neighbourhoods.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** shown | detail */
+    kind: text("kind").notNull(),
+    count: integer("count").notNull().default(0),
+  },
+  (table) => [primaryKey({ columns: [table.activityId, table.neighbourhoodId, table.userId, table.kind] })],
+);
+
+/** Neighbourhoods where the corporation switched sponsored activities off. */
+export const sponsoredActivityBlocks = sqliteTable("sponsored_activity_blocks", {
+  neighbourhoodId: text("neighbourhood_id")
+    .primaryKey()
+    .references(() => neighbourhoods.id, { onDelete: "cascade" }),
+  blockedById: text("blocked_by_id").references(() => users.id, { onDelete: "set null" }),
+  createdAt: integer("created_at").notNull().default(now),
+});
+
+/** A member's private calendar subscription: the URL holds a random token, this row its SHA-256. */
+export const calendarTokens = sqliteTable("calendar_tokens", {
+  /** SHA-256 (hex) of the token. */
+  id: text("id").primaryKey(),
+  userId: text("user_id")
+    .notNull()
+    .unique()
+    .references(() => users.id, { onDelete: "cascade" }),
+  createdAt: integer("created_at").notNull().default(now),
+});
+
+export type Activity = typeof activities.$inferSelect;

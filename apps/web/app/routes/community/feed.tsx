@@ -20,6 +20,7 @@ import { FieldError, FormError } from "../../components/field-error.tsx";
 import { InviteLinks } from "../../components/invite-links.tsx";
 import { SubmitButton } from "../../components/submit-button.tsx";
 import { FeedPost } from "../../components/post-card.tsx";
+import { ActivityItem } from "../activities/activity-item.tsx";
 
 export const meta: MetaFunction<typeof loader> = ({ loaderData }) => [{ title: `${loaderData?.feed.neighbourhood.name ?? "Buurt"} — Buurtplein` }];
 
@@ -171,6 +172,20 @@ export default function NeighbourhoodFeed() {
           </ol>
         </section>
       ) : null}
+
+      <section className="feed-activities" aria-labelledby="feed-activities-title">
+        <h2 id="feed-activities-title">{t("activities.upcoming")}</h2>
+        {feed.activities.length > 0 ? (
+          <ol className="activity-list">
+            {feed.activities.map((activity) => (
+              <li key={activity.id}>
+                <ActivityItem activity={activity} locale={locale} />
+              </li>
+            ))}
+          </ol>
+        ) : null}
+        <Link to={`/buurt/${feed.neighbourhood.slug}/activiteiten`}>{t("activities.allActivities")}</Link>
+      </section>
 
       <section aria-label={feed.neighbourhood.name}>
         {feed.posts.length === 0 ? (

@@ -8,6 +8,7 @@ export const meta: MetaFunction = () => [{ title: "Buurtplein" }];
 export async function loader({ context }: LoaderFunctionArgs) {
   const { site, viewer } = context.get(requestSiteContext);
   if (site.kind === "tenant" && viewer) {
+    if (viewer.user.role === "partner") throw redirect("/partner");
     const only = viewer.neighbourhoods.length === 1 ? viewer.neighbourhoods[0] : undefined;
     throw redirect(only ? `/buurt/${only.slug}` : "/buurten");
   }
