@@ -27,4 +27,11 @@ export const migrations: Migration[] = [
       "CREATE TABLE `rate_limits` (\n\t`key` text PRIMARY KEY NOT NULL,\n\t`window_start` integer NOT NULL,\n\t`count` integer NOT NULL\n);",
     ],
   },
+  {
+    id: "0002_dev_mail_headers",
+    hash: "5925870e115e1a241a819be6fc05c31d1b86dbd4146f7106e05d73fdffd1028a",
+    statements: [
+      "ALTER TABLE `dev_mail` ADD `headers` text;",
+    ],
+  },
 ];
