@@ -21,6 +21,9 @@ import { inviteRoutes } from "./invites/invites.ts";
 import { joinRoutes } from "./invites/join.ts";
 import { memberRoutes } from "./identity/members.ts";
 import { membershipSettingsRoutes } from "./identity/membership-settings.ts";
+import { notificationRoutes } from "./notifications/notification-routes.ts";
+import { unsubscribeRoutes } from "./notifications/unsubscribe-routes.ts";
+import { devJobRoutes } from "./jobs/dev-jobs.ts";
 
 export function createApp() {
   const app = new Hono<AppEnv>().basePath("/api");
@@ -56,7 +59,10 @@ export function createApp() {
     .route("/settings/membership", membershipSettingsRoutes)
     .route("/members", memberDirectoryRoutes)
     .route("/dev", devMailRoutes)
-    .route("/neighbourhoods", neighbourhoodRoutes);
+    .route("/neighbourhoods", neighbourhoodRoutes)
+    .route("/notifications", notificationRoutes)
+    .route("/digest", unsubscribeRoutes)
+    .route("/dev/jobs", devJobRoutes);
 
   routes.notFound(async (c) => c.json(new AppError("not_found", { message: "apiErrors.routeNotFound" }).toBody(await requestLanguage(c)), 404));
   routes.onError(handleError);

@@ -7,6 +7,8 @@ import type { Actor, AppEnv } from "../env.ts";
 import { parseInput, readJson } from "../lib/errors.ts";
 import { requirePermission, tenantSite } from "../middleware/session.ts";
 import { clearSessionCookie } from "./sessions.ts";
+import { loadPreferences, savePreferences } from "../notifications/notification-routes.ts";
+import { ZDigestPreferencesInput } from "@buurtplein/core";
 import { audit } from "../lib/audit.ts";
 import { eraseAccount } from "./accounts.ts";
 
@@ -51,16 +53,25 @@ export const meRoutes = new Hono<AppEnv>()
 .get("/", async (c) => {
   const site = tenantSite(c.get("site"));
   const actor = requirePermission(c.get("actor"), "account.own");
-  return c.json({ user: publicProfile(await loadProfile(site.db, actor.userId)) });
+  const [user, preferences] = await Promise.all([loadProfile(site.db, actor.userId), loadPreferences(site.db, actor.userId)]);
+  return c.json({ user: { ...publicProfile(user), digest: preferences.digest }, digest: preferences.digest, notifications: preferences });
 })
 
-// PATCH /api/me — change my display name and (optional) street; never a house number
+// PATCH /api/me — change my display name and (optional) street (never a house number), and/or my digest
+// choice: { digest: "daily" | "weekly" | "off", digestHour?, quietStart?, quietEnd? }
 .patch("/", async (c) => {
   const site = tenantSite(c.get("site"));
   const actor = requirePermission(c.get("actor"), "account.own");
-  const input = parseInput(ZUpdateProfileInput, await readJson(c));
-  await site.db.update(users).set({ displayName: input.displayName, street: input.street, updatedAt: Date.now() }).where(eq(users.id, actor.userId));
-  return c.json({ user: publicProfile(await loadProfile(site.db, actor.userId)) });
+  const body = await readJson(c);
+  const fields = typeof body === "object" && body !== null ? Object.keys(body) : [];
+  const digestOnly = fields.length > 0 && fields.every((key) => ["digest", "digestHour", "quietStart", "quietEnd"].includes(key));
+  const preferencesInput = parseInput(ZDigestPreferencesInput, digestOnly ? body : {});
+  if (!digestOnly) {
+    const input = parseInput(ZUpdateProfileInput, body);
+    await site.db.update(users).set({ displayName: input.displayName, street: input.street, updatedAt: Date.now() }).where(eq(users.id, actor.userId));
+  }
+  const preferences = digestOnly ? await savePreferences(site.db, actor.userId, preferencesInput) : await loadPreferences(site.db, actor.userId);
+  return c.json({ user: { ...publicProfile(await loadProfile(site.db, actor.userId)), digest: preferences.digest }, digest: preferences.digest, notifications: preferences });
 })
 
 // GET /api/me/export — everything this corporation's Buurtplein holds about me, as a JSON download

@@ -48,6 +48,7 @@ export class HttpApiMailer implements Mailer {
           TextBody: message.text,
           HtmlBody: message.html,
           MessageStream: this.options.messageStream ?? "outbound",
+          ...(message.headers ? { Headers: Object.entries(message.headers).map(([Name, Value]) => ({ Name, Value })) } : {}),
         }),
       });
     } catch (error) {

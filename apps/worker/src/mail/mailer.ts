@@ -8,6 +8,8 @@ export interface MailMessage {
   html: string;
   /** The corporation this e-mail is about (the dev mailbox filters by it on a tenant host). */
   tenantSlug?: string;
+  /** Extra headers, e.g. List-Unsubscribe and List-Unsubscribe-Post on the digest (RFC 8058). */
+  headers?: Record<string, string>;
 }
 
 export interface Mailer {

@@ -9,6 +9,8 @@ export function viewerOf(actor: Actor) {
     neighbourhoods: actor.memberships.filter((membership) => membership.status === "active").map(strip),
     /** Neighbourhoods this person asked to join, waiting for a moderator or ambassador. */
     pendingNeighbourhoods: actor.memberships.filter((membership) => membership.status === "pending").map(strip),
+    /** The bell's number (counted in the session's statement: no extra query). */
+    unreadNotifications: actor.unreadNotifications,
   };
 }
 

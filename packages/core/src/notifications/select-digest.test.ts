@@ -36,6 +36,8 @@ describe("selecting a member's digest", () => {
     expect(isAway(member({ lastSeenAt: NOW - 2 * HOUR }), NOW)).toBe(false);
     expect(isAway(member({ lastSeenAt: NOW - 3 * 24 * HOUR }), NOW)).toBe(true);
     expect(isAway(member({ frequency: "weekly", lastSeenAt: NOW - 3 * 24 * HOUR }), NOW)).toBe(false);
+    // A digest long ago and a visit since: away again once that visit is a period old.
+    expect(isAway(member({ lastDigestAt: NOW - 30 * 24 * HOUR, lastSeenAt: NOW - 3 * 24 * HOUR }), NOW)).toBe(true);
   });
 
   it("puts help requests and lost & found first, groups by neighbourhood and kind", () => {

@@ -61,9 +61,12 @@ export interface DigestMemberState {
   lastSeenAt: number | null;
 }
 
-/** The moment the digest looks back to: the last digest, or one period ago for a first one. */
+/**
+ * The moment the digest looks back to: the last digest, but never further back than one period (a day
+ * or a week), so a member who comes back after months gets a calm digest, not a pile.
+ */
 export function digestSince(member: Pick<DigestMemberState, "frequency" | "lastDigestAt">, now: number): number {
-  return member.lastDigestAt ?? now - digestWindowMs(member.frequency);
+  return Math.max(member.lastDigestAt ?? Number.NEGATIVE_INFINITY, now - digestWindowMs(member.frequency));
 }
 
 /** Away: not on the platform since the last digest (never visited counts as away). */
