@@ -26,6 +26,9 @@ export default [
   route("beheer/uitnodigingen/:id/poster", "routes/invites/admin-invite-poster.tsx"),
   route("beheer/aanmeldingen", "routes/identity/admin-pending-members.tsx"),
   route("beheer/aanmelden-namens", "routes/identity/admin-register-member.tsx"),
+  route("meldingen", "routes/notifications/notifications.tsx"),
+  route("meldingen/overzicht", "routes/notifications/digest.tsx"),
+  route("overzicht/afmelden", "routes/notifications/unsubscribe.tsx"),
   route("robots.txt", "routes/platform/robots.ts"),
   route("*", "routes/platform/not-found.tsx"),
 ] satisfies RouteConfig;
