@@ -203,7 +203,7 @@ function NotificationBell({ unread }: { unread: number }) {
           {label}
         </span>
       </Link>
-      <script nonce={nonce} suppressHydrationWarning dangerouslySetInnerHTML={{ __html: BELL_POLLING_SCRIPT }} />
+      <script id="notification-bell-script" nonce={nonce} suppressHydrationWarning dangerouslySetInnerHTML={{ __html: BELL_POLLING_SCRIPT }} />
     </>
   );
 }

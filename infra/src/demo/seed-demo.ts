@@ -108,6 +108,27 @@ async function fillTenant(db: ReturnType<typeof openTenantDb>, demo: DemoTenant,
       updatedAt: createdAt,
     });
   }
+
+  // The bell has something to show right after `npm start`: each ambassador is told about a neighbour
+  // who joined their neighbourhood (unread), as notify() does when someone joins.
+  for (const ambassador of demo.users.filter((user) => user.role === "ambassador")) {
+    for (const slug of ambassador.neighbourhoods) {
+      const newcomer = demo.users.find((user) => user.role === "resident" && user.neighbourhoods.includes(slug));
+      if (!newcomer) continue;
+      const neighbourhood = demo.neighbourhoods.find((candidate) => candidate.slug === slug)!;
+      await db.insert(tenantSchema.notifications).values({
+        id: crypto.randomUUID(),
+        userId: userIds.get(ambassador.key)!,
+        kind: "new_member",
+        neighbourhoodId: neighbourhoodIds.get(slug)!,
+        actorId: userIds.get(newcomer.key)!,
+        subjectId: userIds.get(newcomer.key)!,
+        url: `/buurt/${slug}`,
+        params: { name: newcomer.displayName, neighbourhood: neighbourhood.name },
+        createdAt: now - 2 * HOUR,
+      });
+    }
+  }
 }
 
 /** The logins `npm start` prints and README.md lists. */

@@ -126,6 +126,14 @@ export const meRoutes = new Hono<AppEnv>()
       .orderBy(desc(invites.createdAt)),
     site.db.select().from(auditLog).where(eq(auditLog.subject, user.id)).orderBy(desc(auditLog.createdAt)),
   ]);
+  const [myNotifications, myPreferences] = await Promise.all([
+    site.db
+      .select({ kind: tenantSchema.notifications.kind, params: tenantSchema.notifications.params, count: tenantSchema.notifications.count, readAt: tenantSchema.notifications.readAt, createdAt: tenantSchema.notifications.createdAt })
+      .from(tenantSchema.notifications)
+      .where(eq(tenantSchema.notifications.userId, user.id))
+      .orderBy(desc(tenantSchema.notifications.createdAt)),
+    loadPreferences(site.db, user.id),
+  ]);
   // Who acted on my data is told by role, not by name: the names of staff are their data.
   const actorIds = [...new Set(aboutMe.map((entry) => entry.actorId).filter((id): id is string => !!id && id !== user.id))];
   const actorRoles = actorIds.length
@@ -160,6 +168,8 @@ export const meRoutes = new Hono<AppEnv>()
       thisDevice: row.id === actor.sessionId,
     })),
     invitesYouMade: myInvites.map((row) => ({ ...row, expiresAt: iso(row.expiresAt), revokedAt: iso(row.revokedAt), createdAt: iso(row.createdAt) })),
+    notifications: myNotifications.map((row) => ({ ...row, readAt: iso(row.readAt), createdAt: iso(row.createdAt) })),
+    notificationPreferences: myPreferences,
     auditLogAboutYou: aboutMe.map((entry) => ({
       action: entry.action,
       by: entry.actorId === null ? "system" : entry.actorId === user.id ? "you" : (actorRoles.get(entry.actorId) ?? "former staff"),
