@@ -112,6 +112,17 @@ describe("notifications and the digest", () => {
     await page.getByRole("button", { name: "Alles gelezen" }).click();
     await page.getByText("Alle meldingen zijn gelezen.").waitFor();
     expect(await page.locator("#notification-bell").textContent()).not.toContain("nieuw");
+
+    // The digest settings on the account page: weekly, at 7, quiet from 22 to 7.
+    await page.goto(tenantUrl("delinde", "/account#meldingen"));
+    await page.getByLabel("Eens per week (maandag)").check();
+    await page.getByLabel("Hoe laat? (uur van de dag)").selectOption("7");
+    await page.getByLabel("Van (uur)").selectOption("22");
+    await page.getByLabel("Tot (uur)").selectOption("7");
+    await page.getByRole("button", { name: "Keuze bewaren" }).click();
+    await page.getByText("Je keuze is opgeslagen.").waitFor();
+    expect(await page.getByLabel("Eens per week (maandag)").isChecked()).toBe(true);
+    await expectAccessible(page);
     await context.close();
   });
 

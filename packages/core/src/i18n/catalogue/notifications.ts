@@ -64,7 +64,7 @@ const nl = {
       quietStart: "Van (uur)",
       quietEnd: "Tot (uur)",
       noEmail: "Je hebt geen e-mailadres. Je ziet het overzicht op het Buurtplein, bij je meldingen.",
-      save: "Opslaan",
+      save: "Keuze bewaren",
       saved: "Je keuze is opgeslagen.",
     },
     unsubscribe: {
@@ -158,7 +158,7 @@ const en: Widen<typeof nl> = {
       quietStart: "From (hour)",
       quietEnd: "Until (hour)",
       noEmail: "You have no e-mail address. You see the summary on Buurtplein, with your notifications.",
-      save: "Save",
+      save: "Keep my choice",
       saved: "Your choice has been saved.",
     },
     unsubscribe: {
