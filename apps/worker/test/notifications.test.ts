@@ -75,6 +75,19 @@ describe("notifications", () => {
     }
   });
 
+  it("a help-desk registration tells the neighbourhood's ambassadors, not the one who registered", async () => {
+    const tenant = await createFreshTenant();
+    const moderator = await login(tenant.host, "mo@proef.example", NEW_PASSWORD);
+    const byStaff = await call(tenant.host, "/api/members/register", { method: "POST", cookie: moderator, json: { neighbourhood: "oudwijk", displayName: "Hanna Helpdesk", consent: true } });
+    expect(byStaff.status).toBe(201);
+    const amber = await login(tenant.host, "amber@proef.example", NEW_PASSWORD);
+    expect((await json(await call(tenant.host, "/api/notifications", { cookie: amber }))).notifications[0].text).toContain("Hanna Helpdesk");
+    const byAmber = await call(tenant.host, "/api/members/register", { method: "POST", cookie: amber, json: { neighbourhood: "oudwijk", displayName: "Bas Buur", consent: true } });
+    expect(byAmber.status).toBe(201);
+    const list = await json(await call(tenant.host, "/api/notifications", { cookie: amber }));
+    expect(list.notifications.map((row: { text: string }) => row.text).join(" ")).not.toContain("Bas Buur");
+  });
+
   it("groups reactions to one post into one unread notification that counts up", async () => {
     const tenant = await createFreshTenant();
     const [rik] = await tenant.db.select({ id: tenantSchema.users.id }).from(tenantSchema.users).where(eq(tenantSchema.users.email, "rik@proef.example"));

@@ -61,6 +61,13 @@ describe("the hourly retention cleanup (cron trigger and queue)", () => {
       { id: oldEntry, actorId: null, action: "member.rejected", subject: user.id, createdAt: Date.now() - AUDIT_LOG_RETENTION_MS - DAY },
       { id: recentEntry, actorId: null, action: "member.approved", subject: user.id, createdAt: Date.now() - AUDIT_LOG_RETENTION_MS + DAY },
     ]);
+    // Notifications: one read long ago (goes), one read recently and one unread (stay).
+    const notificationIds = [crypto.randomUUID(), crypto.randomUUID(), crypto.randomUUID()];
+    await db.insert(tenantSchema.notifications).values([
+      { id: notificationIds[0]!, userId: user.id, kind: "reply", readAt: Date.now() - 200 * DAY, createdAt: Date.now() - 201 * DAY },
+      { id: notificationIds[1]!, userId: user.id, kind: "reply", readAt: Date.now() - DAY },
+      { id: notificationIds[2]!, userId: user.id, kind: "reply", createdAt: Date.now() - 300 * DAY },
+    ]);
     const log = vi.spyOn(console, "log");
 
     // The cron cleans the control plane and enqueues the per-tenant work (recorded here: Cloudflare
@@ -88,6 +95,8 @@ describe("the hourly retention cleanup (cron trigger and queue)", () => {
     expect(spent).toEqual([]);
     const auditLeft = await db.select({ id: tenantSchema.auditLog.id }).from(tenantSchema.auditLog).where(inArray(tenantSchema.auditLog.id, [oldEntry, recentEntry]));
     expect(auditLeft.map((row) => row.id)).toEqual([recentEntry]);
+    const notificationsLeft = await db.select({ id: tenantSchema.notifications.id }).from(tenantSchema.notifications).where(inArray(tenantSchema.notifications.id, notificationIds));
+    expect(notificationsLeft.map((row) => row.id).sort()).toEqual(notificationIds.slice(1).sort());
     const me = await call(DELINDE, "/api/auth/me", { cookie });
     expect(me.status).toBe(200);
     expect((await json(me)).user.id).toBe(user.id);
@@ -97,7 +106,8 @@ describe("the hourly retention cleanup (cron trigger and queue)", () => {
     expect(line!.result.sessions).toBeGreaterThanOrEqual(1);
     expect(line!.result.loginTokens).toBeGreaterThanOrEqual(1);
     expect(line!.result.auditLog).toBeGreaterThanOrEqual(1);
-    expect(Object.keys(line!.result).sort()).toEqual(["auditLog", "loginTokens", "rateLimits", "sessions"]);
+    expect(Object.keys(line!.result).sort()).toEqual(["auditLog", "loginTokens", "notifications", "rateLimits", "sessions"]);
+    expect(line!.result.notifications).toBeGreaterThanOrEqual(1);
   });
 
   it("goes on with the other tenants when one tenant's database fails, and reports it", async () => {

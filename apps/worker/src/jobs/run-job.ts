@@ -1,7 +1,7 @@
 // Running one job for one tenant, at most once per period: the job_runs row (job, period, scope) is
 // the lock and the record. A message delivered twice finds the row "done" and does nothing; a run that
 // failed (or died: "running" for longer than STALE_RUN_MS) may be claimed again by a retry.
-import { and, eq, lt, or, sql } from "drizzle-orm";
+import { and, eq, isNotNull, lt, or, sql } from "drizzle-orm";
 import { computeRetentionCutoffs } from "@buurtplein/core";
 import { cleanTenantDatabase, tenantSchema, type ControlDb, type TenantDb } from "@buurtplein/db";
 import type { Bindings, Tenant } from "../env.ts";
@@ -13,6 +13,9 @@ const { jobRuns } = tenantSchema;
 
 /** A "running" row older than this is taken to be a run that died (the Worker was stopped). */
 export const STALE_RUN_MS = 15 * 60 * 1000;
+
+/** Read notifications are deleted by the retention job after this long. */
+export const READ_NOTIFICATION_RETENTION_MS = 183 * 24 * 60 * 60 * 1000;
 
 /** Scope of a whole-tenant run in job_runs (a member's digest uses the member's id). */
 export const TENANT_SCOPE = "tenant";
@@ -53,8 +56,14 @@ export interface TenantJobContext {
 /** The work itself, without the once-per-period guard (the dev route and the consumer share it). */
 export async function runJobWork(job: JobName, context: TenantJobContext): Promise<Record<string, unknown>> {
   switch (job) {
-    case "retention":
-      return { ...(await cleanTenantDatabase(context.db, computeRetentionCutoffs(context.now))) };
+    case "retention": {
+      const counts = await cleanTenantDatabase(context.db, computeRetentionCutoffs(context.now));
+      // Read notifications are kept half a year; unread ones until they are read.
+      const notifications = await context.db
+        .delete(tenantSchema.notifications)
+        .where(and(isNotNull(tenantSchema.notifications.readAt), lt(tenantSchema.notifications.readAt, context.now - READ_NOTIFICATION_RETENTION_MS)));
+      return { ...counts, notifications: notifications.rowsAffected };
+    }
     case "digest":
       return { ...(await runDigestJob(context)) };
   }

@@ -26,6 +26,8 @@ export interface NotifyInput {
   subjectId?: string | null;
   /** A path on the corporation's site, e.g. "/beheer/aanmeldingen". */
   url?: string | null;
+  /** Someone else who should not be told (e.g. the ambassador who registered the newcomer). */
+  except?: string | null;
   params?: Record<string, string | number>;
 }
 
@@ -44,7 +46,7 @@ export async function notify(db: TenantDb, input: NotifyInput): Promise<number> 
   const ids = Array.isArray(input.to)
     ? [...new Set(input.to as readonly string[])]
     : (await recipientsQuery(db, input.to as Exclude<NotificationRecipients, readonly string[]>)).map((row) => row.id);
-  const recipients = ids.filter((id) => id !== input.actorId);
+  const recipients = ids.filter((id) => id !== input.actorId && id !== input.except);
   if (recipients.length === 0) return 0;
   const now = Date.now();
   const grouped = GROUPED_NOTIFICATION_KINDS.includes(input.kind) && input.subjectId;
@@ -83,8 +85,14 @@ export function unreadCountSql(userIdColumn: typeof users.id) {
 
 
 /** A new member in a neighbourhood: its ambassadors are told, to welcome them. */
-export function notifyNewMember(db: TenantDb, member: { id: string; displayName: string }, neighbourhood: { id: string; slug: string; name: string }): Promise<number> {
+export function notifyNewMember(
+  db: TenantDb,
+  member: { id: string; displayName: string },
+  neighbourhood: { id: string; slug: string; name: string },
+  except: string | null = null,
+): Promise<number> {
   return notify(db, {
+    except,
     to: { ambassadorsOf: neighbourhood.id },
     kind: "new_member",
     neighbourhoodId: neighbourhood.id,
