@@ -2,7 +2,7 @@
 // every member whose digest hour has come (daily or weekly, quiet hours respected), who has an e-mail
 // address, was away since the last digest, and has news from their own neighbourhoods, gets one e-mail.
 // A job_runs row per member and period (job "digest", scope = member) makes a second one impossible.
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import {
   UNSUBSCRIBE_TOKEN_TTL_MS,
   digestMailHeaders,
@@ -14,7 +14,7 @@ import {
   signUnsubscribeToken,
   type MailLocale,
 } from "@buurtplein/core";
-import { tenantSchema } from "@buurtplein/db";
+import { runPool, tenantSchema } from "@buurtplein/db";
 import { createMailer } from "../mail/create-mailer.ts";
 import { settingsQuery } from "../middleware/session.ts";
 import type { TenantJobContext } from "../jobs/run-job.ts";
@@ -46,15 +46,19 @@ export function unsubscribeUrl(origin: string, token: string): string {
   return `${origin}/overzicht/afmelden?token=${encodeURIComponent(token)}`;
 }
 
+/** Members claimed (one statement) and marked done per chunk; e-mails sent this many at a time. */
+const CLAIM_CHUNK = 100;
+export const DIGEST_SEND_CONCURRENCY = 6;
+
 export async function runDigestJob(context: TenantJobContext): Promise<DigestRunReport> {
   const { db, now, tenant } = context;
   const [settingsRows, memberRows, candidates] = await db.batch([settingsQuery(db), membersQuery(db), candidatesQuery(db, now)]);
   const settings = settingsRows[0];
   const members = memberRows.map(toDigestMember);
   const report: DigestRunReport = { members: members.length, due: 0, sent: 0, alreadySent: 0, notAway: 0, nothingNew: 0, noEmail: 0, failed: 0 };
-  const mailer = createMailer(context.env, context.control);
-  const key = await unsubscribeKey(context.env, tenant.id);
-  let firstError: unknown = null;
+
+  // 1. Who gets what (pure, in memory).
+  const outgoing: { member: (typeof members)[number] & { email: string }; digest: NonNullable<ReturnType<typeof selectDigest>>; period: string }[] = [];
   for (const member of members) {
     const frequency = member.preferences.digest;
     if (frequency === "off") continue;
@@ -74,37 +78,69 @@ export async function runDigestJob(context: TenantJobContext): Promise<DigestRun
       report.nothingNew++;
       continue;
     }
-    const period = digestPeriod(frequency, now);
-    const claimed = await db.insert(jobRuns).values({ job: "digest", period, scope: member.userId, status: "running", startedAt: now }).onConflictDoNothing();
-    if (claimed.rowsAffected !== 1) {
-      report.alreadySent++;
-      continue;
+    outgoing.push({ member: { ...member, email: member.email }, digest, period: digestPeriod(frequency, now) });
+  }
+
+  const mailer = createMailer(context.env, context.control);
+  const key = await unsubscribeKey(context.env, tenant.id);
+  let firstError: unknown = null;
+  for (let start = 0; start < outgoing.length; start += CLAIM_CHUNK) {
+    const chunk = outgoing.slice(start, start + CLAIM_CHUNK);
+    // 2. Claim (member, period) in one statement: a row that exists means this period's digest went (or goes) out.
+    const claimed = await db
+      .insert(jobRuns)
+      .values(chunk.map(({ member, period }) => ({ job: "digest", period, scope: member.userId, status: "running", startedAt: now })))
+      .onConflictDoNothing()
+      .returning({ scope: jobRuns.scope, period: jobRuns.period });
+    const mine = new Set(claimed.map((row) => `${row.period}|${row.scope}`));
+    report.alreadySent += chunk.length - mine.size;
+    const sent: typeof chunk = [];
+    const failed: typeof chunk = [];
+    // 3. Send, a few at a time.
+    await runPool(
+      chunk.filter(({ member, period }) => mine.has(`${period}|${member.userId}`)),
+      DIGEST_SEND_CONCURRENCY,
+      async (item) => {
+        try {
+          const url = unsubscribeUrl(context.origin, await signUnsubscribeToken(key, item.member.userId, now + UNSUBSCRIBE_TOKEN_TTL_MS));
+          const mail = renderDigestMail({
+            locale: mailLocale(item.member.locale, settings?.defaultLocale),
+            corporationName: settings?.displayName ?? tenant.name,
+            primaryColor: settings?.primaryColor ?? "#1f6f5c",
+            accentColor: settings?.accentColor ?? "#f2b134",
+            sponsorStatement: settings?.sponsorStatement ?? null,
+            displayName: item.member.displayName,
+            digest: item.digest,
+            origin: context.origin,
+            unsubscribeUrl: url,
+          });
+          await mailer.send({ to: item.member.email, ...mail, tenantSlug: tenant.slug, headers: digestMailHeaders(url) });
+          sent.push(item);
+        } catch (error) {
+          failed.push(item);
+          firstError ??= error;
+        }
+      },
+    );
+    // 4. Done for the sent ones; the claims of the failed ones go, so a retry of this message sends them.
+    for (const period of new Set(chunk.map((item) => item.period))) {
+      const done = sent.filter((item) => item.period === period).map((item) => item.member.userId);
+      const undone = failed.filter((item) => item.period === period).map((item) => item.member.userId);
+      if (done.length) {
+        await db
+          .update(jobRuns)
+          .set({ status: "done", finishedAt: Date.now() })
+          .where(and(eq(jobRuns.job, "digest"), eq(jobRuns.period, period), inArray(jobRuns.scope, done)));
+      }
+      if (undone.length) {
+        await db
+          .delete(jobRuns)
+          .where(and(eq(jobRuns.job, "digest"), eq(jobRuns.period, period), inArray(jobRuns.scope, undone)))
+          .catch(() => undefined);
+      }
     }
-    try {
-      const url = unsubscribeUrl(context.origin, await signUnsubscribeToken(key, member.userId, now + UNSUBSCRIBE_TOKEN_TTL_MS));
-      const mail = renderDigestMail({
-        locale: mailLocale(member.locale, settings?.defaultLocale),
-        corporationName: settings?.displayName ?? tenant.name,
-        primaryColor: settings?.primaryColor ?? "#1f6f5c",
-        accentColor: settings?.accentColor ?? "#f2b134",
-        sponsorStatement: settings?.sponsorStatement ?? null,
-        displayName: member.displayName,
-        digest,
-        origin: context.origin,
-        unsubscribeUrl: url,
-      });
-      await mailer.send({ to: member.email, ...mail, tenantSlug: tenant.slug, headers: digestMailHeaders(url) });
-      await db
-        .update(jobRuns)
-        .set({ status: "done", finishedAt: Date.now(), result: { items: digest.shown, total: digest.total } })
-        .where(and(eq(jobRuns.job, "digest"), eq(jobRuns.period, period), eq(jobRuns.scope, member.userId)));
-      report.sent++;
-    } catch (error) {
-      // Not sent: free the period again, so the retry of this tenant's message sends it.
-      await db.delete(jobRuns).where(and(eq(jobRuns.job, "digest"), eq(jobRuns.period, period), eq(jobRuns.scope, member.userId))).catch(() => undefined);
-      report.failed++;
-      firstError ??= error;
-    }
+    report.sent += sent.length;
+    report.failed += failed.length;
   }
   context.logger.log(report.failed > 0 ? "error" : "info", "digest run", { tenant: tenant.slug, ...report });
   if (firstError) throw firstError;
