@@ -177,6 +177,8 @@ describe("notifications and the digest", () => {
     // A mail client's one-click POST (RFC 8058) to the same URL, without a session: 200.
     const oneClick = await api(new URL(unsubscribeUrl).pathname + new URL(unsubscribeUrl).search, { method: "POST", form: "List-Unsubscribe=One-Click" });
     expect(oneClick.status).toBe(200);
+    // Also with no body at all.
+    expect((await api(new URL(unsubscribeUrl).pathname + new URL(unsubscribeUrl).search, { method: "POST" })).status).toBe(200);
 
     // Running again in the same period sends this member nothing new.
     expect(runJobs("digest").status).toBe(0);

@@ -78,6 +78,12 @@ describe("the digest", () => {
     expect(patched.status).toBe(200);
     expect((await json(patched)).digest).toBe("off");
     expect((await json(await call(tenant.host, "/api/me", { cookie: amber }))).digest).toBe("off");
+    const halfQuiet = await call(tenant.host, "/api/notifications/preferences", { method: "PATCH", cookie: amber, json: { quietStart: 22 } });
+    expect(halfQuiet.status).toBe(422);
+    expect((await json(halfQuiet)).error.details).toEqual({ fields: { quietEnd: expect.any(String) } });
+    const chosen = await call(tenant.host, "/api/notifications/preferences", { method: "PATCH", cookie: amber, json: { digest: "weekly", digestHour: 7, quietStart: 22, quietEnd: 7 } });
+    expect((await json(chosen)).preferences).toEqual({ digest: "weekly", digestHour: 7, quietStart: 22, quietEnd: 7 });
+    expect((await call(tenant.host, "/api/me", { method: "PATCH", cookie: amber, json: { digest: "off" } })).status).toBe(200);
     const bad = await call(tenant.host, "/api/me", { method: "PATCH", cookie: amber, json: { digest: "hourly" } });
     expect(bad.status).toBe(422);
     expect((await json(bad)).error.code).toBe("invalid_input");

@@ -51,7 +51,7 @@ describe("HttpApiMailer (Postmark)", () => {
     const mailer = new HttpApiMailer({ serverToken: "t", from: "Buurtplein <noreply@buurtplein.nl>", fetch: fake.fetchImpl });
     const headers = { "List-Unsubscribe": "<https://delinde.buurtplein.nl/overzicht/afmelden?token=x>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" };
     await mailer.send({ ...message, headers });
-    expect((await fake.requests[0]!.json()).Headers).toEqual([
+    expect(((await fake.requests[0]!.json()) as { Headers: unknown }).Headers).toEqual([
       { Name: "List-Unsubscribe", Value: headers["List-Unsubscribe"] },
       { Name: "List-Unsubscribe-Post", Value: "List-Unsubscribe=One-Click" },
     ]);

@@ -24,8 +24,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   assertTenantSite(context.get(requestSiteContext).site);
-  const form = await readForm(request);
-  const token = tokenOf(request) || field(form, "token");
+  // The token is in the URL; a form (ours, or RFC 8058's "List-Unsubscribe=One-Click") may carry it
+  // too. Any other body, or none, is fine: one-click senders differ, and the body says nothing more.
+  const isForm = /^(application\/x-www-form-urlencoded|multipart\/form-data)/i.test(request.headers.get("content-type") ?? "");
+  const token = tokenOf(request) || (isForm ? field(await readForm(request), "token") : "");
   const result = await callApi(request, (api) => api.digest.unsubscribe.$post(), { json: { token } });
   if (!result.ok) return data({ done: false as const, error: result.error.message }, { status: result.status });
   return { done: true as const, error: null };
