@@ -130,6 +130,12 @@ describe("notifications and the digest", () => {
     await page.getByText("Je keuze is opgeslagen.").waitFor();
     expect(await page.getByLabel("Eens per week (maandag)").isChecked()).toBe(true);
     await expectAccessible(page);
+
+    // The digest as a page (for members without e-mail too), reached from the list.
+    await page.goto(tenantUrl("delinde", "/meldingen"));
+    await page.getByRole("link", { name: "Bekijk het overzicht van je buurt" }).click();
+    await page.getByRole("heading", { level: 1, name: "Overzicht van je buurt" }).waitFor();
+    await expectAccessible(page);
     await context.close();
   });
 
