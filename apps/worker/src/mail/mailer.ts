@@ -10,6 +10,8 @@ export interface MailMessage {
   tenantSlug?: string;
   /** Extra headers, e.g. List-Unsubscribe and List-Unsubscribe-Post on the digest (RFC 8058). */
   headers?: Record<string, string>;
+  /** "broadcast" for mail sent to many at once (the digest); transactional otherwise (login links…). */
+  stream?: "transactional" | "broadcast";
 }
 
 export interface Mailer {

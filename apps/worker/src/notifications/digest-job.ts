@@ -114,7 +114,7 @@ export async function runDigestJob(context: TenantJobContext): Promise<DigestRun
             origin: context.origin,
             unsubscribeUrl: url,
           });
-          await mailer.send({ to: item.member.email, ...mail, tenantSlug: tenant.slug, headers: digestMailHeaders(url) });
+          await mailer.send({ to: item.member.email, ...mail, tenantSlug: tenant.slug, headers: digestMailHeaders(url), stream: "broadcast" });
           sent.push(item);
         } catch (error) {
           failed.push(item);
