@@ -146,6 +146,7 @@ function Shell({ root, children }: { root: RequestSite | undefined; children: Re
             {site?.kind === "tenant" && site.branding.tagline ? <p className="site-tagline">{site.branding.tagline}</p> : null}
           </div>
           <nav aria-label={t("common.language")} className="header-nav">
+            {root?.viewer ? <NotificationBell unread={root.viewer.unreadNotifications} /> : null}
             {root?.viewer ? <Link to="/account">{t("access.nav.account")}</Link> : null}
             {root?.viewer ? (
               <form method="post" action="/uitloggen">
@@ -184,6 +185,38 @@ function Shell({ root, children }: { root: RequestSite | undefined; children: Re
     </>
   );
 }
+
+/**
+ * The bell: a plain link with the unread count (it came with the session: no extra query). Where
+ * JavaScript runs, a few lines (inline, with this request's CSP nonce; no React) ask
+ * /api/notifications/count every minute while the page is visible and update the text.
+ */
+function NotificationBell({ unread }: { unread: number }) {
+  const { t } = useTranslation();
+  const nonce = useNonce();
+  const label = unread > 0 ? t("notifications.bell.unread", { count: unread }) : t("notifications.bell.label");
+  return (
+    <>
+      <Link
+        to="/meldingen"
+        id="notification-bell"
+        className={unread > 0 ? "bell has-unread" : "bell"}
+        data-label={t("notifications.bell.label")}
+        data-one={t("notifications.bell.unread", { count: 1 })}
+        data-other={t("notifications.bell.unread", { count: 2 }).replace("2", "{{count}}")}
+        suppressHydrationWarning
+      >
+        <span aria-hidden="true">🔔 </span>
+        <span id="notification-bell-text" suppressHydrationWarning>
+          {label}
+        </span>
+      </Link>
+      <script id="notification-bell-script" nonce={nonce} suppressHydrationWarning dangerouslySetInnerHTML={{ __html: BELL_POLLING_SCRIPT }} />
+    </>
+  );
+}
+
+const BELL_POLLING_SCRIPT = `(function(){var bell=document.getElementById("notification-bell");var text=document.getElementById("notification-bell-text");if(!bell||!text||!window.fetch||bell.dataset.polling)return;bell.dataset.polling="1";function show(n){text.textContent=n>0?(n===1?bell.dataset.one:bell.dataset.other.replace("{{count}}",String(n))):bell.dataset.label;bell.className=n>0?"bell has-unread":"bell"}function ask(){if(document.hidden)return;fetch("/api/notifications/count",{credentials:"same-origin",headers:{accept:"application/json"}}).then(function(r){return r.ok?r.json():null}).then(function(d){if(d&&typeof d.unread==="number")show(d.unread)}).catch(function(){})}setInterval(ask,60000);document.addEventListener("visibilitychange",ask)})();`;
 
 export default function App() {
   return <Outlet />;

@@ -60,6 +60,9 @@ export default [
   route("partner/activiteiten/nieuw", "routes/activities/partner-activity-new.tsx"),
   route("partner/activiteiten/:id", "routes/activities/partner-reach.tsx"),
   route("beheer/activiteiten", "routes/activities/admin-review.tsx"),
+  route("meldingen", "routes/notifications/notifications.tsx"),
+  route("meldingen/overzicht", "routes/notifications/digest.tsx"),
+  route("overzicht/afmelden", "routes/notifications/unsubscribe.tsx"),
   route("robots.txt", "routes/platform/robots.ts"),
   route("*", "routes/platform/not-found.tsx"),
 ] satisfies RouteConfig;

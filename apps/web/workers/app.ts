@@ -5,7 +5,8 @@ import { createRequestHandler, RouterContextProvider } from "react-router";
 import { isCrossSiteWrite } from "@buurtplein/core/security/check-same-origin";
 import { escapeHtml, translate, type Language, type MessageKey } from "@buurtplein/core";
 import { createApp } from "@buurtplein/worker/app";
-import { scheduled } from "@buurtplein/worker/jobs/clean-expired-data";
+import { scheduled } from "@buurtplein/worker/jobs/scheduled";
+import { queue } from "@buurtplein/worker/jobs/consumer";
 import type { Bindings } from "@buurtplein/worker/env";
 import { createLogger } from "@buurtplein/worker/lib/logger";
 import { applySecurityHeaders, createNonce } from "@buurtplein/core/security/security-headers";
@@ -77,8 +78,10 @@ export default {
     const nonce = createNonce();
     return secured(await route(withClientSource(await withBufferedBody(request), env), env, ctx, nonce), env, nonce);
   },
-  // The cron trigger in wrangler.toml: the hourly retention cleanup.
+  // The cron trigger in wrangler.toml puts the hourly jobs (retention cleanup, digest) per tenant on the
+  // JOBS queue; `queue` runs them (apps/worker/src/jobs/, decision 024).
   scheduled,
+  queue,
 } satisfies ExportedHandler<Bindings>;
 
 /**

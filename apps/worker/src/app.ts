@@ -37,6 +37,9 @@ import { activityRoutes } from "./activities/activities.ts";
 import { neighbourhoodActivityRoutes } from "./activities/neighbourhood-activities.ts";
 import { partnerRoutes } from "./activities/partner-activities.ts";
 import { calendarRoutes } from "./activities/calendar.ts";
+import { notificationRoutes } from "./notifications/notification-routes.ts";
+import { unsubscribeRoutes } from "./notifications/unsubscribe-routes.ts";
+import { devJobRoutes } from "./jobs/dev-jobs.ts";
 
 export function createApp() {
   const app = new Hono<AppEnv>().basePath("/api");
@@ -92,7 +95,10 @@ export function createApp() {
     .route("/neighbourhoods", neighbourhoodActivityRoutes)
     .route("/activities", activityRoutes)
     .route("/partner", partnerRoutes)
-    .route("/calendar", calendarRoutes);
+    .route("/calendar", calendarRoutes)
+    .route("/notifications", notificationRoutes)
+    .route("/digest", unsubscribeRoutes)
+    .route("/dev/jobs", devJobRoutes);
 
   routes.notFound(async (c) => c.json(new AppError("not_found", { message: "apiErrors.routeNotFound" }).toBody(await requestLanguage(c)), 404));
   routes.onError(handleError);

@@ -4,7 +4,8 @@ import type { controlSchema, tenantSchema } from "@buurtplein/db";
 import type { Role } from "@buurtplein/core";
 import type { Logger } from "./lib/logger.ts";
 // The module form of the Workers types, so code that only type-imports this file (bench/) needs no globals.
-import type { R2Bucket } from "@cloudflare/workers-types/index.ts";
+import type { Queue, R2Bucket } from "@cloudflare/workers-types/index.ts";
+import type { JobMessage } from "./jobs/job-message.ts";
 
 /** Worker bindings (wrangler.toml vars and secrets). */
 export interface Bindings {
@@ -48,6 +49,14 @@ export interface Bindings {
    * them instead of asking the database again.
    */
   PAGE_REQUEST_STATE?: PageRequestState;
+  /**
+   * Scheduled work (apps/worker/src/jobs/): the cron trigger puts one message per tenant and job on
+   * this Cloudflare Queue; the Worker's `queue` handler consumes them (wrangler.toml: retries, dead
+   * letters). Locally miniflare's queue.
+   */
+  JOBS?: Queue<JobMessage>;
+  /** Where a tenant's pages live, for links in scheduled e-mails: e.g. "http://{slug}.localhost:8787". Default https://{slug}.<first base domain>. */
+  TENANT_ORIGIN_TEMPLATE?: string;
 }
 
 /** What one page view's in-process API calls share (filled by the first call). */
@@ -87,6 +96,8 @@ export interface Actor {
   neighbourhoodIds: string[];
   /** Every membership, active and pending, by neighbourhood name (loaded with the session). */
   memberships: ActorMembership[];
+  /** Unread in-app notifications (counted in the session's statement: the bell costs no query). */
+  unreadNotifications: number;
 }
 
 export interface AppEnv {

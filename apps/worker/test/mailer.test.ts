@@ -46,6 +46,20 @@ describe("HttpApiMailer (Postmark)", () => {
     });
   });
 
+  it("passes extra headers on as Postmark's Headers (the digest's List-Unsubscribe, RFC 8058), on the broadcast stream", async () => {
+    const fake = fakePostmark({ status: 200, body: { ErrorCode: 0, Message: "OK" } });
+    const mailer = new HttpApiMailer({ serverToken: "t", from: "Buurtplein <noreply@buurtplein.nl>", fetch: fake.fetchImpl });
+    const headers = { "List-Unsubscribe": "<https://delinde.buurtplein.nl/overzicht/afmelden?token=x>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" };
+    await mailer.send({ ...message, headers, stream: "broadcast" });
+    const sent = (await fake.requests[0]!.json()) as { Headers: unknown; MessageStream: string };
+    // Bulk mail goes through Postmark's broadcast stream, apart from login links.
+    expect(sent.MessageStream).toBe("broadcast");
+    expect(sent.Headers).toEqual([
+      { Name: "List-Unsubscribe", Value: headers["List-Unsubscribe"] },
+      { Name: "List-Unsubscribe-Post", Value: "List-Unsubscribe=One-Click" },
+    ]);
+  });
+
   it("uses another base URL when given one", async () => {
     const fake = fakePostmark({ status: 200, body: { ErrorCode: 0, Message: "OK" } });
     await new HttpApiMailer({ serverToken: "t", from: "a@b.nl", fetch: fake.fetchImpl, baseUrl: "http://postmark.test/" }).send(message);

@@ -79,6 +79,8 @@ describe("download my data", () => {
     expect(data.sessions[0]).toEqual({ startedAt: expect.any(String), lastSeenAt: expect.any(String), expiresAt: expect.any(String), thisDevice: true });
     expect(data.invitesYouMade).toEqual([expect.objectContaining({ code: inviteCode, neighbourhood: "Lindenhof", kind: "personal" })]);
     expect(data.auditLogAboutYou).toEqual([{ action: "member.viewed", by: "admin", details: { reason: "test" }, at: expect.any(String) }]);
+    expect(data.notificationPreferences).toEqual({ digest: "daily", digestHour: 8, quietStart: null, quietEnd: null });
+    expect(data.notifications).toEqual([]);
 
     // Nothing of the other person, no secrets.
     for (const foreign of [theirs, other.email!, other.displayName, "Hofstraat", "not yours", admin!.displayName, admin!.email!]) {

@@ -2,13 +2,14 @@ import { CLIENT_SOURCE_HEADER } from "@buurtplein/core";
 // Tenant database tokens are encrypted at rest in the control plane with TENANT_TOKEN_KEY
 // (docs/decisions/010-tenant-token-encryption.md): what a signup stores, what a missing or wrong key does.
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { createExecutionContext, createScheduledController, waitOnExecutionContext } from "cloudflare:test";
+import { createExecutionContext, createMessageBatch, createScheduledController, getQueueResult, waitOnExecutionContext } from "cloudflare:test";
 import { eq } from "drizzle-orm";
 import { generateTenantTokenKey } from "@buurtplein/core";
 import { controlSchema, LocalTenantDatabases, type Tenant } from "@buurtplein/db";
 import { createApp } from "../src/app.ts";
 import type { Bindings } from "../src/env.ts";
 import worker from "../src/index.ts";
+import type { JobMessage } from "../src/jobs/job-message.ts";
 import { bindings, call, control, json, login, randomIp, uniqueSlug } from "./helpers.ts";
 
 const PASSWORD = "een-lang-wachtwoord";
@@ -116,14 +117,32 @@ describe("tenant database tokens at rest", () => {
     expect(loggedLines(errors).some((entry) => entry.message === "signup refused: tenant token key unusable")).toBe(true);
   });
 
-  it("without the key, the retention job still cleans the control plane and reports every tenant as failed", async () => {
+  it("without the key, the cron still cleans the control plane and enqueues; each tenant's job fails with that reason and is retried", async () => {
+    const infos = vi.spyOn(console, "log");
     const errors = vi.spyOn(console, "error");
+    // The JOBS queue, recorded (Cloudflare Queues is the outside service here).
+    const sent: JobMessage[] = [];
+    const queue = { send: async (body: JobMessage) => void sent.push(body), sendBatch: async (messages: Iterable<{ body: JobMessage }>) => void sent.push(...[...messages].map((message) => message.body)) };
+    const withoutKey = { ...bindings, TENANT_TOKEN_KEY: undefined, JOBS: queue } as unknown as Bindings;
     const ctx = createExecutionContext();
-    await worker.scheduled(createScheduledController({ cron: "17 * * * *", scheduledTime: Date.now() }), { ...bindings, TENANT_TOKEN_KEY: undefined }, ctx);
+    await worker.scheduled(createScheduledController({ cron: "17 * * * *", scheduledTime: Date.now() }), withoutKey, ctx);
     await waitOnExecutionContext(ctx);
-    const [line] = loggedLines(errors).filter((entry) => entry.message === "retention cleanup");
-    expect(line!.tenantsCleaned).toBe(0);
-    expect(line!.tenantsFailed.length).toBeGreaterThanOrEqual(2);
-    for (const failure of line!.tenantsFailed) expect(failure.error).toMatch(/TENANT_TOKEN_KEY is not set/);
+    const [enqueued] = loggedLines(infos).filter((entry) => entry.message === "jobs enqueued");
+    expect(enqueued!.controlPlane).toEqual({ rateLimits: expect.any(Number), devMail: expect.any(Number) });
+    const retention = sent.filter((message) => message.job === "retention");
+    expect(retention.length).toBeGreaterThanOrEqual(2);
+
+    const batch = createMessageBatch<JobMessage>(
+      "buurtplein-jobs",
+      retention.map((body, index) => ({ id: `m${index}`, timestamp: new Date(), attempts: 1, body: { ...body, period: `no-key-${crypto.randomUUID()}` } })),
+    );
+    const queueCtx = createExecutionContext();
+    await worker.queue(batch as MessageBatch<unknown>, withoutKey, queueCtx);
+    const result = await getQueueResult(batch, queueCtx);
+    expect(result.explicitAcks).toEqual([]);
+    expect(result.retryMessages.map((message) => message.msgId).sort()).toEqual(retention.map((_, index) => `m${index}`).sort());
+    const failures = loggedLines(errors).filter((entry) => entry.message === "job failed, will retry");
+    expect(failures).toHaveLength(retention.length);
+    for (const failure of failures) expect(failure.error).toMatch(/TENANT_TOKEN_KEY is not set/);
   });
 });

@@ -30,7 +30,8 @@ await seedDemo({ control: stack.control, databases: stack.databases, tokenKey: s
 // too. So `npm test` (its own data folder) can run while `npm start` serves, without touching it.
 const webEnv = {
   ...process.env,
-  BUURTPLEIN_WORKER_VARS: JSON.stringify(workerLocalVars(stack)),
+  // Scheduled e-mails (the digest) link to the corporation's local host on this port.
+  BUURTPLEIN_WORKER_VARS: JSON.stringify(workerLocalVars(stack, { TENANT_ORIGIN_TEMPLATE: `http://{slug}.localhost:${port}` })),
   BUURTPLEIN_BUILD_DIR: join(dataDir, "web-build"),
   // Miniflare's local state (the R2 bucket of uploaded logos) lives in the data folder too, so uploads
   // survive a restart; each run's own data folder (npm test) has its own.

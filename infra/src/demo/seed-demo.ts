@@ -139,6 +139,27 @@ async function fillTenant(db: ReturnType<typeof openTenantDb>, demo: DemoTenant,
       await db.insert(reactions).values({ postId: id, userId: userIds.get(user)!, kind, createdAt });
     }
   }
+
+  // The bell has something to show right after `npm start`: each ambassador is told about a neighbour
+  // who joined their neighbourhood (unread), as notify() does when someone joins.
+  for (const ambassador of demo.users.filter((user) => user.role === "ambassador")) {
+    for (const slug of ambassador.neighbourhoods) {
+      const newcomer = demo.users.find((user) => user.role === "resident" && user.neighbourhoods.includes(slug));
+      if (!newcomer) continue;
+      const neighbourhood = demo.neighbourhoods.find((candidate) => candidate.slug === slug)!;
+      await db.insert(tenantSchema.notifications).values({
+        id: crypto.randomUUID(),
+        userId: userIds.get(ambassador.key)!,
+        kind: "new_member",
+        neighbourhoodId: neighbourhoodIds.get(slug)!,
+        actorId: userIds.get(newcomer.key)!,
+        subjectId: userIds.get(newcomer.key)!,
+        url: `/buurt/${slug}`,
+        params: { name: newcomer.displayName, neighbourhood: neighbourhood.name },
+        createdAt: now - 2 * HOUR,
+      });
+    }
+  }
 }
 
 /** "2026-11-30T22:15" in Amsterdam time, as a safety form sends it. */
@@ -201,6 +222,7 @@ async function fillActivities(db: ReturnType<typeof openTenantDb>, demo: DemoTen
       await db.insert(activityRsvps).values({ activityId: id, userId: userIds.get(key)!, answer: "maybe", waitlisted: false, respondedAt: now - HOUR });
     }
   }
+
 }
 
 /** The logins `npm start` prints and README.md lists. */

@@ -37,3 +37,4 @@ export * from "./branding/index.ts";
 export * from "./files/index.ts";
 export * from "./operator/tenant-lifecycle.ts";
 export * from "./activities/index.ts";
+export * from "./notifications/index.ts";

@@ -7,6 +7,8 @@ import type { Actor, AppEnv } from "../env.ts";
 import { parseInput, readJson } from "../lib/errors.ts";
 import { requirePermission, tenantSite } from "../middleware/session.ts";
 import { clearSessionCookie } from "./sessions.ts";
+import { loadPreferences, savePreferences } from "../notifications/notification-routes.ts";
+import { ZDigestPreferencesInput } from "@buurtplein/core";
 import { audit } from "../lib/audit.ts";
 import { eraseAccount } from "./accounts.ts";
 import { activityExport } from "../activities/activity-export.ts";
@@ -52,16 +54,25 @@ export const meRoutes = new Hono<AppEnv>()
 .get("/", async (c) => {
   const site = tenantSite(c.get("site"));
   const actor = requirePermission(c.get("actor"), "account.own");
-  return c.json({ user: publicProfile(await loadProfile(site.db, actor.userId)) });
+  const [user, preferences] = await Promise.all([loadProfile(site.db, actor.userId), loadPreferences(site.db, actor.userId)]);
+  return c.json({ user: { ...publicProfile(user), digest: preferences.digest }, digest: preferences.digest, notifications: preferences });
 })
 
-// PATCH /api/me — change my display name and (optional) street; never a house number
+// PATCH /api/me — change my display name and (optional) street (never a house number), and/or my digest
+// choice: { digest: "daily" | "weekly" | "off", digestHour?, quietStart?, quietEnd? }
 .patch("/", async (c) => {
   const site = tenantSite(c.get("site"));
   const actor = requirePermission(c.get("actor"), "account.own");
-  const input = parseInput(ZUpdateProfileInput, await readJson(c));
-  await site.db.update(users).set({ displayName: input.displayName, street: input.street, updatedAt: Date.now() }).where(eq(users.id, actor.userId));
-  return c.json({ user: publicProfile(await loadProfile(site.db, actor.userId)) });
+  const body = await readJson(c);
+  const fields = typeof body === "object" && body !== null ? Object.keys(body) : [];
+  const digestOnly = fields.length > 0 && fields.every((key) => ["digest", "digestHour", "quietStart", "quietEnd"].includes(key));
+  const preferencesInput = parseInput(ZDigestPreferencesInput, digestOnly ? body : {});
+  if (!digestOnly) {
+    const input = parseInput(ZUpdateProfileInput, body);
+    await site.db.update(users).set({ displayName: input.displayName, street: input.street, updatedAt: Date.now() }).where(eq(users.id, actor.userId));
+  }
+  const preferences = digestOnly ? await savePreferences(site.db, actor.userId, preferencesInput) : await loadPreferences(site.db, actor.userId);
+  return c.json({ user: { ...publicProfile(await loadProfile(site.db, actor.userId)), digest: preferences.digest }, digest: preferences.digest, notifications: preferences });
 })
 
 // GET /api/me/export — everything this corporation's Buurtplein holds about me, as a JSON download
@@ -124,6 +135,14 @@ export const meRoutes = new Hono<AppEnv>()
       .orderBy(desc(replies.createdAt)),
     site.db.select({ postId: reactions.postId, kind: reactions.kind, createdAt: reactions.createdAt }).from(reactions).where(eq(reactions.userId, user.id)).orderBy(desc(reactions.createdAt)),
   ]);
+  const [myNotifications, myPreferences] = await Promise.all([
+    site.db
+      .select({ kind: tenantSchema.notifications.kind, params: tenantSchema.notifications.params, count: tenantSchema.notifications.count, readAt: tenantSchema.notifications.readAt, createdAt: tenantSchema.notifications.createdAt })
+      .from(tenantSchema.notifications)
+      .where(eq(tenantSchema.notifications.userId, user.id))
+      .orderBy(desc(tenantSchema.notifications.createdAt)),
+    loadPreferences(site.db, user.id),
+  ]);
   // Who acted on my data is told by role, not by name: the names of staff are their data.
   const actorIds = [...new Set(aboutMe.map((entry) => entry.actorId).filter((id): id is string => !!id && id !== user.id))];
   const actorRoles = actorIds.length
@@ -161,6 +180,8 @@ export const meRoutes = new Hono<AppEnv>()
       thisDevice: row.id === actor.sessionId,
     })),
     invitesYouMade: myInvites.map((row) => ({ ...row, expiresAt: iso(row.expiresAt), revokedAt: iso(row.revokedAt), createdAt: iso(row.createdAt) })),
+    notifications: myNotifications.map((row) => ({ ...row, readAt: iso(row.readAt), createdAt: iso(row.createdAt) })),
+    notificationPreferences: myPreferences,
     auditLogAboutYou: aboutMe.map((entry) => ({
       action: entry.action,
       by: entry.actorId === null ? "system" : entry.actorId === user.id ? "you" : (actorRoles.get(entry.actorId) ?? "former staff"),

@@ -21,6 +21,7 @@ import { parseInput, readJson, readOptionalJson } from "../lib/errors.ts";
 import { assertEmailFree, createMemberAccount, memberRoleFor, requiresMemberApproval } from "./member-accounts.ts";
 import { sendReviewDecisionMail } from "./review-decision-mail.ts";
 import { requireActor, requirePermission, tenantSite } from "../middleware/session.ts";
+import { notifyNewMember } from "../notifications/notify.ts";
 
 const { users, memberships, neighbourhoods, invites, loginTokens } = tenantSchema;
 /** Which request to decide on, when one person waits for more than one neighbourhood: JSON { neighbourhood }, optional. */
@@ -155,6 +156,8 @@ export const memberRoutes = new Hono<AppEnv>()
           .where(and(eq(memberships.userId, user.id), eq(memberships.neighbourhoodId, neighbourhoodId), eq(memberships.status, "pending")));
   if (result.rowsAffected !== 1) throw new AppError("conflict", { message: "apiErrors.members.alreadyDecided" });
   await audit(site.db, { actorId: actor.userId, action: kind === "new_account" ? "member.approved" : "member.neighbourhood_approved", subject: user.id, details: { neighbourhoodId } });
+  const [joined] = await site.db.select({ id: neighbourhoods.id, slug: neighbourhoods.slug, name: neighbourhoods.name }).from(neighbourhoods).where(eq(neighbourhoods.id, neighbourhoodId)).limit(1);
+  if (joined) await notifyNewMember(site.db, { id: user.id, displayName: user.displayName }, joined, actor.userId);
   const mailed = await sendReviewDecisionMail(c, site, user, neighbourhoodId, "approved", null);
   return c.json({ member: { id: user.id, displayName: user.displayName, status: "active" as const }, kind, mailed });
 })
@@ -222,6 +225,7 @@ export const memberRoutes = new Hono<AppEnv>()
     await site.db.insert(loginTokens).values({ id: await hashLoginToken(normaliseRecoveryCode(code)), userId: account.id, purpose: "recovery", expiresAt, createdAt: now });
     recovery = { code, expiresAt };
   }
+  await notifyNewMember(site.db, { id: account.id, displayName: input.displayName }, neighbourhood, actor.userId);
   await audit(site.db, {
     actorId: actor.userId,
     action: "member.registered",

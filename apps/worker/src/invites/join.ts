@@ -31,6 +31,7 @@ import { startSession } from "../identity/sessions.ts";
 import { audit } from "../lib/audit.ts";
 import { requireActor, tenantSite } from "../middleware/session.ts";
 import { say } from "../lib/language.ts";
+import { notifyApprovalNeeded, notifyNewMember } from "../notifications/notify.ts";
 
 const { users, memberships, loginTokens } = tenantSchema;
 
@@ -110,6 +111,9 @@ export const joinRoutes = new Hono<AppEnv>()
     if (input.email && error instanceof AppError && error.code === "email_taken") return checkEmail(requireApproval ? "pending" : "check_email");
     throw error;
   }
+  const newcomer = { id: account.id, displayName: input.displayName };
+  if (status === "active") await notifyNewMember(site.db, newcomer, neighbourhood);
+  else await notifyApprovalNeeded(site.db, newcomer, neighbourhood);
   if (input.email) {
     const email = input.email;
     if (status === "active") {
@@ -186,9 +190,11 @@ export const joinRoutes = new Hono<AppEnv>()
     return c.json({ status: "already_member" as const, neighbourhood: joined, message: await say(c, "apiMessages.alreadyMember", { neighbourhood: neighbourhood.name }) });
   }
   if (membershipStatus === "pending") {
+    await notifyApprovalNeeded(site.db, { id: actor.userId, displayName: actor.displayName }, neighbourhood);
     await audit(site.db, { actorId: actor.userId, action: "member.requested_neighbourhood", subject: actor.userId, details: { neighbourhoodId: neighbourhood.id, inviteId: invite.id } });
     return c.json({ status: "pending" as const, neighbourhood: joined, message: await say(c, "apiMessages.joinRequestSent", { neighbourhood: neighbourhood.name }) }, 201);
   }
+  await notifyNewMember(site.db, { id: actor.userId, displayName: actor.displayName }, neighbourhood);
   await audit(site.db, { actorId: actor.userId, action: "member.joined_neighbourhood", subject: actor.userId, details: { neighbourhoodId: neighbourhood.id, inviteId: invite.id } });
   return c.json({ status: "joined" as const, neighbourhood: joined, message: await say(c, "apiMessages.welcome", { neighbourhood: neighbourhood.name }) }, 201);
 });

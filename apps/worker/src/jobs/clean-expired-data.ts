@@ -1,24 +1,21 @@
-// The hourly retention cleanup (Cloudflare cron trigger, see wrangler.toml): the control plane first,
-// then every tenant database through a bounded pool. One broken tenant is reported, not fatal.
+// The retention cleanup in one go: the control plane first, then every tenant database through a
+// bounded pool. One broken tenant is reported, not fatal. The hourly cron no longer calls this: it
+// cleans the control plane and puts one "retention" message per tenant on the JOBS queue (scheduled.ts,
+// run-job.ts); this stays for one-off runs and tests of the cleanup itself.
 import { and, inArray, isNotNull } from "drizzle-orm";
 import { computeRetentionCutoffs } from "@buurtplein/core";
 import {
   cleanControlPlane,
   cleanTenantDatabase,
   controlSchema,
-  createDbClient,
-  openControlDb,
-  openTenantDb,
   runPool,
-  tenantDbClient,
   type ControlDb,
   type ControlPlaneCleanupCounts,
   type TenantCleanupCounts,
   type TenantDb,
 } from "@buurtplein/db";
-import type { Bindings, Tenant } from "../env.ts";
-import { createLogger, type Logger } from "../lib/logger.ts";
-import { tenantTokenKey } from "../tenancy/tenant-token-key.ts";
+import type { Tenant } from "../env.ts";
+import type { Logger } from "../lib/logger.ts";
 
 /** Tenant databases cleaned at the same time. */
 export const CLEANUP_CONCURRENCY = 8;
@@ -88,18 +85,4 @@ export async function runRetentionCleanup(options: RetentionCleanupOptions): Pro
     ms: report.ms,
   });
   return report;
-}
-
-/** The worker's `scheduled` handler: the cron trigger runs the retention cleanup. */
-export async function scheduled(controller: ScheduledController, env: Bindings, _ctx: ExecutionContext): Promise<void> {
-  const control = openControlDb(createDbClient({ url: env.CONTROL_DB_URL, authToken: env.CONTROL_DB_TOKEN }));
-  const logger = createLogger({ job: "retention-cleanup", cron: controller.cron });
-  await runRetentionCleanup({
-    control,
-    logger,
-    now: controller.scheduledTime,
-    // Without a usable TENANT_TOKEN_KEY every tenant fails with that reason in the run's log line;
-    // the control plane is still cleaned.
-    openTenant: async (tenant) => openTenantDb(await tenantDbClient(tenant, await tenantTokenKey(env))),
-  });
 }

@@ -16,6 +16,7 @@ export class DevMailer implements Mailer {
       subject: message.subject,
       text: message.text,
       html: message.html,
+      headers: message.headers ?? null,
     });
   }
 }

@@ -13,6 +13,8 @@ export interface HttpApiMailerOptions {
   fetch?: typeof fetch;
   /** Postmark's message stream for transactional mail. */
   messageStream?: string;
+  /** Postmark's message stream for broadcasts (the digest); Postmark wants bulk mail kept apart. */
+  broadcastStream?: string;
 }
 
 interface PostmarkAnswer {
@@ -47,7 +49,8 @@ export class HttpApiMailer implements Mailer {
           Subject: message.subject,
           TextBody: message.text,
           HtmlBody: message.html,
-          MessageStream: this.options.messageStream ?? "outbound",
+          MessageStream: message.stream === "broadcast" ? (this.options.broadcastStream ?? "broadcast") : (this.options.messageStream ?? "outbound"),
+          ...(message.headers ? { Headers: Object.entries(message.headers).map(([Name, Value]) => ({ Name, Value })) } : {}),
         }),
       });
     } catch (error) {

@@ -8,6 +8,10 @@ export interface MailMessage {
   html: string;
   /** The corporation this e-mail is about (the dev mailbox filters by it on a tenant host). */
   tenantSlug?: string;
+  /** Extra headers, e.g. List-Unsubscribe and List-Unsubscribe-Post on the digest (RFC 8058). */
+  headers?: Record<string, string>;
+  /** "broadcast" for mail sent to many at once (the digest); transactional otherwise (login links…). */
+  stream?: "transactional" | "broadcast";
 }
 
 export interface Mailer {

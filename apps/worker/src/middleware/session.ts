@@ -3,6 +3,11 @@ import { and, eq, lte, sql } from "drizzle-orm";
 import { AppError, can, readSessionCookie, hashSessionToken, isRole, type Action, type AuthorizationResource, type MessageKey } from "@buurtplein/core";
 import { tenantSchema, type TenantDb } from "@buurtplein/db";
 import type { Actor, ActorMembership, AppEnv, Site } from "../env.ts";
+import { unreadCountSql } from "../notifications/notify.ts";
+import { runInBackground } from "../lib/background.ts";
+
+/** sessions.last_seen_at is written at most this often per session (the digest asks who was away). */
+export const LAST_SEEN_RESOLUTION_MS = 5 * 60 * 1000;
 
 const { sessions, users, memberships, neighbourhoods, tenantSettings } = tenantSchema;
 
@@ -26,7 +31,10 @@ export function sessionQuery(db: TenantDb, sessionId: string) {
       status: users.status,
       locale: users.locale,
       expiresAt: sessions.expiresAt,
+      lastSeenAt: sessions.lastSeenAt,
       memberships: membershipsJson,
+      // The bell's number comes with the session: no extra round trip for it on any page.
+      unreadNotifications: unreadCountSql(users.id),
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
@@ -76,7 +84,16 @@ export const loadSession = createMiddleware<AppEnv>(async (c, next) => {
         // A pending request to join another neighbourhood gives no access there yet.
         neighbourhoodIds: all.filter((membership) => membership.status === "active").map((membership) => membership.id),
         memberships: all,
+        unreadNotifications: Number(row.unreadNotifications) || 0,
       });
+      // Being here counts as "on the platform" for the digest; written in the background, at most
+      // every few minutes per session, so a page view waits for no write.
+      if (row.lastSeenAt < Date.now() - LAST_SEEN_RESOLUTION_MS) {
+        const db = site.db;
+        runInBackground(c, "last seen not recorded", async () => {
+          await db.update(sessions).set({ lastSeenAt: Date.now() }).where(eq(sessions.id, sessionId));
+        });
+      }
     }
   }
   if (shared) {

@@ -11,6 +11,8 @@ export function viewerOf(actor: Actor) {
     neighbourhoods: actor.memberships.filter((membership) => membership.status === "active" && !membership.archived).map(strip),
     /** Neighbourhoods this person asked to join, waiting for a moderator or ambassador. */
     pendingNeighbourhoods: actor.memberships.filter((membership) => membership.status === "pending" && !membership.archived).map(strip),
+    /** The bell's number (counted in the session's statement: no extra query). */
+    unreadNotifications: actor.unreadNotifications,
   };
 }
 

@@ -39,6 +39,7 @@ export const ERROR_STATUS = {
   unsupported_image_type: 415,
   tenant_wrong_status: 409,
   deletion_not_due: 409,
+  unsubscribe_link_invalid: 400,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

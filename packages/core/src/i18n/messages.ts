@@ -13,6 +13,7 @@ import { brandingMessages } from "./catalogue/branding.ts";
 import { operatorMessages } from "./catalogue/operator.ts";
 import { postsMessages } from "./catalogue/posts.ts";
 import { activitiesMessages } from "./catalogue/activities.ts";
+import { notificationsMessages } from "./catalogue/notifications.ts";
 
 export const LANGUAGES = ["nl", "en"] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -50,6 +51,7 @@ const PARTS = [
   operatorMessages,
   postsMessages,
   activitiesMessages,
+  notificationsMessages,
 ] as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (part: U) => void : never) extends (part: infer I) => void ? I : never;

@@ -39,4 +39,11 @@ export const migrations: Migration[] = [
       "ALTER TABLE `tenants` ADD `deleted_at` integer;",
     ],
   },
+  {
+    id: "0003_dev_mail_headers",
+    hash: "5925870e115e1a241a819be6fc05c31d1b86dbd4146f7106e05d73fdffd1028a",
+    statements: [
+      "ALTER TABLE `dev_mail` ADD `headers` text;",
+    ],
+  },
 ];

@@ -134,6 +134,8 @@ export const devMail = sqliteTable(
     subject: text("subject").notNull(),
     text: text("text").notNull(),
     html: text("html").notNull(),
+    /** Extra headers the e-mail carried (JSON object), e.g. List-Unsubscribe of the digest. */
+    headers: text("headers", { mode: "json" }).$type<Record<string, string>>(),
     createdAt: integer("created_at").notNull().default(now),
   },
   (table) => [index("dev_mail_created_idx").on(table.createdAt)],

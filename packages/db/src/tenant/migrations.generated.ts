@@ -129,4 +129,17 @@ export const migrations: Migration[] = [
       "CREATE TABLE `sponsored_activity_blocks` (\n\t`neighbourhood_id` text PRIMARY KEY NOT NULL,\n\t`blocked_by_id` text,\n\t`created_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL,\n\tFOREIGN KEY (`neighbourhood_id`) REFERENCES `neighbourhoods`(`id`) ON UPDATE no action ON DELETE cascade,\n\tFOREIGN KEY (`blocked_by_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE set null\n);",
     ],
   },
+  {
+    id: "0009_notifications_and_jobs",
+    hash: "3a0b45f681b5134aae5e2d1fe051c5a9d584e189a98f5a5ddc25c6c0032db119",
+    statements: [
+      "CREATE TABLE `job_runs` (\n\t`job` text NOT NULL,\n\t`period` text NOT NULL,\n\t`scope` text NOT NULL,\n\t`status` text NOT NULL,\n\t`attempts` integer DEFAULT 1 NOT NULL,\n\t`result` text,\n\t`started_at` integer NOT NULL,\n\t`finished_at` integer,\n\tPRIMARY KEY(`job`, `period`, `scope`)\n);",
+      "CREATE INDEX `job_runs_scope_idx` ON `job_runs` (`scope`,`job`,`finished_at`);",
+      "CREATE TABLE `notification_preferences` (\n\t`user_id` text PRIMARY KEY NOT NULL,\n\t`digest` text DEFAULT 'daily' NOT NULL,\n\t`digest_hour` integer DEFAULT 8 NOT NULL,\n\t`quiet_start` integer,\n\t`quiet_end` integer,\n\t`updated_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL,\n\tFOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade\n);",
+      "CREATE TABLE `notifications` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`user_id` text NOT NULL,\n\t`kind` text NOT NULL,\n\t`neighbourhood_id` text,\n\t`actor_id` text,\n\t`subject_id` text,\n\t`url` text,\n\t`params` text,\n\t`group_key` text,\n\t`count` integer DEFAULT 1 NOT NULL,\n\t`read_at` integer,\n\t`created_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL,\n\tFOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade,\n\tFOREIGN KEY (`neighbourhood_id`) REFERENCES `neighbourhoods`(`id`) ON UPDATE no action ON DELETE cascade,\n\tFOREIGN KEY (`actor_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE set null\n);",
+      "CREATE INDEX `notifications_user_idx` ON `notifications` (`user_id`,`created_at`,`id`);",
+      "CREATE INDEX `notifications_unread_idx` ON `notifications` (`user_id`) WHERE read_at IS NULL;",
+      "CREATE UNIQUE INDEX `notifications_unread_group_idx` ON `notifications` (`user_id`,`group_key`) WHERE read_at IS NULL AND group_key IS NOT NULL;",
+    ],
+  },
 ];

@@ -317,6 +317,77 @@ export const auditLog = sqliteTable(
   (table) => [index("audit_log_created_idx").on(table.createdAt), index("audit_log_action_idx").on(table.action)],
 );
 
+/**
+ * In-app notifications (apps/worker/src/notifications/notify.ts). `kind` says what happened; `params`
+ * holds the names the text needs (translated when shown). A grouped kind (reactions) keeps one unread
+ * row per `group_key` and counts up instead of adding rows.
+ */
+export const notifications = sqliteTable(
+  "notifications",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** reply | reaction | rsvp | waitlist_moved_up | moderation_outcome | new_member | approval_needed */
+    kind: text("kind").notNull(),
+    neighbourhoodId: text("neighbourhood_id").references(() => neighbourhoods.id, { onDelete: "cascade" }),
+    /** Who caused it, if a person (null once they deleted their account). */
+    actorId: text("actor_id").references(() => users.id, { onDelete: "set null" }),
+    /** What it is about (a post, a member, an activity), for links and grouping. */
+    subjectId: text("subject_id"),
+    /** A path on this site to open (e.g. /beheer/aanmeldingen). */
+    url: text("url"),
+    params: text("params", { mode: "json" }).$type<Record<string, string | number>>(),
+    groupKey: text("group_key"),
+    /** How many events this row stands for (grouped kinds). */
+    count: integer("count").notNull().default(1),
+    readAt: integer("read_at"),
+    createdAt: integer("created_at").notNull().default(now),
+  },
+  (table) => [
+    index("notifications_user_idx").on(table.userId, table.createdAt, table.id),
+    index("notifications_unread_idx").on(table.userId).where(sql`read_at IS NULL`),
+    uniqueIndex("notifications_unread_group_idx").on(table.userId, table.groupKey).where(sql`read_at IS NULL AND group_key IS NOT NULL`),
+  ],
+);
+
+/** A member's digest and notification choices; no row means the defaults (a daily digest at 8). */
+export const notificationPreferences = sqliteTable("notification_preferences", {
+  userId: text("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  /** daily | weekly | off */
+  digest: text("digest").notNull().default("daily"),
+  /** Hour of the day (0–23, Amsterdam time) the digest may come. */
+  digestHour: integer("digest_hour").notNull().default(8),
+  /** Quiet hours [start, end) in Amsterdam time; no digest then (null: none). */
+  quietStart: integer("quiet_start"),
+  quietEnd: integer("quiet_end"),
+  updatedAt: integer("updated_at").notNull().default(now),
+});
+
+/**
+ * Scheduled work done once: (job, period, scope) is unique, so a job for a period runs (or a digest is
+ * sent) at most once, however often its message arrives. scope: "tenant" for a whole run, a user id
+ * for one member's digest.
+ */
+export const jobRuns = sqliteTable(
+  "job_runs",
+  {
+    job: text("job").notNull(),
+    period: text("period").notNull(),
+    scope: text("scope").notNull(),
+    /** running | done | failed */
+    status: text("status").notNull(),
+    attempts: integer("attempts").notNull().default(1),
+    result: text("result", { mode: "json" }).$type<Record<string, unknown>>(),
+    startedAt: integer("started_at").notNull(),
+    finishedAt: integer("finished_at"),
+  },
+  (table) => [primaryKey({ columns: [table.job, table.period, table.scope] }), index("job_runs_scope_idx").on(table.scope, table.job, table.finishedAt)],
+);
+
 export type TenantSettings = typeof tenantSettings.$inferSelect;
 export type User = typeof users.$inferSelect;
 export type Neighbourhood = typeof neighbourhoods.$inferSelect;

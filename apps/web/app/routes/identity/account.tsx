@@ -29,7 +29,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const result = await callApi(request, (api) => api.me.$get());
   if (result.status === 401) throw redirect("/inloggen");
   if (!result.ok) throw data({ code: result.error?.code }, { status: result.status });
-  return { user: result.data.user };
+  return { user: result.data.user, notifications: result.data.notifications };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -40,6 +40,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (result.ok || result.status === 401) throw redirect("/", { headers: forwardCookies(result) });
     return data({ saved: false, values: null, failure: result.error, fields: {} as Record<string, string> }, { status: result.status });
   }
+  if (field(form, "intent") === "notifications") {
+    const preferences = { digest: field(form, "digest"), digestHour: field(form, "digestHour"), quietStart: field(form, "quietStart"), quietEnd: field(form, "quietEnd") };
+    const result = await callApi(request, (api) => api.notifications.preferences.$patch(), { json: preferences });
+    if (result.ok) return { saved: false, notificationsSaved: true, values: null, failure: null, fields: {} as Record<string, string> };
+    return data({ saved: false, notificationsSaved: false, values: null, failure: result.error, fields: fieldErrors(result.error?.details) }, { status: result.status });
+  }
   const values = { displayName: field(form, "displayName"), street: field(form, "street") };
   const result = await callApi(request, (api) => api.me.$patch(), { json: values });
   if (result.ok) return { saved: true, values: null, failure: null, fields: {} as Record<string, string> };
@@ -47,7 +53,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Account() {
-  const { user } = useLoaderData<typeof loader>();
+  const { user, notifications } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t } = useTranslation();
@@ -113,6 +119,8 @@ export default function Account() {
         </Form>
       </section>
 
+      <NotificationSettings preferences={notifications} hasEmail={Boolean(user.email)} saved={Boolean(result && "notificationsSaved" in result && result.notificationsSaved)} fields={fields} busy={busy} />
+
       <section className="card" aria-labelledby="download-heading">
         <h2 id="download-heading">{t("access.account.downloadTitle")}</h2>
         <p>{t("access.account.downloadText")}</p>
@@ -147,5 +155,83 @@ export default function Account() {
         </section>
       ) : null}
     </div>
+  );
+}
+
+const HOURS = Array.from({ length: 24 }, (_, hour) => hour);
+
+/** The digest and quiet hours (id "meldingen": the digest e-mail links here). */
+function NotificationSettings({
+  preferences,
+  hasEmail,
+  saved,
+  fields,
+  busy,
+}: {
+  preferences: { digest: string; digestHour: number; quietStart: number | null; quietEnd: number | null };
+  hasEmail: boolean;
+  saved: boolean;
+  fields: Record<string, string>;
+  busy: boolean;
+}) {
+  const { t } = useTranslation();
+  const hourLabel = (hour: number) => `${String(hour).padStart(2, "0")}:00`;
+  return (
+    <section className="card" id="meldingen" aria-labelledby="notifications-heading">
+      <h2 id="notifications-heading">{t("notifications.settings.title")}</h2>
+      <p>{t("notifications.settings.intro")}</p>
+      {hasEmail ? null : <p className="hint">{t("notifications.settings.noEmail")}</p>}
+      {saved ? (
+        <p className="success" role="status">
+          {t("notifications.settings.saved")}
+        </p>
+      ) : null}
+      <Form method="post" className="form">
+        <input type="hidden" name="intent" value="notifications" />
+        <fieldset>
+          <legend>{t("notifications.settings.frequency")}</legend>
+          {(["daily", "weekly", "off"] as const).map((value) => (
+            <label key={value} className="choice">
+              <input type="radio" name="digest" value={value} defaultChecked={preferences.digest === value} /> {t(`notifications.settings.${value}`)}
+            </label>
+          ))}
+          <FieldError id="digest-error" message={fields.digest} />
+        </fieldset>
+        <label htmlFor="digestHour">{t("notifications.settings.hour")}</label>
+        <select id="digestHour" name="digestHour" defaultValue={String(preferences.digestHour)}>
+          {HOURS.map((hour) => (
+            <option key={hour} value={hour}>
+              {hourLabel(hour)}
+            </option>
+          ))}
+        </select>
+        <fieldset>
+          <legend>{t("notifications.settings.quietTitle")}</legend>
+          <p className="hint">{t("notifications.settings.quietHint")}</p>
+          <label htmlFor="quietStart">{t("notifications.settings.quietStart")}</label>
+          <select id="quietStart" name="quietStart" defaultValue={preferences.quietStart === null ? "" : String(preferences.quietStart)}>
+            <option value="">—</option>
+            {HOURS.map((hour) => (
+              <option key={hour} value={hour}>
+                {hourLabel(hour)}
+              </option>
+            ))}
+          </select>
+          <label htmlFor="quietEnd">{t("notifications.settings.quietEnd")}</label>
+          <select id="quietEnd" name="quietEnd" defaultValue={preferences.quietEnd === null ? "" : String(preferences.quietEnd)} aria-describedby={fields.quietEnd ? "quietEnd-error" : undefined}>
+            <option value="">—</option>
+            {HOURS.map((hour) => (
+              <option key={hour} value={hour}>
+                {hourLabel(hour)}
+              </option>
+            ))}
+          </select>
+          <FieldError id="quietEnd-error" message={fields.quietEnd} />
+        </fieldset>
+        <button type="submit" className="button" disabled={busy}>
+          {t("notifications.settings.save")}
+        </button>
+      </Form>
+    </section>
   );
 }

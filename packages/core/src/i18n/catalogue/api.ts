@@ -39,6 +39,7 @@ const errors: Record<ErrorCode, string> = {
   unsupported_image_type: "Dit bestand is geen PNG-, JPEG- of WebP-afbeelding. Andere bestanden (ook SVG) kunnen niet.",
   tenant_wrong_status: "Dit kan niet in de huidige status van deze corporatie.",
   deletion_not_due: "Deze corporatie kan nog niet verwijderd worden.",
+  unsubscribe_link_invalid: "Deze afmeldlink werkt niet. Zet het overzicht uit op je accountpagina.",
 };
 
 const nl = {
@@ -247,6 +248,7 @@ const en: Widen<typeof nl> = {
     unsupported_image_type: "This file is not a PNG, JPEG or WebP image. Other files (SVG too) are not accepted.",
     tenant_wrong_status: "This is not possible in the current status of this corporation.",
     deletion_not_due: "This corporation cannot be deleted yet.",
+    unsubscribe_link_invalid: "This unsubscribe link does not work. Switch the summary off on your account page.",
   },
   apiErrors: {
     routeNotFound: "This API route does not exist.",

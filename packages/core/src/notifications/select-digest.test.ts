@@ -1,0 +1,75 @@
+import { describe, expect, it } from "vitest";
+import { DIGEST_ITEM_LIMIT, isAway, selectDigest, type DigestCandidate, type DigestMemberState } from "./select-digest.ts";
+
+const NOW = Date.UTC(2026, 11, 1, 7, 0);
+const HOUR = 60 * 60 * 1000;
+const LINDENHOF = { id: "n1", slug: "lindenhof", name: "Lindenhof" };
+const PARKZICHT = { id: "n2", slug: "parkzicht", name: "Parkzicht" };
+
+function member(overrides: Partial<DigestMemberState> = {}): DigestMemberState {
+  return { userId: "me", frequency: "daily", neighbourhoods: [LINDENHOF, PARKZICHT], lastDigestAt: null, lastSeenAt: null, ...overrides };
+}
+
+let counter = 0;
+function post(overrides: Partial<DigestCandidate>): DigestCandidate {
+  counter++;
+  return { id: `p${counter}`, neighbourhoodId: LINDENHOF.id, kind: "message", title: null, body: `Bericht ${counter}`, authorId: "someone", authorName: "Joop", createdAt: NOW - HOUR, ...overrides };
+}
+
+describe("selecting a member's digest", () => {
+  it("is nothing when nothing happened (then nothing is sent)", () => {
+    expect(selectDigest(member(), [], NOW)).toBeNull();
+    // Older than the last digest, the member's own post, another neighbourhood: all not news.
+    const candidates = [
+      post({ createdAt: NOW - 3 * HOUR }),
+      post({ authorId: "me" }),
+      post({ neighbourhoodId: "elsewhere" }),
+    ];
+    expect(selectDigest(member({ lastDigestAt: NOW - 2 * HOUR }), candidates, NOW)).toBeNull();
+  });
+
+  it("counts a member as away when they were not on the platform since the last digest (never visited: away)", () => {
+    expect(isAway(member(), NOW)).toBe(true);
+    expect(isAway(member({ lastDigestAt: NOW - 24 * HOUR, lastSeenAt: NOW - 25 * HOUR }), NOW)).toBe(true);
+    expect(isAway(member({ lastDigestAt: NOW - 24 * HOUR, lastSeenAt: NOW - 2 * HOUR }), NOW)).toBe(false);
+    // No digest yet: looks back one day (daily) or one week (weekly).
+    expect(isAway(member({ lastSeenAt: NOW - 2 * HOUR }), NOW)).toBe(false);
+    expect(isAway(member({ lastSeenAt: NOW - 3 * 24 * HOUR }), NOW)).toBe(true);
+    expect(isAway(member({ frequency: "weekly", lastSeenAt: NOW - 3 * 24 * HOUR }), NOW)).toBe(false);
+    // A digest long ago and a visit since: away again once that visit is a period old.
+    expect(isAway(member({ lastDigestAt: NOW - 30 * 24 * HOUR, lastSeenAt: NOW - 3 * 24 * HOUR }), NOW)).toBe(true);
+  });
+
+  it("puts help requests and lost & found first, groups by neighbourhood and kind", () => {
+    const message = post({ kind: "message", createdAt: NOW - 10 * 60 * 1000 });
+    const lost = post({ kind: "lost_found", neighbourhoodId: PARKZICHT.id, createdAt: NOW - 3 * HOUR });
+    const help = post({ kind: "help_request", createdAt: NOW - 5 * HOUR, title: "Wie kan helpen?" });
+    const question = post({ kind: "question", createdAt: NOW - 2 * HOUR });
+    const digest = selectDigest(member(), [message, lost, help, question], NOW)!;
+    expect(digest.total).toBe(4);
+    expect(digest.shown).toBe(4);
+    expect(digest.groups.map((group) => group.neighbourhood.slug)).toEqual(["lindenhof", "parkzicht"]);
+    expect(digest.groups[0]!.kinds.map((kind) => kind.kind)).toEqual(["help_request", "question", "message"]);
+    expect(digest.groups[0]!.kinds[0]!.items[0]).toMatchObject({ id: help.id, title: "Wie kan helpen?", authorName: "Joop" });
+    expect(digest.groups[1]!.kinds.map((kind) => kind.kind)).toEqual(["lost_found"]);
+  });
+
+  it("shows at most the 10 most relevant items and says how many there are", () => {
+    const messages = Array.from({ length: 12 }, (_, index) => post({ kind: "message", createdAt: NOW - (index + 1) * 60_000 }));
+    const help = post({ kind: "help_request", createdAt: NOW - 20 * HOUR });
+    const digest = selectDigest(member(), [...messages, help], NOW)!;
+    expect(digest.total).toBe(13);
+    expect(digest.shown).toBe(DIGEST_ITEM_LIMIT);
+    const shown = digest.groups.flatMap((group) => group.kinds.flatMap((kind) => kind.items.map((item) => item.id)));
+    expect(shown[0]).toBe(help.id);
+    // The newest messages make it; the two oldest do not.
+    expect(shown.slice(1)).toEqual(messages.slice(0, 9).map((item) => item.id));
+  });
+
+  it("shortens long posts to an excerpt", () => {
+    const digest = selectDigest(member(), [post({ body: "a ".repeat(200) })], NOW)!;
+    const excerpt = digest.groups[0]!.kinds[0]!.items[0]!.excerpt;
+    expect(excerpt.length).toBeLessThanOrEqual(140);
+    expect(excerpt.endsWith("…")).toBe(true);
+  });
+});
