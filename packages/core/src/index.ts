@@ -28,3 +28,4 @@ export * from "./invites/index.ts";
 export * from "./privacy/retention.ts";
 export * from "./i18n/messages.ts";
 export * from "./i18n/choose-language.ts";
+export * from "./tenancy/custom-domain.ts";

@@ -30,6 +30,7 @@ export const ERROR_STATUS = {
   account_pending: 403,
   account_rejected: 403,
   csrf_failed: 403,
+  domain_taken: 409,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -7,6 +7,7 @@ import { accessMessages } from "./catalogue/access.ts";
 import { invitesMessages } from "./catalogue/invites.ts";
 import { apiMessages } from "./catalogue/api.ts";
 import { mailMessages } from "./catalogue/mail.ts";
+import { domainsMessages } from "./catalogue/domains.ts";
 
 export const LANGUAGES = ["nl", "en"] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -38,9 +39,10 @@ const PARTS = [
   invitesMessages,
   apiMessages,
   mailMessages,
+  domainsMessages,
 ];
 
-type DutchTree = typeof pagesNl & typeof accessMessages.nl & typeof invitesMessages.nl & typeof apiMessages.nl & typeof mailMessages.nl;
+type DutchTree = typeof pagesNl & typeof accessMessages.nl & typeof invitesMessages.nl & typeof apiMessages.nl & typeof mailMessages.nl & typeof domainsMessages.nl;
 
 /** Every language's whole catalogue (the web app hands these to i18next as its resources). */
 export const MESSAGES: Record<Language, Record<string, unknown>> = {

@@ -20,6 +20,8 @@ const TABLE: Record<Action, Record<Role, Answer>> = {
   "member.remove": { resident: N, prospective: N, ambassador: N, moderator: N, admin: Y, partner: N, care_partner: N },
   "settings.manage": { resident: N, prospective: N, ambassador: N, moderator: N, admin: Y, partner: N, care_partner: N },
   "account.own": { resident: Y, prospective: Y, ambassador: Y, moderator: Y, admin: Y, partner: Y, care_partner: Y },
+  "domain.manage": { resident: N, prospective: N, ambassador: N, moderator: N, admin: Y, partner: N, care_partner: N },
+  "data.export": { resident: N, prospective: N, ambassador: N, moderator: N, admin: Y, partner: N, care_partner: N },
 };
 
 describe("can(actor, action, resource)", () => {

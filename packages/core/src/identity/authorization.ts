@@ -25,6 +25,10 @@ export const ACTIONS = [
   "settings.manage",
   /** Export or delete one's own data, log out everywhere. */
   "account.own",
+  /** Add, check and remove the corporation's own domains (custom hostnames). */
+  "domain.manage",
+  /** Download the corporation's whole database and all of its uploaded files. */
+  "data.export",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -64,6 +68,8 @@ export function can(actor: AuthorizationActor, action: Action, resource: Authori
       return staff || ambassadorHere;
     case "member.remove":
     case "settings.manage":
+    case "domain.manage":
+    case "data.export":
       return actor.role === "admin";
     case "account.own":
       return true;

@@ -30,6 +30,7 @@ const errors: Record<ErrorCode, string> = {
   account_pending: "Je aanmelding wacht nog op goedkeuring. Je kunt inloggen zodra de corporatie of een buurtambassadeur je heeft toegelaten.",
   account_rejected: "Je aanmelding is niet goedgekeurd. Je kunt daarom niet inloggen. Neem contact op met je woningcorporatie als je vragen hebt.",
   csrf_failed: "Dit verzoek komt niet van deze website en is daarom geweigerd. Probeer het opnieuw.",
+  domain_taken: "Dit domein is al aangemeld, bij deze of bij een andere corporatie.",
 };
 
 const nl = {
@@ -229,6 +230,7 @@ const en: Widen<typeof nl> = {
     account_pending: "Your request to join is still waiting for approval. You can log in as soon as the corporation or a neighbourhood ambassador has let you in.",
     account_rejected: "Your request to join was not approved, so you cannot log in. Please contact your housing corporation if you have questions.",
     csrf_failed: "This request did not come from this website and was therefore refused. Please try again.",
+    domain_taken: "This domain has already been added, by this or by another corporation.",
   },
   apiErrors: {
     routeNotFound: "This API route does not exist.",
