@@ -21,6 +21,8 @@ import { inviteRoutes } from "./invites/invites.ts";
 import { joinRoutes } from "./invites/join.ts";
 import { memberRoutes } from "./identity/members.ts";
 import { membershipSettingsRoutes } from "./identity/membership-settings.ts";
+import { customDomainRoutes } from "./tenancy/custom-domains.ts";
+import { dataExportRoutes } from "./tenancy/data-export.ts";
 
 export function createApp() {
   const app = new Hono<AppEnv>().basePath("/api");
@@ -56,7 +58,9 @@ export function createApp() {
     .route("/settings/membership", membershipSettingsRoutes)
     .route("/members", memberDirectoryRoutes)
     .route("/dev", devMailRoutes)
-    .route("/neighbourhoods", neighbourhoodRoutes);
+    .route("/neighbourhoods", neighbourhoodRoutes)
+    .route("/settings/domains", customDomainRoutes)
+    .route("/settings/export", dataExportRoutes);
 
   routes.notFound(async (c) => c.json(new AppError("not_found", { message: "apiErrors.routeNotFound" }).toBody(await requestLanguage(c)), 404));
   routes.onError(handleError);
