@@ -196,7 +196,7 @@ describe("custom domains through Cloudflare's custom hostname API (a local fake)
     expect((await callWith(CLOUDFLARE, DELINDE, `/api/settings/domains/${hostname}`, { method: "DELETE", cookie: admin })).status).toBe(200);
     const origin = new URL(bindings.CLOUDFLARE_API_BASE_URL!).origin;
     const listed = await fetch(`${origin}/client/v4/zones/${FAKE_CLOUDFLARE_ZONE}/custom_hostnames?hostname=${hostname}`, { headers: { authorization: `Bearer ${FAKE_CLOUDFLARE_TOKEN}` } });
-    expect((await listed.json()).result).toEqual([]);
+    expect(((await listed.json()) as { result: unknown[] }).result).toEqual([]);
     expect((await call(hostname, "/api/site")).status).toBe(404);
   });
 
