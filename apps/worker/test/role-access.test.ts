@@ -65,6 +65,9 @@ const PROBES: Probe[] = [
   },
   { label: "change the membership settings", action: "settings.manage", where: "none", request: () => ({ method: "GET", path: "/api/settings/membership" }) },
   { label: "download their own data", action: "account.own", where: "none", request: () => ({ method: "GET", path: "/api/me/export" }) },
+  { label: "see the corporation's own domains", action: "domain.manage", where: "none", request: () => ({ method: "GET", path: "/api/settings/domains" }) },
+  { label: "download the corporation's database", action: "data.export", where: "none", request: () => ({ method: "GET", path: "/api/settings/export" }) },
+  { label: "download the corporation's files", action: "data.export", where: "none", request: () => ({ method: "GET", path: "/api/settings/export/files" }) },
 ];
 
 let tenant: Awaited<ReturnType<typeof createFreshTenant>>;
