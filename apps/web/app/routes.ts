@@ -26,6 +26,9 @@ export default [
   route("beheer/uitnodigingen/:id/poster", "routes/invites/admin-invite-poster.tsx"),
   route("beheer/aanmeldingen", "routes/identity/admin-pending-members.tsx"),
   route("beheer/aanmelden-namens", "routes/identity/admin-register-member.tsx"),
+  route("beheer/domein", "routes/tenancy/admin-domains.tsx"),
+  route("beheer/domein/:hostname/verwijderen", "routes/tenancy/admin-domain-remove.tsx"),
+  route("beheer/gegevens", "routes/tenancy/admin-data-export.tsx"),
   route("robots.txt", "routes/platform/robots.ts"),
   route("*", "routes/platform/not-found.tsx"),
 ] satisfies RouteConfig;

@@ -144,6 +144,16 @@ export default function Account() {
         <section className="card" aria-labelledby="admin-heading">
           <h2 id="admin-heading">{t("access.account.adminTitle")}</h2>
           <Link to="/beheer/leden">{t("access.account.adminMembers")}</Link>
+          {user.role === "admin" ? (
+            <ul className="quiet-links">
+              <li>
+                <Link to="/beheer/domein">{t("adminLinks.domains")}</Link>
+              </li>
+              <li>
+                <Link to="/beheer/gegevens">{t("adminLinks.dataExport")}</Link>
+              </li>
+            </ul>
+          ) : null}
         </section>
       ) : null}
     </div>
