@@ -145,14 +145,16 @@ export default function Account() {
           <h2 id="admin-heading">{t("access.account.adminTitle")}</h2>
           <Link to="/beheer/leden">{t("access.account.adminMembers")}</Link>
           {user.role === "admin" ? (
-            <ul className="quiet-links">
-              <li>
-                <Link to="/beheer/domein">{t("adminLinks.domains")}</Link>
-              </li>
-              <li>
-                <Link to="/beheer/gegevens">{t("adminLinks.dataExport")}</Link>
-              </li>
-            </ul>
+            <div className="quiet-links">
+              <ul>
+                <li>
+                  <Link to="/beheer/domein">{t("adminLinks.domains")}</Link>
+                </li>
+                <li>
+                  <Link to="/beheer/gegevens">{t("adminLinks.dataExport")}</Link>
+                </li>
+              </ul>
+            </div>
           ) : null}
         </section>
       ) : null}
