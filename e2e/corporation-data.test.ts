@@ -56,6 +56,23 @@ describe("leaving with the data", () => {
     await context.close();
   });
 
+  it("speaks English to a reader who chose it and fits a phone screen", async () => {
+    const { page, context } = await newPage(browser, { locale: "en-GB" });
+    // The language switch's choice (the admin's own stored language would otherwise come first).
+    await context.addCookies([{ name: "bp_lang", value: "en", url: tenantUrl("delinde") }]);
+    await page.setViewportSize({ width: 360, height: 740 });
+    await logIn(page, "delinde", "beheer@delinde.example");
+    await page.goto(tenantUrl("delinde", "/beheer/gegevens"));
+    await page.getByRole("heading", { level: 1, name: "Download all data", exact: true }).waitFor();
+    await page.getByRole("link", { name: "Download the files (.tar)" }).waitFor();
+    await page.goto(tenantUrl("delinde", "/beheer/domein"));
+    await page.getByRole("heading", { level: 1, name: "Your own domain", exact: true }).waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await expectAccessible(page);
+    await context.close();
+  });
+
   it("is not for a moderator", async () => {
     const { page, context } = await newPage(browser);
     await logIn(page, "delinde", "sanne@delinde.example");
