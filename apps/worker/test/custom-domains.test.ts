@@ -6,6 +6,7 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { controlSchema, tenantSchema } from "@buurtplein/db";
 import { createApp } from "../src/app.ts";
+import { stateOfCloudflareHostname } from "../src/tenancy/custom-hostnames.ts";
 import type { Bindings } from "../src/env.ts";
 import { bindings, call, control, json, login, randomIp, tenantDb, uniqueSlug } from "./helpers.ts";
 import { FAKE_CLOUDFLARE_TARGET, FAKE_CLOUDFLARE_TOKEN, FAKE_CLOUDFLARE_ZONE } from "./fake-cloudflare.ts";
@@ -212,5 +213,44 @@ describe("custom domains through Cloudflare's custom hostname API (a local fake)
     expect(response.status).toBe(503);
     expect((await json(response)).error.code).toBe("service_unavailable");
     expect(await domainRow(hostname)).toBeNull();
+  });
+});
+
+describe("reading Cloudflare's custom hostname object", () => {
+  const base = { id: "abc", hostname: "buurt.delinde.nl" };
+  it("is active only when both the hostname and its certificate are", () => {
+    expect(stateOfCloudflareHostname({ ...base, status: "active", ssl: { status: "active" } }, "t").status).toBe("active");
+    expect(stateOfCloudflareHostname({ ...base, status: "active", ssl: { status: "pending_validation" } }, "t").status).toBe("pending");
+    expect(stateOfCloudflareHostname({ ...base, status: "pending", ssl: { status: "active" } }, "t").status).toBe("pending");
+  });
+
+  it("fails when the CNAME moved away, the name is blocked or validation timed out, with Cloudflare's reasons", () => {
+    expect(stateOfCloudflareHostname({ ...base, status: "moved", verification_errors: ["custom hostname does not CNAME to this zone."] }, "t")).toMatchObject({
+      status: "failed",
+      problems: ["custom hostname does not CNAME to this zone."],
+    });
+    expect(stateOfCloudflareHostname({ ...base, status: "blocked" }, "t").status).toBe("failed");
+    expect(stateOfCloudflareHostname({ ...base, status: "pending", ssl: { status: "validation_timed_out", validation_errors: [{ message: "CAA record prevents issuance" }] } }, "t")).toMatchObject({
+      status: "failed",
+      problems: ["CAA record prevents issuance"],
+    });
+  });
+
+  it("lists the CNAME, and TXT records for ownership and the certificate while not active", () => {
+    const state = stateOfCloudflareHostname(
+      {
+        ...base,
+        status: "pending",
+        ownership_verification: { type: "txt", name: "_cf-custom-hostname.buurt.delinde.nl", value: "uuid-1" },
+        ssl: { status: "pending_validation", validation_records: [{ txt_name: "_acme-challenge.buurt.delinde.nl", txt_value: "token-1" }] },
+      },
+      "domeinen.buurtplein.nl",
+    );
+    expect(state.records).toEqual([
+      { type: "CNAME", name: "buurt.delinde.nl", value: "domeinen.buurtplein.nl", purpose: "route" },
+      { type: "TXT", name: "_cf-custom-hostname.buurt.delinde.nl", value: "uuid-1", purpose: "ownership" },
+      { type: "TXT", name: "_acme-challenge.buurt.delinde.nl", value: "token-1", purpose: "certificate" },
+    ]);
+    expect(state.ref).toBe("abc");
   });
 });
