@@ -12,7 +12,7 @@ const MALFORMED = [
 
 type Visitor = "anonymous" | "resident" | "admin";
 
-// The 14 pages with a form action, each as the visitor its action accepts (others are sent away first).
+// The 16 pages with a form action, each as the visitor its action accepts (others are sent away first).
 const PAGES: { host: string; path: string; as: Visitor }[] = [
   { host: "localhost", path: "/aanmelden", as: "anonymous" },
   { host: "delinde.localhost", path: "/inloggen", as: "anonymous" },
@@ -28,6 +28,8 @@ const PAGES: { host: string; path: string; as: Visitor }[] = [
   { host: "delinde.localhost", path: "/beheer/aanmelden-namens", as: "admin" },
   { host: "delinde.localhost", path: "/beheer/leden/iemand/verwijderen", as: "admin" },
   { host: "delinde.localhost", path: "/beheer/leden/iemand/herstelcode", as: "admin" },
+  { host: "delinde.localhost", path: "/beheer/domein", as: "admin" },
+  { host: "delinde.localhost", path: "/beheer/domein/buurt.delinde.nl/verwijderen", as: "admin" },
 ];
 
 describe("page actions given a body that is no form", () => {
