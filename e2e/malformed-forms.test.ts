@@ -13,7 +13,6 @@ const MALFORMED = [
 type Visitor = "anonymous" | "resident" | "admin";
 
 // The pages with a form action, each as the visitor its action accepts (others are sent away first).
-// The 17 pages with a form action, each as the visitor its action accepts (others are sent away first).
 const PAGES: { host: string; path: string; as: Visitor }[] = [
   { host: "localhost", path: "/aanmelden", as: "anonymous" },
   { host: "delinde.localhost", path: "/inloggen", as: "anonymous" },
@@ -40,6 +39,8 @@ const PAGES: { host: string; path: string; as: Visitor }[] = [
   { host: "localhost", path: "/beheer", as: "anonymous" },
   { host: "localhost", path: "/beheer/corporaties/delinde", as: "anonymous" },
   { host: "delinde.localhost", path: "/beheer/opzeggen", as: "admin" },
+  { host: "delinde.localhost", path: "/beheer/domein", as: "admin" },
+  { host: "delinde.localhost", path: "/beheer/domein/buurt.delinde.nl/verwijderen", as: "admin" },
 ];
 
 describe("page actions given a body that is no form", () => {

@@ -63,6 +63,9 @@ export default [
   route("meldingen", "routes/notifications/notifications.tsx"),
   route("meldingen/overzicht", "routes/notifications/digest.tsx"),
   route("overzicht/afmelden", "routes/notifications/unsubscribe.tsx"),
+  route("beheer/domein", "routes/tenancy/admin-domains.tsx"),
+  route("beheer/domein/:hostname/verwijderen", "routes/tenancy/admin-domain-remove.tsx"),
+  route("beheer/gegevens", "routes/tenancy/admin-data-export.tsx"),
   route("robots.txt", "routes/platform/robots.ts"),
   route("*", "routes/platform/not-found.tsx"),
 ] satisfies RouteConfig;

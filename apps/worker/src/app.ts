@@ -40,6 +40,8 @@ import { calendarRoutes } from "./activities/calendar.ts";
 import { notificationRoutes } from "./notifications/notification-routes.ts";
 import { unsubscribeRoutes } from "./notifications/unsubscribe-routes.ts";
 import { devJobRoutes } from "./jobs/dev-jobs.ts";
+import { customDomainRoutes } from "./tenancy/custom-domains.ts";
+import { dataExportRoutes } from "./tenancy/data-export.ts";
 
 export function createApp() {
   const app = new Hono<AppEnv>().basePath("/api");
@@ -98,7 +100,9 @@ export function createApp() {
     .route("/calendar", calendarRoutes)
     .route("/notifications", notificationRoutes)
     .route("/digest", unsubscribeRoutes)
-    .route("/dev/jobs", devJobRoutes);
+    .route("/dev/jobs", devJobRoutes)
+    .route("/settings/domains", customDomainRoutes)
+    .route("/settings/export", dataExportRoutes);
 
   routes.notFound(async (c) => c.json(new AppError("not_found", { message: "apiErrors.routeNotFound" }).toBody(await requestLanguage(c)), 404));
   routes.onError(handleError);

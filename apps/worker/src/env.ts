@@ -44,6 +44,20 @@ export interface Bindings {
    */
   TENANT_CACHE_TTL_MS?: string;
   /**
+   * Who verifies corporations' own domains (tenancy/custom-hostnames.ts): "local" (default: names
+   * under .localhost are accepted at once, others stay pending) or "cloudflare" (Cloudflare for SaaS
+   * custom hostnames in the zone CLOUDFLARE_ZONE_ID; production).
+   */
+  CUSTOM_HOSTNAMES?: "local" | "cloudflare";
+  /** The name corporations point their domain at with a CNAME (default: the first base domain). */
+  CUSTOM_HOSTNAME_TARGET?: string;
+  /** The Cloudflare zone with Cloudflare for SaaS enabled (the platform's own zone). */
+  CLOUDFLARE_ZONE_ID?: string;
+  /** Secret: a Cloudflare API token with "SSL and Certificates: Edit" on that zone. */
+  CLOUDFLARE_API_TOKEN?: string;
+  /** Default https://api.cloudflare.com/client/v4; the worker tests point it at a fake. */
+  CLOUDFLARE_API_BASE_URL?: string;
+  /**
    * Set only by the page handler for its in-process API calls (never by the platform or a client):
    * the site, settings and actor its first call resolved, so later calls of the same page view reuse
    * them instead of asking the database again.

@@ -6,10 +6,12 @@ import { controlMigrations, createDbClient, LocalTenantDatabases, migrateDatabas
 import { startLibsqlServer } from "../../../infra/src/libsql-server/server.ts";
 import { seedDemo } from "../../../infra/src/demo/seed-demo.ts";
 import { workerTestStack } from "./stack-config.ts";
+import { FAKE_CLOUDFLARE_TARGET, startFakeCloudflare } from "./fake-cloudflare.ts";
 
 export default async function setup() {
   const stack = await workerTestStack();
   const server = await startLibsqlServer({ dataDir: stack.dataDir, port: stack.port, adminToken: stack.adminToken });
+  const cloudflare = await startFakeCloudflare({ port: stack.cloudflarePort, target: FAKE_CLOUDFLARE_TARGET });
   const databases = new LocalTenantDatabases({ adminUrl: server.url, adminToken: stack.adminToken });
   const control = await databases.createDatabase("control");
   const client = createDbClient({ url: control.url, authToken: control.token });
@@ -18,6 +20,7 @@ export default async function setup() {
   await seedDemo({ control: openControlDb(client), databases, tokenKey: await importTenantTokenKey(stack.tenantTokenKey) });
   return async () => {
     await server.close();
+    await cloudflare.close();
     rmSync(stack.dataDir, { recursive: true, force: true });
   };
 }

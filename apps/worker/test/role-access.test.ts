@@ -151,6 +151,9 @@ const PROBES: Probe[] = [
     where: "none",
     request: () => ({ method: "POST", path: "/api/neighbourhoods/oudwijk/sponsored-activities", json: { enabled: true } }),
   },
+  { label: "see the corporation's own domains", action: "domain.manage", where: "none", request: () => ({ method: "GET", path: "/api/settings/domains" }) },
+  { label: "download the corporation's database", action: "data.export", where: "none", request: () => ({ method: "GET", path: "/api/settings/export" }) },
+  { label: "download the corporation's files", action: "data.export", where: "none", request: () => ({ method: "GET", path: "/api/settings/export/files" }) },
 ];
 
 const ACTIVITY = { title: "Koffie", description: "Samen koffie drinken.", place: "Het plein", startsAt: new Date(Date.now() + 86_400_000).toISOString(), endsAt: new Date(Date.now() + 90_000_000).toISOString() };

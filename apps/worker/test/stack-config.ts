@@ -15,6 +15,8 @@ export interface WorkerTestStack {
   adminToken: string;
   /** TENANT_TOKEN_KEY of this test run (base64 of 32 bytes). */
   tenantTokenKey: string;
+  /** Where the fake of Cloudflare's custom hostname API listens (fake-cloudflare.ts). */
+  cloudflarePort: number;
   bindings: Record<string, string>;
 }
 
@@ -33,6 +35,7 @@ export async function workerTestStack(): Promise<WorkerTestStack> {
   const port = Number((process.env.BP_WORKER_TEST_PORT ??= String(await freePort())));
   const adminToken = (process.env.BP_WORKER_TEST_ADMIN_TOKEN ??= randomBytes(16).toString("hex"));
   const tenantTokenKey = (process.env.BP_WORKER_TEST_TENANT_TOKEN_KEY ??= generateTenantTokenKey());
+  const cloudflarePort = Number((process.env.BP_WORKER_TEST_CLOUDFLARE_PORT ??= String(await freePort())));
   const secretFile = join(dataDir, ".server-secret");
   if (!existsSync(secretFile)) writeFileSync(secretFile, randomBytes(32).toString("hex"), { mode: 0o600 });
   const secret = loadServerSecret(dataDir);
@@ -41,6 +44,7 @@ export async function workerTestStack(): Promise<WorkerTestStack> {
     port,
     adminToken,
     tenantTokenKey,
+    cloudflarePort,
     bindings: {
       ENVIRONMENT: "test",
       BASE_DOMAINS: "localhost",
@@ -53,6 +57,8 @@ export async function workerTestStack(): Promise<WorkerTestStack> {
       MAILER: "dev",
       // Tests change tenants (suspend, …) and expect the next request to see it at once.
       TENANT_CACHE_TTL_MS: "0",
+      // Custom domains stay local (CUSTOM_HOSTNAMES unset); tests that switch to "cloudflare" reach the fake here.
+      CLOUDFLARE_API_BASE_URL: `http://127.0.0.1:${cloudflarePort}/client/v4`,
     },
   };
 }

@@ -1,10 +1,10 @@
 // The local libSQL server: Turso's Hrana-over-HTTP protocol on top of `libsql` database files, plus a
 // tiny admin API to create/delete databases. Runs in-process; see supervisor.ts for the crash-proof way.
-import { mkdirSync } from "node:fs";
+import { mkdirSync, rmSync } from "node:fs";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join, resolve } from "node:path";
-import { handleAdmin } from "./admin-routes.ts";
+import { exportsDir, handleAdmin } from "./admin-routes.ts";
 import { DatabaseRegistry } from "./databases.ts";
 import { handleDatabase } from "./hrana-routes.ts";
 import { sendJson } from "./http-util.ts";
@@ -39,6 +39,7 @@ export async function startLibsqlServer(options: LibsqlServerOptions): Promise<R
   if (!options.adminToken) throw new Error("libsql-server: an admin token is required");
   const dataDir = resolve(options.dataDir);
   mkdirSync(dataDir, { recursive: true });
+  rmSync(exportsDir(dataDir), { recursive: true, force: true }); // copies an earlier run left while sending
   const batonIdleMs = options.batonIdleMs ?? 10_000;
   const log = new RequestLog(options.logFile ?? join(dataDir, "libsql-server.log"));
   let baseUrl = "";

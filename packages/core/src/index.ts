@@ -38,3 +38,4 @@ export * from "./files/index.ts";
 export * from "./operator/tenant-lifecycle.ts";
 export * from "./activities/index.ts";
 export * from "./notifications/index.ts";
+export * from "./tenancy/custom-domain.ts";

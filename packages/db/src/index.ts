@@ -22,6 +22,7 @@ export { isDatabaseUnreachable } from "./unreachable.ts";
 
 export {
   TenantDatabaseApiError,
+  type DatabaseExport,
   type ListedDatabase,
   type TenantDatabase,
   type TenantDatabases,

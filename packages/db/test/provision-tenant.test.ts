@@ -51,6 +51,9 @@ class ObservedDatabases implements TenantDatabases {
   deleteDatabase(name: string): Promise<void> {
     return localDatabases().deleteDatabase(name);
   }
+  exportDatabase(name: string) {
+    return localDatabases().exportDatabase(name);
+  }
 }
 
 /** A client that awaits `before` once, ahead of its first call. */
@@ -262,6 +265,7 @@ describe("provisionTenant", () => {
       databaseExists: (name) => databases.databaseExists(name),
       listDatabases: () => databases.listDatabases(),
       deleteDatabase: (name) => databases.deleteDatabase(name),
+      exportDatabase: (name) => databases.exportDatabase(name),
       createDatabase: async (name) => {
         const created = await databases.createDatabase(name);
         if (failOnce) {

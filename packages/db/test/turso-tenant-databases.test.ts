@@ -36,6 +36,15 @@ beforeAll(async () => {
       response.writeHead(status, { "content-type": "application/json" });
       response.end(JSON.stringify(json));
     };
+    // The database server itself (what https://<hostname> answers): /info and /export/<generation>.
+    const dbRoute = url.pathname.match(/^\/db\/([^/]+)\/(info|export\/(\d+))$/);
+    if (dbRoute) {
+      if (request.headers.authorization !== "Bearer jwt-for-tenant-de-linde") return reply(401, { error: "unauthorized" });
+      if (dbRoute[2] === "info") return reply(200, { current_generation: 7 });
+      if (dbRoute[3] !== "7") return reply(404, { error: "no such generation" });
+      response.writeHead(200, { "content-type": "application/octet-stream", "content-length": "20" });
+      return response.end(Buffer.from("SQLite format 3\0....", "latin1"));
+    }
     const match = url.pathname.match(/^\/v1\/organizations\/acme\/databases(?:\/([^/]+))?(\/auth\/tokens)?$/);
     if (!match) return reply(404, { error: "route not found" });
     const [, name, tokens] = match;
@@ -128,6 +137,27 @@ describe("TursoTenantDatabases", () => {
     expect(requests).toEqual([
       { method: "DELETE", path: "/v1/organizations/acme/databases/tenant-de-linde", authorization: "Bearer platform-token", body: undefined },
       { method: "DELETE", path: "/v1/organizations/acme/databases/tenant-de-linde", authorization: "Bearer platform-token", body: undefined },
+    ]);
+  });
+
+  it("exports the current generation as a SQLite file with a short-lived read-only token", async () => {
+    existing.add("tenant-de-linde");
+    const databases = new TursoTenantDatabases({
+      organization: "acme",
+      apiToken: "platform-token",
+      group: "tenants",
+      baseUrl,
+      databaseBaseUrl: (hostname) => `${new URL(baseUrl).origin}/db/${hostname}`,
+    });
+    const exported = await databases.exportDatabase("tenant-de-linde");
+    expect(exported.size).toBe(20);
+    const bytes = Buffer.from(await new Response(exported.body).arrayBuffer());
+    expect(bytes.subarray(0, 16).toString("latin1")).toBe("SQLite format 3\0");
+    expect(requests.map((r) => `${r.method} ${r.path} ${r.authorization}`)).toEqual([
+      "GET /v1/organizations/acme/databases/tenant-de-linde Bearer platform-token",
+      "POST /v1/organizations/acme/databases/tenant-de-linde/auth/tokens?expiration=1h&authorization=read-only Bearer platform-token",
+      "GET /db/tenant-de-linde-acme.turso.io/info Bearer jwt-for-tenant-de-linde",
+      "GET /db/tenant-de-linde-acme.turso.io/export/7 Bearer jwt-for-tenant-de-linde",
     ]);
   });
 

@@ -1,7 +1,7 @@
 import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import { and, eq, isNotNull } from "drizzle-orm";
-import { AppError, parseHost } from "@buurtplein/core";
+import { AppError, normaliseHostname, parseHost } from "@buurtplein/core";
 import { controlSchema, createDbClient, openTenantDb, tenantDbCredentials, type ControlDb, type DbClientConfig } from "@buurtplein/db";
 import type { AppEnv, Tenant } from "../env.ts";
 import { tenantTokenKey } from "../tenancy/tenant-token-key.ts";
@@ -59,12 +59,22 @@ function isGone(tenant: Tenant): boolean {
   return tenant.status === "deleted" || tenant.status === "deleting";
 }
 
+/**
+ * Forgets what this isolate keeps for a host at once (a removed or no longer verified custom domain);
+ * other isolates stop serving it within TENANT_CACHE_TTL_MS.
+ */
+export function forgetHost(hostname: string): void {
+  tenantsByHost.delete(normaliseHostname(hostname));
+}
+
 function tenantCacheTtl(env: AppEnv["Bindings"]): number {
   const configured = Number(env.TENANT_CACHE_TTL_MS);
   return env.TENANT_CACHE_TTL_MS !== undefined && Number.isFinite(configured) ? configured : DEFAULT_TENANT_CACHE_TTL_MS;
 }
 
-async function resolveHost(c: Context<AppEnv>, host: string): Promise<ResolvedTenant | "apex" | null> {
+async function resolveHost(c: Context<AppEnv>, requestHost: string): Promise<ResolvedTenant | "apex" | null> {
+  // Kept by hostname (no port, lower case), so forgetHost finds it.
+  const host = normaliseHostname(requestHost);
   const cached = tenantsByHost.get(host);
   if (cached) return cached;
   // An unreachable control plane throws here; app.onError answers it with 503 (lib/errors.ts, outageError).

@@ -40,6 +40,7 @@ export const ERROR_STATUS = {
   tenant_wrong_status: 409,
   deletion_not_due: 409,
   unsubscribe_link_invalid: 400,
+  domain_taken: 409,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -14,6 +14,7 @@ import { operatorMessages } from "./catalogue/operator.ts";
 import { postsMessages } from "./catalogue/posts.ts";
 import { activitiesMessages } from "./catalogue/activities.ts";
 import { notificationsMessages } from "./catalogue/notifications.ts";
+import { domainsMessages } from "./catalogue/domains.ts";
 
 export const LANGUAGES = ["nl", "en"] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -52,6 +53,7 @@ const PARTS = [
   postsMessages,
   activitiesMessages,
   notificationsMessages,
+  domainsMessages,
 ] as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (part: U) => void : never) extends (part: infer I) => void ? I : never;

@@ -34,6 +34,8 @@ const TABLE: Record<Action, Record<Role, Answer>> = {
   "activity.review": { resident: N, prospective: N, ambassador: N, moderator: Y, admin: Y, partner: N, care_partner: N },
   "activity.sponsor": { resident: N, prospective: N, ambassador: N, moderator: N, admin: N, partner: Y, care_partner: N },
   "activity.sponsored_settings": { resident: N, prospective: N, ambassador: N, moderator: N, admin: Y, partner: N, care_partner: N },
+  "domain.manage": { resident: N, prospective: N, ambassador: N, moderator: N, admin: Y, partner: N, care_partner: N },
+  "data.export": { resident: N, prospective: N, ambassador: N, moderator: N, admin: Y, partner: N, care_partner: N },
 };
 
 describe("can(actor, action, resource)", () => {

@@ -53,6 +53,10 @@ export const ACTIONS = [
   "activity.sponsor",
   /** Switch sponsored activities off or on per neighbourhood. */
   "activity.sponsored_settings",
+  /** Add, check and remove the corporation's own domains (custom hostnames). */
+  "domain.manage",
+  /** Download the corporation's whole database and all of its uploaded files. */
+  "data.export",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -102,6 +106,8 @@ export function can(actor: AuthorizationActor, action: Action, resource: Authori
     case "organisation.manage":
     case "neighbourhood.manage":
     case "corporation.leave":
+    case "domain.manage":
+    case "data.export":
       return actor.role === "admin";
     case "account.own":
       return true;

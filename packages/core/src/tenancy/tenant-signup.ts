@@ -14,6 +14,7 @@ export const RESERVED_TENANT_SLUGS: readonly string[] = [
   "buurtplein",
   "operator",
   "status",
+  "domeinen", // the CNAME target of corporations' own domains (docs/decisions/021)
 ];
 
 export const ZTenantSlug = z

@@ -46,4 +46,15 @@ export const migrations: Migration[] = [
       "ALTER TABLE `dev_mail` ADD `headers` text;",
     ],
   },
+  {
+    id: "0004_custom_domains",
+    hash: "5f59e0a19c293da9fd47db03639d8b2222f013b8e7caab4e743c1cf036e21e56",
+    statements: [
+      "ALTER TABLE `tenant_domains` ADD `provider_ref` text;",
+      "ALTER TABLE `tenant_domains` ADD `status` text DEFAULT 'pending' NOT NULL;",
+      "ALTER TABLE `tenant_domains` ADD `dns_records` text;",
+      "ALTER TABLE `tenant_domains` ADD `problems` text;",
+      "ALTER TABLE `tenant_domains` ADD `checked_at` integer;",
+    ],
+  },
 ];

@@ -51,11 +51,29 @@ export const tenantDomains = sqliteTable(
     tenantId: text("tenant_id")
       .notNull()
       .references(() => tenants.id, { onDelete: "cascade" }),
+    /** Set while the host serves the tenant; only verified hosts resolve (middleware/tenant.ts). */
     verifiedAt: integer("verified_at"),
     createdAt: integer("created_at").notNull().default(now),
+    /** The custom hostname's id at the provider (Cloudflare for SaaS); null locally. */
+    providerRef: text("provider_ref"),
+    /** pending | active | failed, as the last check found it (apps/worker/src/tenancy/custom-hostnames.ts). */
+    status: text("status").notNull().default("pending"),
+    /** The DNS records the admin creates, as the provider asked for them at the last check. */
+    dnsRecords: text("dns_records", { mode: "json" }).$type<DomainDnsRecord[]>(),
+    /** What the provider reported as wrong at the last check, in its words. */
+    problems: text("problems", { mode: "json" }).$type<string[]>(),
+    checkedAt: integer("checked_at"),
   },
   (table) => [index("tenant_domains_tenant_idx").on(table.tenantId)],
 );
+
+/** One DNS record for a custom domain (core: DnsRecord). */
+export interface DomainDnsRecord {
+  type: "CNAME" | "TXT";
+  name: string;
+  value: string;
+  purpose: "route" | "ownership" | "certificate";
+}
 
 /** People who run the deployment (not staff of a corporation). */
 export const operators = sqliteTable("operators", {

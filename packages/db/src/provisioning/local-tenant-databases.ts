@@ -1,6 +1,6 @@
 // TenantDatabases backed by the admin API of our local libSQL server (infra/src/libsql-server).
 // Plain fetch only: this also runs inside workerd during local development.
-import { TenantDatabaseApiError, type ListedDatabase, type TenantDatabase, type TenantDatabases } from "./tenant-databases.ts";
+import { TenantDatabaseApiError, type DatabaseExport, type ListedDatabase, type TenantDatabase, type TenantDatabases } from "./tenant-databases.ts";
 
 export interface LocalTenantDatabasesOptions {
   /** Base URL of the local libSQL server, e.g. http://127.0.0.1:8081 */
@@ -63,6 +63,14 @@ export class LocalTenantDatabases implements TenantDatabases {
     await response.body?.cancel();
     if (response.status === 204 || response.status === 404) return;
     throw new TenantDatabaseApiError(`delete database ${name} failed: HTTP ${response.status}`, response.status);
+  }
+
+  /** The admin API copies the database with `VACUUM INTO` (a read transaction: writers go on) and streams the copy. */
+  async exportDatabase(name: string): Promise<DatabaseExport> {
+    const response = await this.#request("GET", `/admin/databases/${encodeURIComponent(name)}/export`);
+    if (!response.ok || !response.body) throw await toError(response, `export database ${name}`);
+    const length = Number(response.headers.get("content-length"));
+    return { body: response.body, size: Number.isFinite(length) && length > 0 ? length : null };
   }
 
   #request(method: string, path: string, body?: unknown): Promise<Response> {

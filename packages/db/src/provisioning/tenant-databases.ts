@@ -27,6 +27,19 @@ export interface TenantDatabases {
   listDatabases(): Promise<ListedDatabase[]>;
   /** Deletes the database; deleting one that doesn't exist is not an error. */
   deleteDatabase(name: string): Promise<void>;
+  /**
+   * The whole database as one SQLite file, a consistent snapshot taken while it keeps serving
+   * (locally `VACUUM INTO` on the libSQL server; on Turso its export of the current generation, see
+   * docs/decisions/021-custom-domains-and-export.md).
+   */
+  exportDatabase(name: string): Promise<DatabaseExport>;
+}
+
+/** A database snapshot as a SQLite file, streamed. */
+export interface DatabaseExport {
+  body: ReadableStream<Uint8Array>;
+  /** Its size in bytes, when the provider says. */
+  size: number | null;
 }
 
 export class TenantDatabaseApiError extends Error {

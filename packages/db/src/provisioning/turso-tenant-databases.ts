@@ -1,6 +1,6 @@
 // TenantDatabases backed by the Turso Platform API (via @tursodatabase/api).
 import { createClient } from "@tursodatabase/api";
-import type { ListedDatabase, TenantDatabase, TenantDatabases } from "./tenant-databases.ts";
+import { TenantDatabaseApiError, type DatabaseExport, type ListedDatabase, type TenantDatabase, type TenantDatabases } from "./tenant-databases.ts";
 
 export interface TursoTenantDatabasesOptions {
   /** Organization slug. */
@@ -13,6 +13,9 @@ export interface TursoTenantDatabasesOptions {
   baseUrl?: string;
   /** Database token expiry, e.g. "never" (Turso's default) or "30d". */
   tokenExpiration?: string;
+  /** Override for tests: the HTTP base URL of a database by its hostname (default `https://<hostname>`). */
+  databaseBaseUrl?: (hostname: string) => string;
+  fetch?: typeof fetch;
 }
 
 type TursoApi = ReturnType<typeof createClient>;
@@ -21,11 +24,16 @@ export class TursoTenantDatabases implements TenantDatabases {
   readonly #api: TursoApi;
   readonly #group: string;
   readonly #tokenExpiration: string | undefined;
+  readonly #databaseBaseUrl: (hostname: string) => string;
+  readonly #fetch: typeof fetch;
 
-  constructor({ organization, apiToken, group, baseUrl, tokenExpiration }: TursoTenantDatabasesOptions) {
+  constructor({ organization, apiToken, group, baseUrl, tokenExpiration, databaseBaseUrl, fetch: customFetch }: TursoTenantDatabasesOptions) {
     this.#api = createClient({ org: organization, token: apiToken, ...(baseUrl ? { baseUrl } : {}) });
     this.#group = group;
     this.#tokenExpiration = tokenExpiration;
+    this.#databaseBaseUrl = databaseBaseUrl ?? ((hostname) => `https://${hostname}`);
+    // Wrapped: workerd throws "Illegal invocation" when fetch is called detached from globalThis.
+    this.#fetch = customFetch ?? ((input, init) => fetch(input, init));
   }
 
   async createDatabase(name: string): Promise<TenantDatabase> {
@@ -61,6 +69,29 @@ export class TursoTenantDatabases implements TenantDatabases {
     }
   }
 
+  /**
+   * Turso's export (what `turso db export` does): the database server's `GET /info` names its current
+   * generation, `GET /export/<generation>` answers that generation as a SQLite file. A snapshot, so
+   * consistent, but it may lack the last seconds of writes (decision 021). A short-lived read-only
+   * token is minted for it, so the tenant's own token never leaves the control plane.
+   */
+  async exportDatabase(name: string): Promise<DatabaseExport> {
+    const { hostname } = await this.#api.databases.get(name);
+    const { jwt } = await this.#api.databases.createToken(name, { authorization: "read-only", expiration: "1h" });
+    const base = this.#databaseBaseUrl(hostname).replace(/\/+$/, "");
+    const headers = { authorization: `Bearer ${jwt}` };
+    const info = await this.#fetch(`${base}/info`, { headers });
+    if (!info.ok) throw await exportError(info, `info of database ${name}`);
+    const { current_generation: generation } = ((await info.json()) ?? {}) as { current_generation?: unknown };
+    if (typeof generation !== "number" && typeof generation !== "string") {
+      throw new TenantDatabaseApiError(`info of database ${name} names no current generation`, undefined);
+    }
+    const exported = await this.#fetch(`${base}/export/${encodeURIComponent(String(generation))}`, { headers });
+    if (!exported.ok || !exported.body) throw await exportError(exported, `export of database ${name}`);
+    const length = Number(exported.headers.get("content-length"));
+    return { body: exported.body, size: Number.isFinite(length) && length > 0 ? length : null };
+  }
+
   async #createOrFind(name: string): Promise<string> {
     try {
       return (await this.#api.databases.create(name, { group: this.#group })).hostname;
@@ -71,6 +102,11 @@ export class TursoTenantDatabases implements TenantDatabases {
       return (await this.#api.databases.get(name)).hostname;
     }
   }
+}
+
+async function exportError(response: Response, what: string): Promise<TenantDatabaseApiError> {
+  const text = await response.text().catch(() => "");
+  return new TenantDatabaseApiError(`${what} failed: HTTP ${response.status} ${text.slice(0, 200)}`.trim(), response.status);
 }
 
 function statusOf(error: unknown): number | undefined {

@@ -152,6 +152,18 @@ export default function Account() {
         <section className="card" aria-labelledby="admin-heading">
           <h2 id="admin-heading">{t("access.account.adminTitle")}</h2>
           <Link to="/beheer/leden">{t("access.account.adminMembers")}</Link>
+          {user.role === "admin" ? (
+            <div className="quiet-links">
+              <ul>
+                <li>
+                  <Link to="/beheer/domein">{t("adminLinks.domains")}</Link>
+                </li>
+                <li>
+                  <Link to="/beheer/gegevens">{t("adminLinks.dataExport")}</Link>
+                </li>
+              </ul>
+            </div>
+          ) : null}
         </section>
       ) : null}
     </div>

@@ -40,6 +40,7 @@ const errors: Record<ErrorCode, string> = {
   tenant_wrong_status: "Dit kan niet in de huidige status van deze corporatie.",
   deletion_not_due: "Deze corporatie kan nog niet verwijderd worden.",
   unsubscribe_link_invalid: "Deze afmeldlink werkt niet. Zet het overzicht uit op je accountpagina.",
+  domain_taken: "Dit domein is al aangemeld, bij deze of bij een andere corporatie.",
 };
 
 const nl = {
@@ -249,6 +250,7 @@ const en: Widen<typeof nl> = {
     tenant_wrong_status: "This is not possible in the current status of this corporation.",
     deletion_not_due: "This corporation cannot be deleted yet.",
     unsubscribe_link_invalid: "This unsubscribe link does not work. Switch the summary off on your account page.",
+    domain_taken: "This domain has already been added, by this or by another corporation.",
   },
   apiErrors: {
     routeNotFound: "This API route does not exist.",
