@@ -23,7 +23,7 @@ import { audit } from "../lib/audit.ts";
 import { requireActor, requirePermission, tenantSite } from "../middleware/session.ts";
 import { answerRsvp, fillFreePlaces, loadActivity, participantsQuery, recordViews, type LoadedActivity } from "./activity-queries.ts";
 import { NOT_FOUND, activityAnswer, mayManage, maySee, partnerIdOf, viewNeighbourhood } from "./activity-access.ts";
-import { noticeCancelled, noticeMovedUp } from "./activity-notices.ts";
+import { noticeCancelled, noticeMovedUp, noticeRsvp } from "./activity-notices.ts";
 import { calendarEvent } from "./calendar-events.ts";
 import { checkPartnerNeighbourhoods } from "./partner-activities.ts";
 
@@ -133,6 +133,10 @@ export const activityRoutes = new Hono<AppEnv>()
   // Cancelled between our read and the write: the insert found no published activity.
   if (!result) throw new AppError("conflict", { message: "apiErrors.activities.notOpen" });
   noticeMovedUp(c, site, activity.activity, result.movedUp);
+  // The organisers hear who takes part (in the app; names are theirs to see, partners never get this).
+  if (result.rsvp.answer === "going" && !result.rsvp.waitlisted) {
+    noticeRsvp(c, site, activity.activity, activity.organisers.map((organiser) => organiser.userId), actor);
+  }
   return c.json({ rsvp: result.rsvp });
 })
 

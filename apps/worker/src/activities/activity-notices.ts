@@ -1,6 +1,6 @@
-// What people are told about activities. Today by e-mail through the tenant's mailer; this is THE place
-// where "someone moved up from the waiting list" and "an activity was cancelled" happen, so in-app
-// notifications can hook in here. Sent after the answer (waitUntil); a failing mailer is logged and never
+// What people are told about activities: THE place where "someone moved up from the waiting list",
+// "someone takes part" and "an activity was cancelled" happen, by e-mail through the tenant's mailer
+// and in the app (notify()). Sent after the answer (waitUntil); a failing mailer is logged and never
 // undoes the change.
 import { inArray } from "drizzle-orm";
 import { renderActivityCancelledMail, renderMovedUpMail, type RenderedMail } from "@buurtplein/core";
@@ -8,6 +8,7 @@ import { tenantSchema } from "@buurtplein/db";
 import type { Context } from "hono";
 import type { AppEnv, Site } from "../env.ts";
 import { runInBackground } from "../lib/background.ts";
+import { notify } from "../notifications/notify.ts";
 import { sendTenantMail, tenantMailSetup } from "../lib/tenant-mail.ts";
 
 type TenantSite = Extract<Site, { kind: "tenant" }>;
@@ -48,8 +49,17 @@ export function noticeMovedUp(c: Context<AppEnv>, site: TenantSite, activity: No
   if (userIds.length === 0) return;
   runInBackground(c, "moved-up e-mail not sent", async () => {
     const { users } = tenantSchema;
+    await notify(site.db, { to: userIds, kind: "waitlist_moved_up", subjectId: activity.id, url: `/activiteit/${activity.id}`, params: { title: activity.title } });
     const people = await site.db.select({ email: users.email, displayName: users.displayName, locale: users.locale }).from(users).where(inArray(users.id, userIds));
     await mailEach(c, site, activity, people, renderMovedUpMail);
+  });
+}
+
+/** Someone now takes part: the organisers see it in the app (never by e-mail: that would be noisy). */
+export function noticeRsvp(c: Context<AppEnv>, site: TenantSite, activity: NoticeActivity, organiserIds: string[], person: { userId: string; displayName: string }): void {
+  if (organiserIds.length === 0) return;
+  runInBackground(c, "rsvp notification not written", async () => {
+    await notify(site.db, { to: organiserIds, kind: "rsvp", actorId: person.userId, subjectId: activity.id, url: `/activiteit/${activity.id}/deelnemers`, params: { name: person.displayName, title: activity.title } });
   });
 }
 

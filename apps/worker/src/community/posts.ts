@@ -26,6 +26,7 @@ import { postByIdQuery, presentPost, replyByIdQuery, repliesQuery } from "./feed
 import { readerOf, type Reader } from "./post-access.ts";
 import { setReaction } from "./reactions.ts";
 import { createReply, deleteReply, editReply } from "./replies.ts";
+import { notify } from "../notifications/notify.ts";
 
 const { posts, replies, reactions } = tenantSchema;
 
@@ -147,6 +148,7 @@ export const postRoutes = new Hono<AppEnv>()
   // Counted only for replies that would be placed: a refused or invalid one costs nothing.
   await hitContentLimit(site.client, "reply", actor.userId);
   const reply = await createReply(site.db, { post: row, authorId: actor.userId, body: input.body });
+  await noticeReply(site.db, row, actor);
   return c.json({ reply: { ...reply, authorName: actor.displayName, mine: true } }, 201);
 })
 
@@ -182,10 +184,34 @@ export const postRoutes = new Hono<AppEnv>()
   assertNotArchived({ archivedAt: row.neighbourhoodArchivedAt });
   await hitContentLimit(site.client, "reaction", actor.userId);
   const result = await setReaction(site.db, { postId: row.id, userId: actor.userId, kind: input.kind, current: row.myReaction });
+  // A new reaction (not one taken back or changed) tells the author, grouped per post.
+  if (result.myReaction !== null && row.myReaction === null && row.authorId) {
+    await notify(site.db, { to: [row.authorId], kind: "reaction", ...aboutPost(row), actorId: actor.userId, params: { name: actor.displayName, title: postLabel(row) } });
+  }
   const reactionCounts = JSON.stringify(Object.fromEntries(result.counts.map(({ kind, count }) => [kind, count])));
   const { reactions: counts } = presentPost({ reactionCounts, myReaction: result.myReaction, authorId: null }, readerOf(actor));
   return c.json({ reaction: result.myReaction, reactions: counts });
 });
+
+type ReadablePost = { id: string; authorId: string | null; neighbourhoodId: string; neighbourhoodSlug: string; title: string | null; body: string };
+
+/** What a notification about a post points at. */
+function aboutPost(row: ReadablePost) {
+  return { neighbourhoodId: row.neighbourhoodId, subjectId: row.id, url: `/buurt/${row.neighbourhoodSlug}/berichten/${row.id}` };
+}
+
+/** The post as a notification names it: its title, or the start of its text. */
+function postLabel(row: ReadablePost): string {
+  if (row.title) return row.title;
+  return row.body.length > 40 ? `${row.body.slice(0, 40).trimEnd()}…` : row.body;
+}
+
+/** A reply tells the post's author and everyone who replied before (never the one replying). */
+async function noticeReply(db: TenantDb, row: ReadablePost, actor: { userId: string; displayName: string }): Promise<void> {
+  const earlier = await db.selectDistinct({ authorId: replies.authorId }).from(replies).where(eq(replies.postId, row.id));
+  const to = [row.authorId, ...earlier.map((reply) => reply.authorId)].filter((id): id is string => id !== null);
+  await notify(db, { to, kind: "reply", ...aboutPost(row), actorId: actor.userId, params: { name: actor.displayName, title: postLabel(row) } });
+}
 
 async function unpinBeyondLimit(db: TenantDb, neighbourhoodId: string): Promise<void> {
   const kept = db

@@ -9,7 +9,7 @@ const nl = {
       unread_other: "Meldingen: {{count}} nieuw",
     },
     kinds: {
-      reply: "{{name}} reageerde op je bericht {{title}}",
+      reply: "{{name}} reageerde onder het bericht {{title}}",
       reaction: "{{name}} en anderen ({{count}}) reageerden op je bericht {{title}}",
       rsvp: "{{name}} doet mee met {{title}}",
       waitlist_moved_up: "Er is plek: je doet nu mee met {{title}}",
@@ -103,7 +103,7 @@ const en: Widen<typeof nl> = {
       unread_other: "Notifications: {{count}} new",
     },
     kinds: {
-      reply: "{{name}} replied to your post {{title}}",
+      reply: "{{name}} replied under the post {{title}}",
       reaction: "{{name}} and others ({{count}}) reacted to your post {{title}}",
       rsvp: "{{name}} is taking part in {{title}}",
       waitlist_moved_up: "A place opened up: you are now taking part in {{title}}",
