@@ -81,7 +81,7 @@ describe("the hourly retention cleanup (cron trigger and queue)", () => {
     await waitOnExecutionContext(ctx);
     const [enqueued] = loggedLines(log).filter((entry) => entry.message === "jobs enqueued");
     expect(enqueued).toMatchObject({ level: "info", job: "scheduler", cron: "17 * * * *" });
-    expect(Object.keys(enqueued!.controlPlane).sort()).toEqual(["devMail", "rateLimits"]);
+    expect(Object.keys(enqueued!.controlPlane).sort()).toEqual(["devMail", "operatorSessions", "rateLimits"]);
     const retention = sent.find((message) => message.job === "retention" && message.tenant === "delinde")!;
     expect(retention).toBeDefined();
     // Its own period: a run of the real hour by another test file never stands in its way.

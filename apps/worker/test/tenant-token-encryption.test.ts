@@ -128,7 +128,7 @@ describe("tenant database tokens at rest", () => {
     await worker.scheduled(createScheduledController({ cron: "17 * * * *", scheduledTime: Date.now() }), withoutKey, ctx);
     await waitOnExecutionContext(ctx);
     const [enqueued] = loggedLines(infos).filter((entry) => entry.message === "jobs enqueued");
-    expect(enqueued!.controlPlane).toEqual({ rateLimits: expect.any(Number), devMail: expect.any(Number) });
+    expect(enqueued!.controlPlane).toEqual({ rateLimits: expect.any(Number), devMail: expect.any(Number), operatorSessions: expect.any(Number) });
     const retention = sent.filter((message) => message.job === "retention");
     expect(retention.length).toBeGreaterThanOrEqual(2);
 
