@@ -161,6 +161,9 @@ export default function Account() {
                 <li>
                   <Link to="/beheer/gegevens">{t("adminLinks.dataExport")}</Link>
                 </li>
+                <li>
+                  <Link to="/beheer/opzeggen">{t("operator.leave.title")}</Link>
+                </li>
               </ul>
             </div>
           ) : null}
