@@ -90,9 +90,7 @@ export default function NeighbourhoodFeed() {
           {t("posts.deleted")}
         </p>
       ) : null}
-      {feed.neighbourhood.archived ? (
-        <p className="notice">{t("neighbourhoodAdmin.archivedNotice")}</p>
-      ) : (
+      {feed.neighbourhood.archived ? null : (
         <section className="new-post" aria-labelledby="new-post-heading">
           <h2 id="new-post-heading" className="visually-hidden">
             {t("feed.newPost")}
