@@ -3,6 +3,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { count, eq } from "drizzle-orm";
 import { tenantSchema } from "@buurtplein/db";
+import { SAMPLE_PNG } from "@buurtplein/core/files/sample-images";
 import { call, json, login } from "./helpers.ts";
 import { DELINDE } from "./invite-fixtures.ts";
 import { auditActions, createOrganisation, createStaffTenant, inviteStaff, staffEmail, type StaffTenant } from "./staff-fixtures.ts";
@@ -137,5 +138,42 @@ describe("organisations", () => {
     const stillThere = await json(await call(DELINDE, `/api/organisations/${boog.id}`, { cookie: delinde }));
     expect(stillThere.organisation.name).toBe("Buurthuis De Boog");
     expect(stillThere.people.map((person: { role: string }) => person.role)).toEqual(["partner"]);
+  });
+});
+
+describe("an organisation's logo", () => {
+  const putLogo = (id: string, bytes: Uint8Array | string, type: string, cookie = tenant.adminCookie, host = tenant.host) =>
+    call(host, `/api/organisations/${id}/logo`, { method: "PUT", cookie, body: bytes, headers: { "content-type": type } });
+
+  it("is stored by content, served on the corporation's own host only, replaced and removed by an admin", async () => {
+    const id = await createOrganisation(tenant.host, tenant.adminCookie, { name: `Logo-organisatie ${crypto.randomUUID().slice(0, 6)}`, kind: "local" });
+    const uploaded = await putLogo(id, SAMPLE_PNG, "image/png");
+    expect(uploaded.status).toBe(200);
+    const { logoUrl } = (await json(uploaded)).organisation;
+    expect(logoUrl).toMatch(/^\/api\/files\/organisation-logos\/[0-9a-f]{64}\.png$/);
+    const served = await call(tenant.host, logoUrl);
+    expect(served.status).toBe(200);
+    expect(served.headers.get("content-type")).toBe("image/png");
+    expect((await call(DELINDE, logoUrl)).status).toBe(404);
+
+    const listed = (await json(await call(tenant.host, "/api/organisations", { cookie: tenant.adminCookie }))).organisations;
+    expect(listed.find((item: { id: string }) => item.id === id).logoUrl).toBe(logoUrl);
+
+    const removed = await call(tenant.host, `/api/organisations/${id}/logo`, { method: "DELETE", cookie: tenant.adminCookie });
+    expect((await json(removed)).organisation.logoUrl).toBeNull();
+    expect((await call(tenant.host, logoUrl)).status).toBe(404);
+  });
+
+  it("refuses what is not an image, a moderator, and another corporation's organisation; nothing changes", async () => {
+    const id = tenant.organisations.buurthuis;
+    const before = await snapshot();
+    const html = await putLogo(id, "<html><script>alert(1)</script></html>", "image/png");
+    expect(html.status).toBe(415);
+    expect((await json(html)).error.code).toBe("unsupported_image_type");
+    const moderator = await putLogo(id, SAMPLE_PNG, "image/png", tenant.moderatorCookie);
+    expect(moderator.status).toBe(403);
+    const demoAdmin = await login(DELINDE, "beheer@delinde.example");
+    expect((await putLogo(id, SAMPLE_PNG, "image/png", demoAdmin, DELINDE)).status).toBe(404);
+    expect(await snapshot()).toEqual(before);
   });
 });

@@ -12,7 +12,7 @@ import { tenantFileKey, tenantFilePrefix } from "../lib/file-store.ts";
 type TenantSite = Extract<Site, { kind: "tenant" }>;
 
 /** The folders uploads live in (under `tenants/<id>/`); the file route serves only these. */
-export const FILE_FOLDERS = ["logos", "sponsor-logos"] as const;
+export const FILE_FOLDERS = ["logos", "sponsor-logos", "organisation-logos"] as const;
 export type FileFolder = (typeof FILE_FOLDERS)[number];
 
 function tooBig(): AppError {

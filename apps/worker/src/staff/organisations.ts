@@ -11,6 +11,7 @@ import type { AppEnv } from "../env.ts";
 import { parseInput, readJson } from "../lib/errors.ts";
 import { requirePermission, tenantSite } from "../middleware/session.ts";
 import { audit } from "../lib/audit.ts";
+import { deleteFileIfUnused, fileUrl, readImageUpload, storeImage } from "../files/uploads.ts";
 
 const { partners, partnerNeighbourhoods, neighbourhoods, users } = tenantSchema;
 
@@ -45,6 +46,8 @@ async function listOrganisations(db: TenantDb, id?: string) {
     kind: row.kind as (typeof ORGANISATION_KINDS)[number],
     description: row.description,
     website: row.website,
+    logoUrl: fileUrl(row.logoKey),
+    logoKey: row.logoKey,
     createdAt: row.createdAt,
     neighbourhoods: served.filter((item) => item.partnerId === row.id).map(({ partnerId: _partnerId, ...neighbourhood }) => neighbourhood),
     accounts: accounts.find((item) => item.partnerId === row.id)?.accounts ?? 0,
@@ -168,6 +171,38 @@ export const organisationRoutes = new Hono<AppEnv>()
     site.db.delete(partners).where(and(eq(partners.id, id), isManagedKind, noAccounts)).returning({ id: partners.id }),
   ]);
   if (removed.length === 0) throw inUse();
+  await deleteFileIfUnused(c, site, organisation.logoKey);
   await audit(site.db, { actorId: actor.userId, action: "organisation.removed", subject: id, details: { name: organisation.name, kind: organisation.kind } });
   return c.json({ ok: true });
+})
+
+// PUT /api/organisations/:id/logo — the organisation's logo as the raw body (the same checks as the
+// corporation's logo: PNG, JPEG or WebP by content, at most 1 MB; files/uploads.ts)
+.put(`/:id{${UUID}}/logo`, async (c) => {
+  const site = tenantSite(c.get("site"));
+  const actor = requirePermission(c.get("actor"), "organisation.manage", {}, ADMIN_ONLY);
+  const id = c.req.param("id");
+  const [organisation] = await listOrganisations(site.db, id);
+  if (!organisation) throw notFound();
+  const image = await readImageUpload(c);
+  const key = await storeImage(c, site, "organisation-logos", image);
+  await site.db.update(partners).set({ logoKey: key }).where(and(eq(partners.id, id), isManagedKind));
+  if (organisation.logoKey !== key) await deleteFileIfUnused(c, site, organisation.logoKey);
+  await audit(site.db, { actorId: actor.userId, action: "organisation.logo", subject: id, details: { uploaded: key, type: image.type, bytes: image.bytes.byteLength } });
+  const [saved] = await listOrganisations(site.db, id);
+  return c.json({ organisation: saved! });
+})
+
+// DELETE /api/organisations/:id/logo — the organisation without a logo
+.delete(`/:id{${UUID}}/logo`, async (c) => {
+  const site = tenantSite(c.get("site"));
+  const actor = requirePermission(c.get("actor"), "organisation.manage", {}, ADMIN_ONLY);
+  const id = c.req.param("id");
+  const [organisation] = await listOrganisations(site.db, id);
+  if (!organisation) throw notFound();
+  await site.db.update(partners).set({ logoKey: null }).where(and(eq(partners.id, id), isManagedKind));
+  await deleteFileIfUnused(c, site, organisation.logoKey);
+  await audit(site.db, { actorId: actor.userId, action: "organisation.logo", subject: id, details: { removed: organisation.logoKey } });
+  const [saved] = await listOrganisations(site.db, id);
+  return c.json({ organisation: saved! });
 });

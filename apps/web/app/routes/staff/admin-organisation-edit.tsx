@@ -13,10 +13,11 @@ import {
 import { callApi } from "../../lib/api.server.ts";
 import { MEMBER_ID } from "../../lib/api-types.ts";
 import { fieldErrors } from "../../lib/api-errors.ts";
-import { readForm } from "../../lib/forms.ts";
+import { field, fieldAria, readForm } from "../../lib/forms.ts";
 import { requirePageViewer } from "../../lib/invite-pages.ts";
 import { viewerIsAdmin } from "../../lib/staff-pages.ts";
-import { FormError } from "../../components/field-error.tsx";
+import { FieldError, FormError } from "../../components/field-error.tsx";
+import { uploadedFile } from "../branding/branding-pages.server.ts";
 import { SubmitButton } from "../../components/submit-button.tsx";
 import { OrganisationFields, organisationInput } from "../../components/staff-fields.tsx";
 
@@ -40,7 +41,21 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export async function action({ request, context, params }: ActionFunctionArgs) {
   requirePageViewer(context, viewerIsAdmin);
   const id = encodeURIComponent(params.id ?? "");
-  const values = organisationInput(await readForm(request));
+  const form = await readForm(request);
+  const intent = field(form, "intent");
+  if (intent === "logo") {
+    const file = await uploadedFile(form, "logo");
+    if (!file) return data({ values: null, failure: null, fields: { logo: "missing" } as Record<string, string> }, { status: 422 });
+    const uploaded = await callApi(request, (api) => api.organisations[MEMBER_ID].logo.$put({ param: { id } }), { raw: file });
+    if (!uploaded.ok) return data({ values: null, failure: null, fields: { logo: uploaded.error.message } as Record<string, string> }, { status: uploaded.status });
+    throw redirect(`/beheer/organisaties/${id}`);
+  }
+  if (intent === "remove-logo") {
+    const removed = await callApi(request, (api) => api.organisations[MEMBER_ID].logo.$delete({ param: { id } }));
+    if (!removed.ok) return data({ values: null, failure: removed.error.message, fields: {} as Record<string, string> }, { status: removed.status });
+    throw redirect(`/beheer/organisaties/${id}`);
+  }
+  const values = organisationInput(form);
   const { kind, ...rest } = values;
   // A locked kind is not sent by the browser (its other choice is disabled): then it does not change.
   const result = await callApi(request, (api) => api.organisations[MEMBER_ID].$patch({ param: { id } }), { json: kind ? values : rest });
@@ -52,6 +67,8 @@ export default function EditOrganisation() {
   const { organisation, people, neighbourhoods } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t } = useTranslation();
+  const logoFields = result?.fields ?? {};
+  const logoError = logoFields.logo === "missing" ? t("branding.logo.missing") : logoFields.logo;
   const current = {
     name: organisation.name,
     kind: organisation.kind,
@@ -64,9 +81,38 @@ export default function EditOrganisation() {
       <h1>{t("staff.organisations.editTitle", { name: organisation.name })}</h1>
       <FormError message={result?.failure} />
       <Form method="post" className="form">
+        <input type="hidden" name="intent" value="save" />
         <OrganisationFields values={result?.values ?? current} neighbourhoods={neighbourhoods} fields={result?.fields ?? {}} kindLocked={people.length > 0} />
         <SubmitButton label={t("staff.organisations.save")} />
       </Form>
+      <section aria-labelledby="organisation-logo-title">
+        <h2 id="organisation-logo-title">{t("branding.sponsors.logoTitle")}</h2>
+        {organisation.logoUrl ? (
+          <>
+            <p className="logo-preview">
+              <img src={organisation.logoUrl} alt={t("branding.logo.alt", { name: organisation.name })} />
+            </p>
+            <Form method="post">
+              <input type="hidden" name="intent" value="remove-logo" />
+              <button type="submit" className="button secondary">
+                {t("branding.logo.remove")}
+              </button>
+            </Form>
+          </>
+        ) : (
+          <p>{t("branding.logo.none")}</p>
+        )}
+        <Form method="post" encType="multipart/form-data" className="form">
+          <input type="hidden" name="intent" value="logo" />
+          <label htmlFor="logo">{t("branding.logo.file")}</label>
+          <p className="hint" id="logo-hint">
+            {t("branding.logo.fileHint")}
+          </p>
+          <input id="logo" name="logo" type="file" accept="image/png,image/jpeg,image/webp" {...fieldAria(logoError ? { logo: logoError } : {}, "logo", true)} />
+          <FieldError id="logo-error" message={logoError} />
+          <SubmitButton label={t("branding.logo.upload")} />
+        </Form>
+      </section>
       {people.length > 0 ? (
         <>
           <h2>{t("staff.organisations.people")}</h2>
