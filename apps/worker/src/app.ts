@@ -43,6 +43,7 @@ import { devJobRoutes } from "./jobs/dev-jobs.ts";
 import { customDomainRoutes } from "./tenancy/custom-domains.ts";
 import { dataExportRoutes } from "./tenancy/data-export.ts";
 import { photoRoutes, uploadRoutes } from "./community/photos.ts";
+import { devSearchRoutes, searchRoutes } from "./community/search.ts";
 
 export function createApp() {
   const app = new Hono<AppEnv>().basePath("/api");
@@ -105,7 +106,9 @@ export function createApp() {
     .route("/settings/domains", customDomainRoutes)
     .route("/settings/export", dataExportRoutes)
     .route("/uploads", uploadRoutes)
-    .route("/photos", photoRoutes);
+    .route("/photos", photoRoutes)
+    .route("/search", searchRoutes)
+    .route("/dev/search", devSearchRoutes);
 
   routes.notFound(async (c) => c.json(new AppError("not_found", { message: "apiErrors.routeNotFound" }).toBody(await requestLanguage(c)), 404));
   routes.onError(handleError);
