@@ -146,6 +146,7 @@ function Shell({ root, children }: { root: RequestSite | undefined; children: Re
             {site?.kind === "tenant" && site.branding.tagline ? <p className="site-tagline">{site.branding.tagline}</p> : null}
           </div>
           <nav aria-label={t("common.language")} className="header-nav">
+            {root?.viewer && site?.kind === "tenant" ? <Link to="/zoeken">{t("search.link")}</Link> : null}
             {root?.viewer ? <NotificationBell unread={root.viewer.unreadNotifications} /> : null}
             {root?.viewer ? <Link to="/account">{t("access.nav.account")}</Link> : null}
             {root?.viewer ? (

@@ -12,6 +12,7 @@ export default [
   route("buurt/:slug/veiligheid", "routes/community/safety-post.tsx"),
   route("buurt/:slug/berichten/:id", "routes/community/post.tsx"),
   route("buurt/:slug/berichten/:id/bewerken", "routes/community/post-edit.tsx"),
+  route("zoeken", "routes/community/search.tsx"),
   route("inloggen/link", "routes/identity/login-link.tsx"),
   route("herstel", "routes/identity/recover.tsx"),
   route("account", "routes/identity/account.tsx"),

@@ -172,6 +172,8 @@ export const DEMO_TENANTS: DemoTenant[] = [
         visibleToCorporation: true,
         reactions: { anna: "thanks" },
       },
+      // Search finds it with and without the accent: /zoeken?q=cafe (issue 11).
+      { neighbourhood: "lindenhof", author: "anna", kind: "idea", title: "Koffie in het buurtcafé", body: "Zullen we elke eerste zaterdag samen koffie drinken in het café op het plein? Iedereen is welkom.", hoursAgo: 30 },
       { neighbourhood: "lindenhof", author: "joop", kind: "lost_found", title: "Sleutelbos gevonden", body: "Bij de fietsenstalling van nummer 12. Af te halen bij mij.", hoursAgo: 4 },
       { neighbourhood: "lindenhof", author: "mohamed", kind: "message", body: "Dank aan iedereen die zaterdag zwerfafval heeft opgeruimd. De buurt ziet er weer top uit!", hoursAgo: 2, visibleToCorporation: true },
       { neighbourhood: "parkzicht", author: "moderator", kind: "announcement", title: "Welkom, toekomstige buren", body: "Hier leren jullie elkaar al kennen vóór de oplevering. Deel je wensen voor het park en de gemeenschappelijke ruimte.", hoursAgo: 50 },

@@ -22,6 +22,7 @@ export * from "./security/tenant-token-cipher.ts";
 export * from "./identity/roles.ts";
 export * from "./community/post-kinds.ts";
 export * from "./community/create-post.ts";
+export * from "./community/search.ts";
 export * from "./community/feed-access.ts";
 export * from "./community/post-changes.ts";
 export * from "./tenancy/tenant-signup.ts";

@@ -72,3 +72,4 @@ export {
   type ControlPlaneCleanupCounts,
   type TenantCleanupCounts,
 } from "./maintenance/clean-expired-data.ts";
+export { REBUILD_SEARCH_INDEX } from "./tenant/search-index.ts";

@@ -23,6 +23,8 @@ export interface CardPost {
   replyCount: number;
   reactions: Record<ReactionKind, number>;
   myReaction: ReactionKind | null;
+  /** Served at /api/photos/<id> only to readers of the post (metadata removed on upload). */
+  photos?: { id: string; alt: string; url: string }[];
 }
 
 export function postPath(slug: string, id: string): string {
@@ -44,13 +46,23 @@ export function PostMeta({ post, locale }: { post: CardPost; locale: string }) {
   );
 }
 
-/** The safety report's where, when and behaviour; the skills of help offered. */
+/** The safety report's where, when and behaviour; the skills of help offered; the post's photos. */
 export function PostDetails({ post, locale }: { post: CardPost; locale: string }) {
   const { t } = useTranslation();
   const safety = post.details?.safety;
   const skills = post.details?.skills ?? [];
+  const photos = post.photos ?? [];
   return (
     <>
+      {photos.length > 0 ? (
+        <ul className="post-photos" aria-label={t("media.photo.photos")}>
+          {photos.map((photo) => (
+            <li key={photo.id}>
+              <img src={photo.url} alt={photo.alt || t("media.photo.altMissing")} loading="lazy" decoding="async" />
+            </li>
+          ))}
+        </ul>
+      ) : null}
       {safety ? (
         <dl className="safety-details">
           <dt>{t("posts.safety.whereLabel")}</dt>

@@ -22,6 +22,8 @@ export interface CallOptions {
   query?: Record<string, string | undefined>;
   /** A raw body with its content type instead of JSON (uploads: PUT /api/settings/logo). */
   raw?: { body: ArrayBuffer; contentType: string };
+  /** A multipart form (uploads: POST /api/uploads); its content type with boundary is set by the platform. */
+  form?: FormData;
 }
 
 /** The success answer of a typed-client response (a union when a route answers in more than one shape). */
@@ -52,7 +54,8 @@ export async function callApi<Answer extends { json(): Promise<unknown> }>(
       const sent = new Headers(init?.headers);
       if (options.json !== undefined) sent.set("content-type", "application/json");
       if (options.raw) sent.set("content-type", options.raw.contentType);
-      const body = options.raw ? options.raw.body : options.json === undefined ? init?.body : JSON.stringify(options.json);
+      if (options.form) sent.delete("content-type");
+      const body = options.form ?? (options.raw ? options.raw.body : options.json === undefined ? init?.body : JSON.stringify(options.json));
       return callPageApi(new Request(url, { ...init, headers: sent, body }));
     },
   });

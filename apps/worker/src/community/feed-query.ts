@@ -6,7 +6,7 @@ import { MAX_PINNED_POSTS, REACTION_KINDS, type ReactionKind } from "@buurtplein
 import { tenantSchema, type TenantDb } from "@buurtplein/db";
 import { readablePosts, readableReplies, type Reader } from "./post-access.ts";
 
-const { neighbourhoods, posts, replies, reactions, users } = tenantSchema;
+const { neighbourhoods, posts, replies, reactions, users, photos } = tenantSchema;
 
 export const FEED_PAGE_SIZE = 20;
 
@@ -43,15 +43,20 @@ export function postColumns(reader: Reader) {
     myReaction: reader.userId
       ? sql<string | null>`(SELECT ${reactions.kind} FROM ${reactions} WHERE ${reactions.postId} = ${posts.id} AND ${reactions.userId} = ${reader.userId})`
       : sql<string | null>`NULL`,
+    // The post's photos in order as JSON [{ id, alt }] (index photos_post_idx); NULL when it has none.
+    photoList: sql<string | null>`(SELECT json_group_array(json_object('id', id, 'alt', alt)) FROM (SELECT ${photos.id} AS id, ${photos.alt} AS alt FROM ${photos} WHERE ${photos.postId} = ${posts.id} ORDER BY ${photos.position}))`,
   };
 }
 
 /** A post row as the API answers it: reaction counts per kind (every kind, 0 when none), whether it is mine. */
-export function presentPost<Row extends { reactionCounts: string | null; myReaction: string | null; authorId: string | null }>(row: Row, reader: Reader) {
+export function presentPost<Row extends { reactionCounts: string | null; myReaction: string | null; authorId: string | null; photoList?: string | null }>(row: Row, reader: Reader) {
   const counted = JSON.parse(row.reactionCounts ?? "{}") as Record<string, number>;
-  const { reactionCounts: _counts, authorId, ...rest } = row;
+  const { reactionCounts: _counts, authorId, photoList, ...rest } = row;
+  const listed = JSON.parse(photoList ?? "[]") as { id: string; alt: string }[];
   return {
     ...rest,
+    // Served only to readers of the post (community/photos.ts checks post-access.ts again).
+    photos: listed.map((photo) => ({ id: photo.id, alt: photo.alt, url: `/api/photos/${photo.id}` })),
     reactions: Object.fromEntries(REACTION_KINDS.map((kind) => [kind, Number(counted[kind] ?? 0)])) as Record<ReactionKind, number>,
     myReaction: (row.myReaction as ReactionKind | null) ?? null,
     mine: authorId !== null && authorId === reader.userId,

@@ -9,6 +9,7 @@ import { readerOf } from "./post-access.ts";
 import { requireActor, requirePermission, tenantSite } from "../middleware/session.ts";
 import { hitContentLimit } from "./content-rate-limits.ts";
 import { feedActivitiesQuery, listItem } from "../activities/activity-queries.ts";
+import { photosToAttach } from "./photos.ts";
 
 const { neighbourhoods, memberships, posts } = tenantSchema;
 
@@ -115,7 +116,9 @@ export const neighbourhoodRoutes = new Hono<AppEnv>()
   const id = crypto.randomUUID();
   const createdAt = Date.now();
   const details = detailsFor(input.kind, input);
-  await site.db.insert(posts).values({
+  // Photos: the author's own uploads on no post yet (422 before anything is written), attached in the same batch.
+  const attach = await photosToAttach(site.db, actor, input.photoIds, id);
+  const insert = site.db.insert(posts).values({
     id,
     neighbourhoodId: neighbourhood.id,
     authorId: actor.userId,
@@ -127,5 +130,6 @@ export const neighbourhoodRoutes = new Hono<AppEnv>()
     createdAt,
     updatedAt: createdAt,
   });
-  return c.json({ post: { id, kind: input.kind, title: input.title ?? null, body: input.body, details, createdAt } }, 201);
+  await site.db.batch([insert, ...attach]);
+  return c.json({ post: { id, photoIds: input.photoIds ?? [], kind: input.kind, title: input.title ?? null, body: input.body, details, createdAt } }, 201);
 });

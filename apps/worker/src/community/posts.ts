@@ -27,6 +27,7 @@ import { readerOf, type Reader } from "./post-access.ts";
 import { setReaction } from "./reactions.ts";
 import { createReply, deleteReply, editReply } from "./replies.ts";
 import { notify } from "../notifications/notify.ts";
+import { deleteUnusedPhotoFiles, photoKeysOfPost } from "./photos.ts";
 
 const { posts, replies, reactions } = tenantSchema;
 
@@ -129,11 +130,15 @@ export const postRoutes = new Hono<AppEnv>()
   const actor = requireActor(c.get("actor"));
   const { row } = await findReadablePost(site.db, actor, c.req.param("id"));
   assertMayDelete(actor, row);
+  const photoKeys = await photoKeysOfPost(site.db, row.id);
   await site.db.batch([
     site.db.delete(reactions).where(eq(reactions.postId, row.id)),
     site.db.delete(replies).where(eq(replies.postId, row.id)),
+    site.db.delete(tenantSchema.photos).where(eq(tenantSchema.photos.postId, row.id)),
     site.db.delete(posts).where(eq(posts.id, row.id)),
   ]);
+  // Its photos' files go too, unless the same picture is on another post.
+  await deleteUnusedPhotoFiles(c, site, photoKeys);
   return c.json({ ok: true as const, neighbourhood: row.neighbourhoodSlug });
 })
 

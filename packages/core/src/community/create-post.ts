@@ -4,6 +4,10 @@ import { POST_KINDS, SKILL_POST_KINDS, SKILLS, type PostKind } from "./post-kind
 
 export const POST_TITLE_MAX = 120;
 export const POST_BODY_MAX = 5000;
+/** A post shows at most 4 photos. */
+export const MAX_PHOTOS_PER_POST = 4;
+/** Alt text of a photo. */
+export const PHOTO_ALT_MAX = 300;
 export const SAFETY_WHERE_MAX = 120;
 export const SAFETY_BEHAVIOUR_MAX = 1000;
 
@@ -74,6 +78,12 @@ export const ZCreatePostInput = z
     safety: ZSafetyDetails.optional(),
     /** Only for help offered (kind "offer"). */
     skills: skills.optional(),
+    /** Photos uploaded first (POST /api/uploads) by the author, not yet on a post; at most 4, in this order. */
+    photoIds: z
+      .array(z.string().regex(/^[\w-]{1,64}$/, "media.errors.notYours"), { error: "media.errors.notYours" })
+      .max(MAX_PHOTOS_PER_POST, "media.errors.tooMany")
+      .transform((list) => [...new Set(list)])
+      .optional(),
   })
   .superRefine((input, context) => {
     if (input.kind === "safety" && !input.safety) context.addIssue({ code: "custom", path: ["safety"], message: "validation.safety.detailsMissing" });

@@ -229,6 +229,32 @@ export const replies = sqliteTable(
   (table) => [index("replies_post_idx").on(table.postId, table.status, table.createdAt), index("replies_author_idx").on(table.authorId)],
 );
 
+/**
+ * A photo: uploaded first (post_id null, only its uploader sees it), then attached to one post (at most
+ * 4, in `position` order) when the post is placed. Metadata (EXIF, GPS) was removed before storing;
+ * the file is `key` in R2 under the tenant's prefix, served at /api/photos/<id> to those who may read
+ * the post (community/post-access.ts).
+ */
+export const photos = sqliteTable(
+  "photos",
+  {
+    id: text("id").primaryKey(),
+    /** Null once the uploader deleted their account (the photo stays with an anonymised post). */
+    uploaderId: text("uploader_id").references(() => users.id, { onDelete: "set null" }),
+    postId: text("post_id").references(() => posts.id, { onDelete: "cascade" }),
+    position: integer("position").notNull().default(0),
+    /** tenants/<tenant id>/photos/<sha-256>.<ext> */
+    key: text("key").notNull(),
+    /** image/png | image/jpeg | image/webp (sniffed) */
+    contentType: text("content_type").notNull(),
+    size: integer("size").notNull(),
+    /** What the photo shows, for people who cannot see it. */
+    alt: text("alt").notNull().default(""),
+    createdAt: integer("created_at").notNull().default(now),
+  },
+  (table) => [index("photos_post_idx").on(table.postId, table.position), index("photos_uploader_idx").on(table.uploaderId, table.postId), index("photos_key_idx").on(table.key)],
+);
+
 /** One reaction (a kind of REACTION_KINDS) per person per post; never shown with names. */
 export const reactions = sqliteTable(
   "reactions",
@@ -396,6 +422,7 @@ export type Reply = typeof replies.$inferSelect;
 export type Reaction = typeof reactions.$inferSelect;
 export type Partner = typeof partners.$inferSelect;
 export type Invite = typeof invites.$inferSelect;
+export type Photo = typeof photos.$inferSelect;
 export type Complex = typeof complexes.$inferSelect;
 
 /**

@@ -40,6 +40,21 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const { viewer } = context.get(requestSiteContext);
   if (!viewer) throw redirect("/inloggen");
   const form = await readForm(request);
+  // A photo from the plain file field (works without JavaScript): uploaded first, then posted with its id.
+  const photo = form.get("photo");
+  let photoIds: string[] | undefined;
+  if (photo && typeof photo !== "string" && photo.size > 0) {
+    const upload = new FormData();
+    upload.set("file", photo);
+    upload.set("alt", field(form, "photoAlt"));
+    const uploaded = await callApi(request, (api) => api.uploads.$post(), { form: upload });
+    if (!uploaded.ok) {
+      const values = { kind: field(form, "kind"), title: field(form, "title"), body: field(form, "body"), visibleToCorporation: form.get("visibleToCorporation") === "on", skills: undefined as string[] | undefined, photoAlt: field(form, "photoAlt") };
+      const fields = { photo: fieldErrors(uploaded.error?.details).alt ?? uploaded.error?.message ?? "" } as Record<string, string>;
+      return data({ posted: false as const, values, error: null, fields, waitMinutes: null }, { status: uploaded.status });
+    }
+    photoIds = [uploaded.data.upload.id];
+  }
   const values = {
     kind: field(form, "kind"),
     title: field(form, "title"),
@@ -47,8 +62,9 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     visibleToCorporation: form.get("visibleToCorporation") === "on",
     // Skills only mean something for help offered; the fieldset is there for every kind without JavaScript.
     skills: field(form, "kind") === "offer" ? form.getAll("skills").filter((value): value is string => typeof value === "string") : undefined,
+    photoAlt: field(form, "photoAlt"),
   };
-  const result = await callApi(request, (api) => api.neighbourhoods[":slug"].posts.$post({ param: { slug: encodeURIComponent(params.slug ?? "") } }), { json: values });
+  const result = await callApi(request, (api) => api.neighbourhoods[":slug"].posts.$post({ param: { slug: encodeURIComponent(params.slug ?? "") } }), { json: { ...values, photoIds } });
   if (result.ok) return { posted: true as const, values: null, error: null, fields: {} as Record<string, string>, waitMinutes: null };
   const fields = fieldErrors(result.error?.details);
   // Too many posts in a short time: a calm message in the reader's language with how long to wait;
@@ -106,7 +122,7 @@ export default function NeighbourhoodFeed() {
             </summary>
             <div className="card">
               <FormError message={result?.waitMinutes ? t("feed.rateLimited", { count: result.waitMinutes }) : result?.error} />
-              <Form method="post" className="form">
+              <Form method="post" className="form" encType="multipart/form-data">
                 <label htmlFor="kind">{t("feed.kind")}</label>
                 <select id="kind" name="kind" defaultValue={result?.values?.kind ?? kinds[0]}>
                   {kinds.map((kind) => (
@@ -129,6 +145,24 @@ export default function NeighbourhoodFeed() {
                   aria-describedby={fields.body ? "body-error" : undefined}
                 />
                 <FieldError id="body-error" message={fields.body} />
+                <label htmlFor="photo">{t("media.photo.label")}</label>
+                <p id="photo-hint" className="hint">
+                  {t("media.photo.hint")}
+                </p>
+                <input
+                  id="photo"
+                  name="photo"
+                  type="file"
+                  accept="image/png,image/jpeg,image/webp"
+                  aria-describedby={fields.photo ? "photo-hint photo-error" : "photo-hint"}
+                  aria-invalid={fields.photo ? true : undefined}
+                />
+                <FieldError id="photo-error" message={fields.photo} />
+                <label htmlFor="photoAlt">{t("media.photo.altLabel")}</label>
+                <p id="photoAlt-hint" className="hint">
+                  {t("media.photo.altHint")}
+                </p>
+                <input id="photoAlt" name="photoAlt" maxLength={300} aria-describedby="photoAlt-hint" defaultValue={result?.values?.photoAlt ?? ""} />
                 {staff ? null : (
                   <fieldset className="choices skills-choice">
                     <legend>{t("posts.skillsLegend")}</legend>
