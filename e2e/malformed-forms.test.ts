@@ -26,6 +26,8 @@ const PAGES: { host: string; path: string; as: Visitor }[] = [
   { host: "delinde.localhost", path: "/account", as: "resident" },
   { host: "delinde.localhost", path: "/account/verwijderen", as: "resident" },
   { host: "delinde.localhost", path: "/uitnodigen", as: "resident" },
+  { host: "delinde.localhost", path: "/zorgmelding", as: "resident" },
+  { host: "delinde.localhost", path: "/zorg/signalen/iets", as: "resident" },
   { host: "delinde.localhost", path: "/beheer/uitnodigingen", as: "admin" },
   { host: "delinde.localhost", path: "/beheer/aanmeldingen", as: "admin" },
   { host: "delinde.localhost", path: "/beheer/aanmelden-namens", as: "admin" },

@@ -2,7 +2,7 @@
 // coordinator's: those routed to them or escalated), and the corporation's routing rules and
 // settings (admin). The inbox lists no content: details open one signal at a time (and are logged).
 import { Hono } from "hono";
-import { and, asc, desc, eq, inArray, isNotNull, isNull, or } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, isNull, or, sql } from "drizzle-orm";
 import { AppError, DEFAULT_CARE_TIMINGS, DEFAULT_SIGNAL_RETENTION_MONTHS, ZRoutingRuleInput, broadStatus, type SignalStatus } from "@buurtplein/core";
 import { tenantSchema } from "@buurtplein/db";
 import { z } from "zod";
@@ -52,7 +52,8 @@ export const careRoutes = new Hono<AppEnv>()
       .from(signals)
       .innerJoin(neighbourhoods, eq(neighbourhoods.id, signals.neighbourhoodId))
       .where(mine)
-      .orderBy(asc(signals.status), desc(signals.routedAt))
+      // Waiting first (new, then being handled), done last; newest first within each.
+      .orderBy(sql`CASE ${signals.status} WHEN 'new' THEN 0 WHEN 'acknowledged' THEN 1 WHEN 'in_progress' THEN 2 ELSE 3 END`, desc(signals.routedAt))
       .limit(200),
   ]);
   return c.json({

@@ -133,6 +133,13 @@ const nl = {
       coordinator: "Sociaal coördinator",
       unknown: "—",
     },
+    links: {
+      raise: "Ik maak me zorgen om een buurtgenoot",
+      mine: "Mijn zorgmeldingen",
+      inbox: "Zorgmeldingen van je organisatie",
+      insight: "Zorgmeldingen in cijfers",
+      coordinatorInbox: "Zorgmeldingen voor de sociaal coördinator",
+    },
     audit: {
       title: "Inzagelogboek zorgmeldingen",
       intro: "Wie heeft wanneer de inhoud van welke melding bekeken. Dit logboek kan niemand aanpassen of wissen.",
@@ -305,6 +312,13 @@ const en: typeof nl = {
       hours: "Average hours until seen",
       coordinator: "Social coordinator",
       unknown: "—",
+    },
+    links: {
+      raise: "I am worried about a neighbour",
+      mine: "My concerns",
+      inbox: "Your organisation's concerns",
+      insight: "Concerns in figures",
+      coordinatorInbox: "Concerns for the social coordinator",
     },
     audit: {
       title: "Access log of concerns",
