@@ -79,7 +79,10 @@ describe("raising a concern", () => {
     const [wijkteam] = await db.select().from(partners).where(eq(partners.name, "Wijkteam Amersfoort-Noord"));
     expect(row.partnerId).toBe(wijkteam!.id);
     expect(row.routingRuleId).not.toBeNull();
-    expect(row.details).toMatchObject({ description: CONCERN.description, contact: "06 11112222" });
+    // Sealed: the database (and so the corporation's own export of it) holds no readable content.
+    expect(row.details).toMatch(/^v1:/);
+    expect(row.details).not.toContain("gordijnen");
+    expect(row.details).not.toContain("06 1111");
     const told = await db.select().from(notifications).where(eq(notifications.subjectId, signal.id));
     const wijkteamUser = (await db.select().from(users).where(eq(users.email, "wijkteam@delinde.example")))[0]!;
     expect(told.map((row) => [row.userId, row.kind])).toEqual([[wijkteamUser.id, "signal_new"]]);
@@ -128,7 +131,9 @@ describe("raising a concern", () => {
     const bySanne = await raise(cookies.sanne!, { ...CONCERN, neighbourhood: "parkzicht", category: "safety" });
     expect((await signalRow(bySanne.id)).partnerId).toBeNull(); // no rule for Parkzicht: the coordinator
     const own = await raise(cookies.anna!, { ...CONCERN, about: "myself", consent: true, complex: "lh-a", category: "money" });
-    expect(await signalRow(own.id)).toMatchObject({ about: "myself", consent: true, details: expect.objectContaining({ complex: "LH-A" }) });
+    expect(await signalRow(own.id)).toMatchObject({ about: "myself", consent: true });
+    const handler = await json(await call(DELINDE, `/api/signals/${own.id}`, { cookie: cookies.wijkteam! }));
+    expect(handler.signal.details).toMatchObject({ complex: "LH-A", description: CONCERN.description });
   });
 });
 
@@ -176,6 +181,14 @@ describe("who reads a signal", () => {
   });
 });
 
+describe("the demo", () => {
+  it("gives the wijkteam an inbox whose signals open (sealed by the seed as the API seals them)", async () => {
+    const inbox = await json(await call(DELINDE, "/api/care/signals", { cookie: cookies.wijkteam! }));
+    const demo = await json(await call(DELINDE, `/api/signals/${inbox.signals.find((row: { status: string; category: string }) => row.category === "money" && row.status === "acknowledged")?.id}`, { cookie: cookies.wijkteam! }));
+    expect(demo.signal.details.description).toContain("rekeningen");
+  });
+});
+
 describe("handling a signal", () => {
   it("moves along the state machine; a wrong step is 409 and changes nothing", async () => {
     const signal = await raise(cookies.anna!);
@@ -203,6 +216,8 @@ describe("handling a signal", () => {
     expect((await call(DELINDE, `/api/signals/${signal.id}/notes`, { method: "POST", cookie: cookies.wijkteam!, json: { body: "" } })).status).toBe(422);
     const detail = await json(await call(DELINDE, `/api/signals/${signal.id}`, { cookie: cookies.wijkteam! }));
     expect(detail.notes.map((row: { body: string }) => row.body)).toEqual(["Huisbezoek gepland voor donderdag."]);
+    const [stored] = await (await tenantDb("delinde")).select().from(signalNotes).where(eq(signalNotes.signalId, signal.id));
+    expect(stored!.body).not.toContain("Huisbezoek");
     const reporter = await json(await call(DELINDE, `/api/signals/${signal.id}`, { cookie: cookies.anna! }));
     expect(reporter.signal.status).toBe("in_progress");
     expect(JSON.stringify(reporter)).not.toContain("Huisbezoek");

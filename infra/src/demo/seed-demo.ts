@@ -2,7 +2,7 @@
 // then fills each tenant database with neighbourhoods, partners, residents and posts. Idempotent:
 // existing demo tenants are left as they are, so a second `npm start` keeps everyone's data.
 import { eq } from "drizzle-orm";
-import { amsterdamInstant, amsterdamWallTime, complexAddress, hashPassword, type PostDetails, type TenantTokenKey } from "@buurtplein/core";
+import { amsterdamInstant, amsterdamWallTime, complexAddress, encryptTenantToken, hashPassword, type PostDetails, type TenantTokenKey } from "@buurtplein/core";
 import {
   controlSchema,
   openTenantDb,
@@ -35,7 +35,7 @@ export async function seedDemo(options: SeedDemoOptions): Promise<void> {
     if (existing?.status === "active") {
       // Activities came later than the rest: a demo tenant from before gets them once.
       await fillActivities(openTenantDb(await tenantDbClient(existing, options.tokenKey)), demo);
-      await fillCare(openTenantDb(await tenantDbClient(existing, options.tokenKey)), demo, await hashPassword(DEMO_PASSWORD));
+      await fillCare(openTenantDb(await tenantDbClient(existing, options.tokenKey)), demo, await hashPassword(DEMO_PASSWORD), options.tokenKey, existing.id);
       log(`demo tenant ${demo.slug}: already there`);
       continue;
     }
@@ -55,7 +55,7 @@ export async function seedDemo(options: SeedDemoOptions): Promise<void> {
     const db = openTenantDb(await tenantDbClient(active, options.tokenKey));
     await fillTenant(db, demo, passwordHash);
     await fillActivities(db, demo);
-    await fillCare(db, demo, passwordHash);
+    await fillCare(db, demo, passwordHash, options.tokenKey, active.id);
     log(`demo tenant ${demo.slug}: created`);
   }
 }
@@ -239,7 +239,7 @@ export function demoLogins(): { tenant: string; role: string; email: string; dis
  * a few signals, so the wijkteam sees an inbox. A demo tenant from before gets them (and the privacy
  * officer's account) the first time.
  */
-async function fillCare(db: ReturnType<typeof openTenantDb>, demo: DemoTenant, passwordHash: string): Promise<void> {
+async function fillCare(db: ReturnType<typeof openTenantDb>, demo: DemoTenant, passwordHash: string, tokenKey: TenantTokenKey, tenantId: string): Promise<void> {
   const { careSettings, careRoutingRules, signals, signalEvents, neighbourhoods, partners, users } = tenantSchema;
   const care = demo.care;
   if (!care) return;
@@ -277,7 +277,8 @@ async function fillCare(db: ReturnType<typeof openTenantDb>, demo: DemoTenant, p
       about: signal.about,
       consent: signal.about === "myself",
       neighbourhoodId: await place(signal.neighbourhood),
-      details: { description: signal.description, noticed: signal.noticed, contact: signal.contact },
+      // Sealed as the API seals them (apps/worker/src/care/signal-access.ts).
+      details: await encryptTenantToken(tokenKey, `${tenantId}:signal:${id}`, JSON.stringify({ description: signal.description, noticed: signal.noticed, contact: signal.contact })),
       status: signal.status,
       partnerId: route?.partnerId ?? null,
       routingRuleId: route?.id ?? null,

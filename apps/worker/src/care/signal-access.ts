@@ -7,9 +7,37 @@
 //   - the reporter: id, category and the broad status only;
 //   - anyone else (other residents, admins, moderators, other organisations, other tenants): 404.
 import { and, eq, isNull } from "drizzle-orm";
-import { AppError, broadStatus, type SignalDetails, type SignalStatus, type SignalCategory } from "@buurtplein/core";
+import { AppError, broadStatus, decryptTenantToken, encryptTenantToken, type SignalDetails, type SignalStatus, type SignalCategory } from "@buurtplein/core";
 import { tenantSchema, type TenantDb } from "@buurtplein/db";
-import type { Actor } from "../env.ts";
+import type { Actor, Bindings, Site } from "../env.ts";
+import { tenantTokenKey } from "../tenancy/tenant-token-key.ts";
+
+type TenantSite = Extract<Site, { kind: "tenant" }>;
+
+// Sealing: a signal's details and its notes are stored encrypted (AES-GCM, the platform's
+// TENANT_TOKEN_KEY, a fresh IV each), bound to their tenant and row through the associated data, so
+// the corporation's own database export (and anyone reading the database) sees no content, and a value
+// copied onto another row does not open.
+function sealScope(site: TenantSite, kind: "signal" | "signal-note", id: string): string {
+  return `${site.tenant.id}:${kind}:${id}`;
+}
+
+export async function sealDetails(env: Bindings, site: TenantSite, signalId: string, details: SignalDetails): Promise<string> {
+  return encryptTenantToken(await tenantTokenKey(env), sealScope(site, "signal", signalId), JSON.stringify(details));
+}
+
+async function unsealDetails(env: Bindings, site: TenantSite, signalId: string, stored: string | null): Promise<SignalDetails | null> {
+  if (stored === null) return null;
+  return JSON.parse(await decryptTenantToken(await tenantTokenKey(env), sealScope(site, "signal", signalId), stored)) as SignalDetails;
+}
+
+export async function sealNote(env: Bindings, site: TenantSite, noteId: string, body: string): Promise<string> {
+  return encryptTenantToken(await tenantTokenKey(env), sealScope(site, "signal-note", noteId), body);
+}
+
+export async function unsealNote(env: Bindings, site: TenantSite, noteId: string, stored: string): Promise<string> {
+  return decryptTenantToken(await tenantTokenKey(env), sealScope(site, "signal-note", noteId), stored);
+}
 
 const { signals, users, careSettings, signalViews } = tenantSchema;
 
@@ -68,7 +96,8 @@ export function reporterView(signal: Pick<SignalRow, "id" | "category" | "status
  * The signal as this actor may see it, or 404. `purpose: "view"` writes the access log when details
  * are shown; "change" (a state change or a note) loads for a handler only and logs nothing.
  */
-export async function openSignal(db: TenantDb, actor: Actor, id: string, purpose: "view" | "change" = "view"): Promise<OpenedSignal> {
+export async function openSignal(env: Bindings, site: TenantSite, actor: Actor, id: string, purpose: "view" | "change" = "view"): Promise<OpenedSignal> {
+  const db = site.db;
   const [row] = await db.select().from(signals).where(eq(signals.id, id)).limit(1);
   if (!row) throw new AppError("not_found", SIGNAL_NOT_FOUND);
   const identity = await careIdentity(db, actor);
@@ -76,7 +105,7 @@ export async function openSignal(db: TenantDb, actor: Actor, id: string, purpose
     if (purpose === "view") {
       await db.insert(signalViews).values({ id: crypto.randomUUID(), signalId: row.id, viewerId: actor.userId, viewerRole: actor.role, partnerId: identity.partnerId, viewedAt: Date.now() });
     }
-    return { access: "handler", signal: row, details: (row.details as SignalDetails | null) ?? null, identity };
+    return { access: "handler", signal: row, details: purpose === "view" ? await unsealDetails(env, site, row.id, row.details) : null, identity };
   }
   if (purpose === "view" && row.reporterId !== null && row.reporterId === actor.userId) return { access: "reporter", signal: reporterView(row) };
   throw new AppError("not_found", SIGNAL_NOT_FOUND);

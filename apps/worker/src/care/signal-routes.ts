@@ -10,7 +10,7 @@ import type { AppEnv } from "../env.ts";
 import { parseInput, readJson } from "../lib/errors.ts";
 import { requireActor, requirePermission, tenantSite } from "../middleware/session.ts";
 import { notify } from "../notifications/notify.ts";
-import { careIdentity, openSignal, ownNotesCondition, reporterView } from "./signal-access.ts";
+import { careIdentity, openSignal, ownNotesCondition, reporterView, sealDetails, sealNote, unsealNote } from "./signal-access.ts";
 import { routeFor, tellHandlers } from "./routing-store.ts";
 
 const { signals, signalEvents, signalNotes, signalViews, neighbourhoods, complexes, partners, users } = tenantSchema;
@@ -50,7 +50,7 @@ export const signalRoutes = new Hono<AppEnv>()
       about: input.about,
       consent: input.consent,
       neighbourhoodId: place.id,
-      details,
+      details: await sealDetails(c.env, site, id, details),
       status: "new",
       partnerId,
       routingRuleId: route.kind === "organisation" ? route.ruleId : null,
@@ -104,7 +104,7 @@ export const signalRoutes = new Hono<AppEnv>()
 .get("/:id", async (c) => {
   const site = tenantSite(c.get("site"));
   const actor = requireActor(c.get("actor"));
-  const opened = await openSignal(site.db, actor, c.req.param("id"));
+  const opened = await openSignal(c.env, site, actor, c.req.param("id"));
   if (opened.access === "reporter") return c.json({ access: "reporter" as const, signal: opened.signal, notes: [], events: [] });
   const { signal, details, identity } = opened;
   const [place, organisation, notes, events] = await site.db.batch([
@@ -141,7 +141,7 @@ export const signalRoutes = new Hono<AppEnv>()
       closedAt: signal.closedAt,
       actions: allowedActions(status),
     },
-    notes,
+    notes: await Promise.all(notes.map(async (note) => ({ ...note, body: await unsealNote(c.env, site, note.id, note.body) }))),
     // "not ours" reasons stay with the handlers; other organisations' names are not shown.
     events: events.map((row) => ({ event: row.event, reason: row.event === "not_ours" ? row.reason : null, createdAt: row.createdAt })),
   });
@@ -152,7 +152,7 @@ export const signalRoutes = new Hono<AppEnv>()
   const site = tenantSite(c.get("site"));
   const actor = requireActor(c.get("actor"));
   const input = parseInput(ZSignalStatusInput, await readJson(c));
-  const opened = await openSignal(site.db, actor, c.req.param("id"), "change");
+  const opened = await openSignal(c.env, site, actor, c.req.param("id"), "change");
   if (opened.access !== "handler") throw new AppError("not_found", { message: "apiErrors.care.notFound" });
   const { signal, identity } = opened;
   const from = signal.status as SignalStatus;
@@ -183,8 +183,9 @@ export const signalRoutes = new Hono<AppEnv>()
     site.db.update(signals).set({ status: to, updatedAt: now, ...stamps }).where(unchanged),
     site.db.insert(signalEvents).values({ id: crypto.randomUUID(), signalId: signal.id, actorId: actor.userId, partnerId: identity.partnerId, event: to, createdAt: now }),
   ] as const;
+  const noteId = crypto.randomUUID();
   const [updated] = input.note
-    ? await site.db.batch([...writes, site.db.insert(signalNotes).values({ id: crypto.randomUUID(), signalId: signal.id, partnerId: identity.partnerId, authorId: actor.userId, body: input.note, createdAt: now })])
+    ? await site.db.batch([...writes, site.db.insert(signalNotes).values({ id: noteId, signalId: signal.id, partnerId: identity.partnerId, authorId: actor.userId, body: await sealNote(c.env, site, noteId, input.note), createdAt: now })])
     : await site.db.batch(writes);
   if (updated.rowsAffected !== 1) throw new AppError("conflict", { message: "apiErrors.care.changedMeanwhile" });
   if (signal.reporterId && broadStatus(to) !== broadStatus(from)) {
@@ -199,10 +200,10 @@ export const signalRoutes = new Hono<AppEnv>()
   const site = tenantSite(c.get("site"));
   const actor = requireActor(c.get("actor"));
   const input = parseInput(ZSignalNoteInput, await readJson(c));
-  const opened = await openSignal(site.db, actor, c.req.param("id"), "change");
+  const opened = await openSignal(c.env, site, actor, c.req.param("id"), "change");
   if (opened.access !== "handler") throw new AppError("not_found", { message: "apiErrors.care.notFound" });
   const id = crypto.randomUUID();
   const createdAt = Date.now();
-  await site.db.insert(signalNotes).values({ id, signalId: opened.signal.id, partnerId: opened.identity.partnerId, authorId: actor.userId, body: input.body, createdAt });
+  await site.db.insert(signalNotes).values({ id, signalId: opened.signal.id, partnerId: opened.identity.partnerId, authorId: actor.userId, body: await sealNote(c.env, site, id, input.body), createdAt });
   return c.json({ note: { id, body: input.body, createdAt } }, 201);
 });

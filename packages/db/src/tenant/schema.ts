@@ -562,8 +562,12 @@ export const signals = sqliteTable(
     neighbourhoodId: text("neighbourhood_id")
       .notNull()
       .references(() => neighbourhoods.id, { onDelete: "cascade" }),
-    /** description, noticed, address, complex, contact; null once retention removed them. */
-    details: text("details", { mode: "json" }).$type<Record<string, unknown>>(),
+    /**
+     * description, noticed, address, complex, contact as JSON, sealed (AES-GCM with the platform's
+     * TENANT_TOKEN_KEY, apps/worker/src/care/signal-access.ts): the corporation's own database export
+     * holds no readable content. Null once retention removed them.
+     */
+    details: text("details"),
     /** new | acknowledged | in_progress | resolved | closed */
     status: text("status").notNull().default("new"),
     /** The organisation it is routed to; null: with the social coordinator. */
@@ -599,6 +603,7 @@ export const signalNotes = sqliteTable(
       .references(() => signals.id, { onDelete: "cascade" }),
     partnerId: text("partner_id"),
     authorId: text("author_id").references(() => users.id, { onDelete: "set null" }),
+    /** Sealed like signals.details. */
     body: text("body").notNull(),
     createdAt: integer("created_at").notNull().default(now),
   },
