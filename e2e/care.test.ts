@@ -68,4 +68,24 @@ describe("a concern from a resident to the wijkteam", () => {
     await expectAccessible(admin.page);
     for (const session of [resident, care, admin]) await session.context.close();
   });
+
+  it("shows the routing rules to the admin and the access log to the privacy officer, without content", async () => {
+    const admin = await newPage(browser);
+    await logIn(admin.page, "delinde", "beheer@delinde.example");
+    await admin.page.goto(tenantUrl("delinde", "/beheer/zorgmeldingen/regels"));
+    await admin.page.getByRole("heading", { name: "Verdeling van zorgmeldingen" }).waitFor();
+    expect(await admin.page.locator("main").textContent()).toContain("Lindenhof → Wijkteam Amersfoort-Noord");
+    await expectAccessible(admin.page);
+    await admin.context.close();
+
+    const privacy = await newPage(browser);
+    await logIn(privacy.page, "delinde", "privacy@delinde.example");
+    await privacy.page.goto(tenantUrl("delinde", "/beheer/zorgmeldingen/logboek"));
+    await privacy.page.getByRole("heading", { name: "Inzagelogboek zorgmeldingen" }).waitFor();
+    const log = (await privacy.page.locator("main").textContent()) ?? "";
+    expect(log).toContain("Wijkteam Amersfoort-Noord");
+    expect(log).not.toContain("De post stapelt zich op");
+    await expectAccessible(privacy.page);
+    await privacy.context.close();
+  });
 });

@@ -36,6 +36,7 @@ const PAGES: { host: string; path: string; as: Visitor }[] = [
   { host: "delinde.localhost", path: "/beheer/medewerkers", as: "admin" },
   { host: "delinde.localhost", path: "/beheer/medewerkers/iemand", as: "admin" },
   { host: "delinde.localhost", path: "/beheer/organisaties", as: "admin" },
+  { host: "delinde.localhost", path: "/beheer/zorgmeldingen/regels", as: "admin" },
   { host: "delinde.localhost", path: "/beheer/organisaties/iets", as: "admin" },
   { host: "delinde.localhost", path: "/beheer/leden/iemand/ambassadeur", as: "admin" },
   { host: "localhost", path: "/beheer", as: "anonymous" },

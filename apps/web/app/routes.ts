@@ -72,6 +72,7 @@ export default [
   route("zorg/signalen/:id", "routes/care/signal.tsx"),
   route("beheer/zorgmeldingen", "routes/care/insight.tsx"),
   route("beheer/zorgmeldingen/logboek", "routes/care/audit.tsx"),
+  route("beheer/zorgmeldingen/regels", "routes/care/admin-rules.tsx"),
   route("robots.txt", "routes/platform/robots.ts"),
   route("*", "routes/platform/not-found.tsx"),
 ] satisfies RouteConfig;

@@ -60,7 +60,7 @@ export default function CareInsight() {
       <Table caption={t("care.insight.perOrganisation")} rows={insight.organisations.map((row) => ({ ...row, label: row.name ?? t("care.insight.coordinator") }))} />
       <Table caption={t("care.insight.perCategory")} rows={insight.categories.map((row) => ({ ...row, label: t(`care.categories.${row.category as "other"}`) }))} />
       <p>
-        <Link to="/beheer/zorgmeldingen/logboek">{t("care.audit.title")}</Link>
+        <Link to="/beheer/zorgmeldingen/regels">{t("care.rules.title")}</Link> · <Link to="/beheer/zorgmeldingen/logboek">{t("care.audit.title")}</Link>
       </p>
     </section>
   );
