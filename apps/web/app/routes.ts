@@ -67,6 +67,13 @@ export default [
   route("beheer/domein", "routes/tenancy/admin-domains.tsx"),
   route("beheer/domein/:hostname/verwijderen", "routes/tenancy/admin-domain-remove.tsx"),
   route("beheer/gegevens", "routes/tenancy/admin-data-export.tsx"),
+  route("zorgmelding", "routes/care/raise.tsx"),
+  route("mijn-zorgen", "routes/care/mine.tsx"),
+  route("zorg", "routes/care/inbox.tsx"),
+  route("zorg/signalen/:id", "routes/care/signal.tsx"),
+  route("beheer/zorgmeldingen", "routes/care/insight.tsx"),
+  route("beheer/zorgmeldingen/logboek", "routes/care/audit.tsx"),
+  route("beheer/zorgmeldingen/regels", "routes/care/admin-rules.tsx"),
   route("robots.txt", "routes/platform/robots.ts"),
   route("*", "routes/platform/not-found.tsx"),
 ] satisfies RouteConfig;

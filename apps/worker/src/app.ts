@@ -44,6 +44,9 @@ import { customDomainRoutes } from "./tenancy/custom-domains.ts";
 import { dataExportRoutes } from "./tenancy/data-export.ts";
 import { photoRoutes, uploadRoutes } from "./community/photos.ts";
 import { devSearchRoutes, searchRoutes } from "./community/search.ts";
+import { signalRoutes } from "./care/signal-routes.ts";
+import { careRoutes } from "./care/care-routes.ts";
+import { insightRoutes } from "./care/insight-routes.ts";
 
 export function createApp() {
   const app = new Hono<AppEnv>().basePath("/api");
@@ -108,7 +111,10 @@ export function createApp() {
     .route("/uploads", uploadRoutes)
     .route("/photos", photoRoutes)
     .route("/search", searchRoutes)
-    .route("/dev/search", devSearchRoutes);
+    .route("/dev/search", devSearchRoutes)
+    .route("/signals", signalRoutes)
+    .route("/care", careRoutes)
+    .route("/insight", insightRoutes);
 
   routes.notFound(async (c) => c.json(new AppError("not_found", { message: "apiErrors.routeNotFound" }).toBody(await requestLanguage(c)), 404));
   routes.onError(handleError);

@@ -57,7 +57,7 @@ describe("scheduled work on the JOBS queue", () => {
 
     const activeTenants = await control().select({ slug: controlSchema.tenants.slug }).from(controlSchema.tenants).where(eq(controlSchema.tenants.status, "active"));
     for (const slug of ["delinde", "havenstad", fresh.slug]) {
-      expect(sent.filter((message) => message.tenant === slug).map((message) => message.job).sort()).toEqual(["digest", "retention"]);
+      expect(sent.filter((message) => message.tenant === slug).map((message) => message.job).sort()).toEqual(["care", "digest", "retention"]);
     }
     expect(sent.filter((message) => message.job === "digest")).toHaveLength(activeTenants.length);
     expect(new Set(sent.map((message) => message.period))).toEqual(new Set([hourPeriod(scheduledTime)]));

@@ -154,7 +154,14 @@ const PROBES: Probe[] = [
   { label: "see the corporation's own domains", action: "domain.manage", where: "none", request: () => ({ method: "GET", path: "/api/settings/domains" }) },
   { label: "download the corporation's database", action: "data.export", where: "none", request: () => ({ method: "GET", path: "/api/settings/export" }) },
   { label: "download the corporation's files", action: "data.export", where: "none", request: () => ({ method: "GET", path: "/api/settings/export/files" }) },
+  { label: "raise a concern in their own neighbourhood", action: "signal.raise", where: "own", request: () => ({ method: "POST", path: "/api/signals", json: SIGNAL("oudwijk") }) },
+  { label: "raise a concern in another neighbourhood", action: "signal.raise", where: "other", request: () => ({ method: "POST", path: "/api/signals", json: SIGNAL("nieuwbouw") }) },
+  { label: "see the care inbox", action: "signal.handle", where: "none", request: () => ({ method: "GET", path: "/api/care/signals" }) },
+  { label: "see counts of signals", action: "signal.insight", where: "none", request: () => ({ method: "GET", path: "/api/insight/signals" }) },
+  { label: "see the routing rules of signals", action: "care.manage", where: "none", request: () => ({ method: "GET", path: "/api/care/rules" }) },
 ];
+
+const SIGNAL = (neighbourhood: string) => ({ category: "loneliness", description: "De gordijnen zijn al dagen dicht.", neighbourhood, about: "neighbour" });
 
 const ACTIVITY = { title: "Koffie", description: "Samen koffie drinken.", place: "Het plein", startsAt: new Date(Date.now() + 86_400_000).toISOString(), endsAt: new Date(Date.now() + 90_000_000).toISOString() };
 const activityIds = { own: crypto.randomUUID(), other: crypto.randomUUID() };

@@ -1,4 +1,4 @@
-// `npm run jobs -- <job> --tenant <slug> [--port 8787]`: runs a scheduled job (digest, retention) now
+// `npm run jobs -- <job> --tenant <slug> [--port 8787]`: runs a scheduled job (digest, retention, care) now
 // for one corporation of the locally running product (`npm start`), through its dev-only route
 // POST /api/dev/jobs/<job> (refused in production), and prints the job's report. The digest runs as if
 // every member's preferred hour had come; its mail appears at http://<slug>.localhost:<port>/dev/mail.
@@ -14,7 +14,7 @@ const tenant = option("tenant");
 const port = Number(option("port") ?? process.env.PORT ?? 8787);
 
 if (!job || !tenant || !/^[a-z0-9-]+$/.test(tenant) || !Number.isInteger(port)) {
-  process.stderr.write("usage: npm run jobs -- <digest|retention> --tenant <slug> [--port 8787]\n");
+  process.stderr.write("usage: npm run jobs -- <digest|retention|care> --tenant <slug> [--port 8787]\n");
   process.exit(2);
 }
 

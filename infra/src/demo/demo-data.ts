@@ -72,6 +72,26 @@ export interface DemoTenant {
   users: DemoUser[];
   posts: DemoPost[];
   activities?: DemoActivity[];
+  /** Early warning: the coordinator and privacy officer (user keys), routing rules and a few signals. */
+  care?: DemoCare;
+}
+
+export interface DemoCare {
+  coordinator: string;
+  privacyOfficer: string;
+  /** category null: every category. */
+  rules: { neighbourhood: string; organisation: string; category: string | null }[];
+  signals: {
+    reporter: string;
+    category: string;
+    about: "neighbour" | "myself";
+    neighbourhood: string;
+    description: string;
+    noticed: string[];
+    contact?: string;
+    status: "new" | "acknowledged";
+    hoursAgo: number;
+  }[];
 }
 
 export const DEMO_TENANTS: DemoTenant[] = [
@@ -109,6 +129,7 @@ export const DEMO_TENANTS: DemoTenant[] = [
       { key: "bram", displayName: "Bram Mulder", email: "bram@delinde.example", role: "prospective", neighbourhoods: ["parkzicht"] },
       { key: "karin", displayName: "Karin Bos (Buurthuis De Boog)", email: "karin@delinde.example", role: "partner", neighbourhoods: [], organisation: "Buurthuis De Boog" },
       { key: "wijkteam", displayName: "Wijkteam Amersfoort-Noord", email: "wijkteam@delinde.example", role: "care_partner", neighbourhoods: [], organisation: "Wijkteam Amersfoort-Noord" },
+      { key: "privacy", displayName: "Ilse de Wit (privacyfunctionaris)", email: "privacy@delinde.example", role: "moderator", neighbourhoods: [] },
     ],
     posts: [
       {
@@ -180,6 +201,34 @@ export const DEMO_TENANTS: DemoTenant[] = [
       { neighbourhood: "parkzicht", author: "els", kind: "idea", title: "Deelbakfiets", body: "Zou een deelbakfiets voor het hele complex iets zijn? Ik zou hem zeker gebruiken.", hoursAgo: 12, visibleToCorporation: true },
       { neighbourhood: "parkzicht", author: "bram", kind: "message", body: "Ik verhuis in april met mijn dochter. Leuk om al wat namen te kennen!", hoursAgo: 6 },
     ],
+    care: {
+      coordinator: "moderator",
+      privacyOfficer: "privacy",
+      rules: [{ neighbourhood: "lindenhof", organisation: "Wijkteam Amersfoort-Noord", category: null }],
+      signals: [
+        {
+          reporter: "joop",
+          category: "loneliness",
+          about: "neighbour",
+          neighbourhood: "lindenhof",
+          description: "Mijn buurman op nummer 12 zie ik al twee weken niet meer. De gordijnen blijven dicht en de post ligt achter de deur.",
+          noticed: ["curtains_closed", "post_piling_up", "not_seen"],
+          contact: "06 12345678",
+          status: "new",
+          hoursAgo: 5,
+        },
+        {
+          reporter: "anna",
+          category: "money",
+          about: "myself",
+          neighbourhood: "lindenhof",
+          description: "Ik krijg mijn rekeningen niet meer betaald sinds ik minder uren werk. Ik weet niet waar ik moet beginnen.",
+          noticed: [],
+          status: "acknowledged",
+          hoursAgo: 30,
+        },
+      ],
+    },
     activities: [
       {
         neighbourhoods: ["lindenhof"],

@@ -2,7 +2,7 @@
 // then fills each tenant database with neighbourhoods, partners, residents and posts. Idempotent:
 // existing demo tenants are left as they are, so a second `npm start` keeps everyone's data.
 import { eq } from "drizzle-orm";
-import { amsterdamInstant, amsterdamWallTime, complexAddress, hashPassword, type PostDetails, type TenantTokenKey } from "@buurtplein/core";
+import { amsterdamInstant, amsterdamWallTime, complexAddress, encryptTenantToken, hashPassword, type PostDetails, type TenantTokenKey } from "@buurtplein/core";
 import {
   controlSchema,
   openTenantDb,
@@ -35,6 +35,7 @@ export async function seedDemo(options: SeedDemoOptions): Promise<void> {
     if (existing?.status === "active") {
       // Activities came later than the rest: a demo tenant from before gets them once.
       await fillActivities(openTenantDb(await tenantDbClient(existing, options.tokenKey)), demo);
+      await fillCare(openTenantDb(await tenantDbClient(existing, options.tokenKey)), demo, await hashPassword(DEMO_PASSWORD), options.tokenKey, existing.id);
       log(`demo tenant ${demo.slug}: already there`);
       continue;
     }
@@ -54,6 +55,7 @@ export async function seedDemo(options: SeedDemoOptions): Promise<void> {
     const db = openTenantDb(await tenantDbClient(active, options.tokenKey));
     await fillTenant(db, demo, passwordHash);
     await fillActivities(db, demo);
+    await fillCare(db, demo, passwordHash, options.tokenKey, active.id);
     log(`demo tenant ${demo.slug}: created`);
   }
 }
@@ -230,4 +232,61 @@ export function demoLogins(): { tenant: string; role: string; email: string; dis
   return DEMO_TENANTS.flatMap((tenant) =>
     tenant.users.map((user) => ({ tenant: tenant.slug, role: user.role, email: user.email, displayName: user.displayName })),
   );
+}
+
+/**
+ * Early warning (decision 027), once: the social coordinator and privacy officer, the routing rules and
+ * a few signals, so the wijkteam sees an inbox. A demo tenant from before gets them (and the privacy
+ * officer's account) the first time.
+ */
+async function fillCare(db: ReturnType<typeof openTenantDb>, demo: DemoTenant, passwordHash: string, tokenKey: TenantTokenKey, tenantId: string): Promise<void> {
+  const { careSettings, careRoutingRules, signals, signalEvents, neighbourhoods, partners, users } = tenantSchema;
+  const care = demo.care;
+  if (!care) return;
+  const [done] = await db.select({ id: careSettings.id }).from(careSettings).limit(1);
+  if (done) return;
+  const userIds = new Map<string, string>();
+  for (const user of demo.users) {
+    const [row] = await db.select({ id: users.id }).from(users).where(eq(users.email, user.email)).limit(1);
+    if (row) userIds.set(user.key, row.id);
+    else if (user.key === care.privacyOfficer) {
+      const id = crypto.randomUUID();
+      await db.insert(users).values({ id, email: user.email, displayName: user.displayName, role: user.role, passwordHash });
+      userIds.set(user.key, id);
+    }
+  }
+  const place = async (slug: string) => (await db.select({ id: neighbourhoods.id }).from(neighbourhoods).where(eq(neighbourhoods.slug, slug)).limit(1))[0]!.id;
+  const organisation = async (name: string) => (await db.select({ id: partners.id }).from(partners).where(eq(partners.name, name)).limit(1))[0]!.id;
+  await db.insert(careSettings).values({ id: 1, coordinatorId: userIds.get(care.coordinator) ?? null, privacyOfficerId: userIds.get(care.privacyOfficer) ?? null });
+  const ruleIds = new Map<string, { id: string; partnerId: string }>();
+  for (const rule of care.rules) {
+    const id = crypto.randomUUID();
+    const partnerId = await organisation(rule.organisation);
+    await db.insert(careRoutingRules).values({ id, category: rule.category, neighbourhoodId: await place(rule.neighbourhood), partnerId });
+    ruleIds.set(rule.neighbourhood, { id, partnerId });
+  }
+  const now = Date.now();
+  for (const signal of care.signals) {
+    const id = crypto.randomUUID();
+    const at = now - signal.hoursAgo * 60 * 60 * 1000;
+    const route = ruleIds.get(signal.neighbourhood);
+    await db.insert(signals).values({
+      id,
+      reporterId: userIds.get(signal.reporter) ?? null,
+      category: signal.category,
+      about: signal.about,
+      consent: signal.about === "myself",
+      neighbourhoodId: await place(signal.neighbourhood),
+      // Sealed as the API seals them (apps/worker/src/care/signal-access.ts).
+      details: await encryptTenantToken(tokenKey, `${tenantId}:signal:${id}`, JSON.stringify({ description: signal.description, noticed: signal.noticed, contact: signal.contact })),
+      status: signal.status,
+      partnerId: route?.partnerId ?? null,
+      routingRuleId: route?.id ?? null,
+      createdAt: at,
+      updatedAt: at,
+      routedAt: at,
+      acknowledgedAt: signal.status === "acknowledged" ? at + 60 * 60 * 1000 : null,
+    });
+    await db.insert(signalEvents).values({ id: crypto.randomUUID(), signalId: id, partnerId: route?.partnerId ?? null, event: "routed", reason: route ? `rule:${route.id}` : "coordinator", createdAt: at });
+  }
 }

@@ -18,13 +18,15 @@ export const devJobRoutes = new Hono<AppEnv>()
   const job = c.req.param("job");
   if (!isJobName(job)) throw new AppError("not_found", { message: "apiErrors.notifications.jobUnknown" });
   const started = Date.now();
+  // A controllable clock for tests: ?now=<ms> runs the job as if it were then (dev and tests only).
+  const at = Number(c.req.query("now"));
   const result = await runJobWork(job, {
     env: c.env,
     control: c.get("control"),
     tenant: site.tenant,
     db: site.db,
     logger: c.get("logger"),
-    now: started,
+    now: Number.isFinite(at) && at > 0 ? at : started,
     origin: new URL(c.req.url).origin,
     everyone: true,
   });

@@ -1,7 +1,7 @@
 // What the cron trigger puts on the JOBS queue: one message per tenant and job (jobs/scheduled.ts);
 // the queue handler (jobs/consumer.ts) runs it (jobs/run-job.ts).
 
-export const JOB_NAMES = ["digest", "retention"] as const;
+export const JOB_NAMES = ["digest", "retention", "care"] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 
 export function isJobName(value: unknown): value is JobName {

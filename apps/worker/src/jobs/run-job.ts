@@ -7,6 +7,7 @@ import { cleanTenantDatabase, tenantSchema, type ControlDb, type TenantDb } from
 import type { Bindings, Tenant } from "../env.ts";
 import type { Logger } from "../lib/logger.ts";
 import { runDigestJob } from "../notifications/digest-job.ts";
+import { runCareJob } from "../care/care-job.ts";
 import type { JobName } from "./job-message.ts";
 
 const { jobRuns } = tenantSchema;
@@ -66,6 +67,9 @@ export async function runJobWork(job: JobName, context: TenantJobContext): Promi
     }
     case "digest":
       return { ...(await runDigestJob(context)) };
+    case "care":
+      // Reminders, escalation and retention of early-warning signals (care/care-job.ts).
+      return { ...(await runCareJob(context.db, context.now)) };
   }
 }
 

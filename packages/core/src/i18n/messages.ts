@@ -5,6 +5,7 @@ import { nl as pagesNl } from "./catalogue/pages.nl.ts";
 import { en as pagesEn } from "./catalogue/pages.en.ts";
 import { accessMessages } from "./catalogue/access.ts";
 import { invitesMessages } from "./catalogue/invites.ts";
+import { careMessages } from "./catalogue/care.ts";
 import { apiMessages } from "./catalogue/api.ts";
 import { mailMessages } from "./catalogue/mail.ts";
 import { neighbourhoodsMessages } from "./catalogue/neighbourhoods.ts";
@@ -56,6 +57,7 @@ const PARTS = [
   notificationsMessages,
   domainsMessages,
   mediaMessages,
+  careMessages,
 ] as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (part: U) => void : never) extends (part: infer I) => void ? I : never;

@@ -36,6 +36,10 @@ const TABLE: Record<Action, Record<Role, Answer>> = {
   "activity.sponsored_settings": { resident: N, prospective: N, ambassador: N, moderator: N, admin: Y, partner: N, care_partner: N },
   "domain.manage": { resident: N, prospective: N, ambassador: N, moderator: N, admin: Y, partner: N, care_partner: N },
   "data.export": { resident: N, prospective: N, ambassador: N, moderator: N, admin: Y, partner: N, care_partner: N },
+  "signal.raise": { resident: OWN, prospective: OWN, ambassador: OWN, moderator: Y, admin: Y, partner: N, care_partner: N },
+  "signal.handle": { resident: N, prospective: N, ambassador: N, moderator: N, admin: N, partner: N, care_partner: Y },
+  "signal.insight": { resident: N, prospective: N, ambassador: N, moderator: Y, admin: Y, partner: N, care_partner: N },
+  "care.manage": { resident: N, prospective: N, ambassador: N, moderator: N, admin: Y, partner: N, care_partner: N },
 };
 
 describe("can(actor, action, resource)", () => {

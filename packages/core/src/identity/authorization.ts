@@ -57,6 +57,14 @@ export const ACTIONS = [
   "domain.manage",
   /** Download the corporation's whole database and all of its uploaded files. */
   "data.export",
+  /** Raise a concern (early warning) in a neighbourhood: its neighbours, and staff anywhere. */
+  "signal.raise",
+  /** Handle signals routed to one's care organisation (the data layer checks which organisation). */
+  "signal.handle",
+  /** Counts, states and waiting times of signals, never their content. */
+  "signal.insight",
+  /** Routing rules, reminder times, retention, the social coordinator and the privacy officer. */
+  "care.manage",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -120,6 +128,14 @@ export function can(actor: AuthorizationActor, action: Action, resource: Authori
     case "activity.sponsor":
       return actor.role === "partner";
     case "activity.sponsored_settings":
+      return actor.role === "admin";
+    case "signal.raise":
+      return staff || neighbourHere;
+    case "signal.handle":
+      return actor.role === "care_partner";
+    case "signal.insight":
+      return staff;
+    case "care.manage":
       return actor.role === "admin";
   }
 }

@@ -17,6 +17,14 @@ export const NOTIFICATION_KINDS = [
   "new_member",
   /** Someone waits for approval (to staff and that neighbourhood's ambassadors). params: { name, neighbourhood } */
   "approval_needed",
+  /** A signal (early warning) waits in your organisation's inbox; never its content. params: {} */
+  "signal_new",
+  /** A signal in your inbox is not acknowledged yet. params: {} */
+  "signal_reminder",
+  /** A signal was not acknowledged in time and comes to you, the social coordinator. params: {} */
+  "signal_escalated",
+  /** The broad status of a concern you raised changed. params: { status } */
+  "signal_status",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

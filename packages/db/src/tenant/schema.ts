@@ -547,3 +547,124 @@ export const calendarTokens = sqliteTable("calendar_tokens", {
 });
 
 export type Activity = typeof activities.$inferSelect;
+
+// Early warning (vroegsignalering, decision 027). Signal contents are read only through
+// apps/worker/src/care/signal-access.ts.
+
+/** One row (id = 1): the corporation's settings for signals. */
+export const careSettings = sqliteTable("care_settings", {
+  id: integer("id").primaryKey(),
+  /** Working days before an unacknowledged signal reminds its organisation, and before it escalates. */
+  reminderWorkingDays: integer("reminder_working_days").notNull().default(2),
+  escalationWorkingDays: integer("escalation_working_days").notNull().default(5),
+  /** Months the details of a closed signal are kept. */
+  retentionMonths: integer("retention_months").notNull().default(12),
+  /** The corporation's designated social coordinator: fallback of routing, receives escalations. */
+  coordinatorId: text("coordinator_id").references(() => users.id, { onDelete: "set null" }),
+  /** The corporation's privacy officer: reads the access log of signals. */
+  privacyOfficerId: text("privacy_officer_id").references(() => users.id, { onDelete: "set null" }),
+  updatedAt: integer("updated_at").notNull().default(now),
+});
+
+/** category × neighbourhood (null: any) → a care organisation. */
+export const careRoutingRules = sqliteTable("care_routing_rules", {
+  id: text("id").primaryKey(),
+  category: text("category"),
+  neighbourhoodId: text("neighbourhood_id").references(() => neighbourhoods.id, { onDelete: "cascade" }),
+  partnerId: text("partner_id")
+    .notNull()
+    .references(() => partners.id, { onDelete: "cascade" }),
+  createdAt: integer("created_at").notNull().default(now),
+});
+
+export const signals = sqliteTable(
+  "signals",
+  {
+    id: text("id").primaryKey(),
+    reporterId: text("reporter_id").references(() => users.id, { onDelete: "set null" }),
+    category: text("category").notNull(),
+    /** neighbour | myself */
+    about: text("about").notNull(),
+    consent: integer("consent", { mode: "boolean" }).notNull().default(false),
+    neighbourhoodId: text("neighbourhood_id")
+      .notNull()
+      .references(() => neighbourhoods.id, { onDelete: "cascade" }),
+    /**
+     * description, noticed, address, complex, contact as JSON, sealed (AES-GCM with the platform's
+     * TENANT_TOKEN_KEY, apps/worker/src/care/signal-access.ts): the corporation's own database export
+     * holds no readable content. Null once retention removed them.
+     */
+    details: text("details"),
+    /** new | acknowledged | in_progress | resolved | closed */
+    status: text("status").notNull().default("new"),
+    /** The organisation it is routed to; null: with the social coordinator. */
+    partnerId: text("partner_id").references(() => partners.id, { onDelete: "set null" }),
+    /** The rule that routed it (null: the fallback to the coordinator). */
+    routingRuleId: text("routing_rule_id"),
+    /** Organisations that said "not ours" (JSON array of ids). */
+    declinedBy: text("declined_by", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+    createdAt: integer("created_at").notNull().default(now),
+    updatedAt: integer("updated_at").notNull().default(now),
+    routedAt: integer("routed_at").notNull().default(now),
+    acknowledgedAt: integer("acknowledged_at"),
+    resolvedAt: integer("resolved_at"),
+    closedAt: integer("closed_at"),
+    remindedAt: integer("reminded_at"),
+    escalatedAt: integer("escalated_at"),
+    detailsRemovedAt: integer("details_removed_at"),
+  },
+  (table) => [
+    index("signals_partner_idx").on(table.partnerId, table.status),
+    index("signals_reporter_idx").on(table.reporterId),
+    index("signals_status_idx").on(table.status, table.closedAt),
+  ],
+);
+
+/** Internal notes: visible only inside the organisation that wrote them. */
+export const signalNotes = sqliteTable(
+  "signal_notes",
+  {
+    id: text("id").primaryKey(),
+    signalId: text("signal_id")
+      .notNull()
+      .references(() => signals.id, { onDelete: "cascade" }),
+    partnerId: text("partner_id"),
+    authorId: text("author_id").references(() => users.id, { onDelete: "set null" }),
+    /** Sealed like signals.details. */
+    body: text("body").notNull(),
+    createdAt: integer("created_at").notNull().default(now),
+  },
+  (table) => [index("signal_notes_signal_idx").on(table.signalId, table.createdAt)],
+);
+
+/** Every change of state or route (who, from, to, the reason of a "not ours"). */
+export const signalEvents = sqliteTable(
+  "signal_events",
+  {
+    id: text("id").primaryKey(),
+    signalId: text("signal_id")
+      .notNull()
+      .references(() => signals.id, { onDelete: "cascade" }),
+    actorId: text("actor_id"),
+    partnerId: text("partner_id"),
+    /** routed | acknowledged | in_progress | resolved | closed | not_ours | reminded | escalated */
+    event: text("event").notNull(),
+    reason: text("reason"),
+    createdAt: integer("created_at").notNull().default(now),
+  },
+  (table) => [index("signal_events_signal_idx").on(table.signalId, table.createdAt)],
+);
+
+/** Who viewed which signal's details, when: append-only (triggers refuse UPDATE and DELETE). */
+export const signalViews = sqliteTable(
+  "signal_views",
+  {
+    id: text("id").primaryKey(),
+    signalId: text("signal_id").notNull(),
+    viewerId: text("viewer_id").notNull(),
+    viewerRole: text("viewer_role").notNull(),
+    partnerId: text("partner_id"),
+    viewedAt: integer("viewed_at").notNull(),
+  },
+  (table) => [index("signal_views_viewed_idx").on(table.viewedAt)],
+);

@@ -4,6 +4,7 @@ import { callApi } from "../../lib/api.server.ts";
 import { assertTenantSite, requestSiteContext } from "../../lib/site-context.ts";
 import { InviteLinks } from "../../components/invite-links.tsx";
 import { FirstRunChecklist } from "../../components/first-run-checklist.tsx";
+import { CareLinks } from "../care/care-links.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Buurten — Buurtplein" }];
 
@@ -19,17 +20,18 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   if (!result.ok) throw data({ code: result.error?.code }, { status: result.status });
   // Partners and care partners have an account for their organisation but no neighbourhood of their own.
   const partner = viewer.user.role === "partner" || viewer.user.role === "care_partner";
-  return { ...result.data, partner, waiting: viewer.pendingNeighbourhoods ?? [], checklist: checklist?.ok ? checklist.data.checklist : null };
+  return { ...result.data, partner, role: viewer.user.role, waiting: viewer.pendingNeighbourhoods ?? [], checklist: checklist?.ok ? checklist.data.checklist : null };
 }
 
 export default function Neighbourhoods() {
-  const { neighbourhoods, partner, waiting, checklist } = useLoaderData<typeof loader>();
+  const { neighbourhoods, partner, role, waiting, checklist } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   return (
     <section>
       <h1>{t("neighbourhoods.title")}</h1>
       {checklist ? <FirstRunChecklist checklist={checklist} /> : null}
       <InviteLinks />
+      <CareLinks role={role} />
       {waiting.length > 0 ? (
         <p className="notice" role="status">
           {t("neighbourhoods.waiting", { names: waiting.map((neighbourhood) => neighbourhood.name).join(", ") })}

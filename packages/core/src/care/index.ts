@@ -1,0 +1,3 @@
+export * from "./signals.ts";
+export * from "./routing.ts";
+export * from "./working-days.ts";
