@@ -42,6 +42,7 @@ import { unsubscribeRoutes } from "./notifications/unsubscribe-routes.ts";
 import { devJobRoutes } from "./jobs/dev-jobs.ts";
 import { customDomainRoutes } from "./tenancy/custom-domains.ts";
 import { dataExportRoutes } from "./tenancy/data-export.ts";
+import { moderationRoutes, reportRoutes } from "./moderation/moderation.ts";
 
 export function createApp() {
   const app = new Hono<AppEnv>().basePath("/api");
@@ -102,7 +103,9 @@ export function createApp() {
     .route("/digest", unsubscribeRoutes)
     .route("/dev/jobs", devJobRoutes)
     .route("/settings/domains", customDomainRoutes)
-    .route("/settings/export", dataExportRoutes);
+    .route("/settings/export", dataExportRoutes)
+    .route("/reports", reportRoutes)
+    .route("/moderation", moderationRoutes);
 
   routes.notFound(async (c) => c.json(new AppError("not_found", { message: "apiErrors.routeNotFound" }).toBody(await requestLanguage(c)), 404));
   routes.onError(handleError);

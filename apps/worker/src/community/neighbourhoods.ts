@@ -9,6 +9,7 @@ import { readerOf } from "./post-access.ts";
 import { requireActor, requirePermission, tenantSite } from "../middleware/session.ts";
 import { hitContentLimit } from "./content-rate-limits.ts";
 import { feedActivitiesQuery, listItem } from "../activities/activity-queries.ts";
+import { assertNotSuspended, kindnessCheck } from "../moderation/moderation-guards.ts";
 
 const { neighbourhoods, memberships, posts } = tenantSchema;
 
@@ -102,7 +103,8 @@ export const neighbourhoodRoutes = new Hono<AppEnv>()
   const site = tenantSite(c.get("site"));
   requireActor(c.get("actor"));
   const neighbourhood = await findNeighbourhood(site.db, c.req.param("slug"));
-  const input = parseInput(ZCreatePostInput, await readJson(c));
+  const raw = await readJson(c);
+  const input = parseInput(ZCreatePostInput, raw);
   const actor = requirePermission(
     c.get("actor"),
     input.kind === "announcement" ? "post.announce" : "post.create",
@@ -110,6 +112,8 @@ export const neighbourhoodRoutes = new Hono<AppEnv>()
     "apiErrors.neighbourhoods.postKindNotAllowed",
   );
   assertNotArchived(neighbourhood);
+  await assertNotSuspended(site.db, actor.userId);
+  kindnessCheck(c.get("settings"), [input.title ?? "", input.body].join("\n"), raw);
   // Counted only for posts that would be placed: a refused or invalid one costs nothing.
   await hitContentLimit(site.client, "post", actor.userId);
   const id = crypto.randomUUID();

@@ -57,6 +57,10 @@ export const ACTIONS = [
   "domain.manage",
   /** Download the corporation's whole database and all of its uploaded files. */
   "data.export",
+  /** Report a post, reply or member of a neighbourhood one belongs to, to the moderators. */
+  "moderation.report",
+  /** The moderation queue and its actions (hide, restore, warn, suspend, appeals): ambassadors for their own neighbourhood, moderators and admins everywhere. */
+  "moderation.act",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -121,5 +125,9 @@ export function can(actor: AuthorizationActor, action: Action, resource: Authori
       return actor.role === "partner";
     case "activity.sponsored_settings":
       return actor.role === "admin";
+    case "moderation.report":
+      return neighbourHere;
+    case "moderation.act":
+      return staff || ambassadorHere;
   }
 }
