@@ -154,6 +154,20 @@ const PROBES: Probe[] = [
   { label: "see the corporation's own domains", action: "domain.manage", where: "none", request: () => ({ method: "GET", path: "/api/settings/domains" }) },
   { label: "download the corporation's database", action: "data.export", where: "none", request: () => ({ method: "GET", path: "/api/settings/export" }) },
   { label: "download the corporation's files", action: "data.export", where: "none", request: () => ({ method: "GET", path: "/api/settings/export/files" }) },
+  {
+    label: "report a post in their own neighbourhood",
+    action: "moderation.report",
+    where: "own",
+    aboutPost: true,
+    request: ({ sharedPost }) => ({ method: "POST", path: "/api/reports", json: { targetType: "post", targetId: sharedPost, reason: "Niet vriendelijk" } }),
+    allowedStatus: 201,
+  },
+  {
+    label: "warn a member of their own neighbourhood",
+    action: "moderation.act",
+    where: "own",
+    request: ({ target }) => ({ method: "POST", path: "/api/moderation/warn", json: { userId: target, reason: "Blijf vriendelijk" } }),
+  },
 ];
 
 const ACTIVITY = { title: "Koffie", description: "Samen koffie drinken.", place: "Het plein", startsAt: new Date(Date.now() + 86_400_000).toISOString(), endsAt: new Date(Date.now() + 90_000_000).toISOString() };

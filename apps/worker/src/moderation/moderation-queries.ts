@@ -145,7 +145,6 @@ export function decisionsAboutQuery(db: TenantDb, userId: string) {
  * per house rule (null: no rule named). Never who.
  */
 export function publicRecordQuery(db: TenantDb, neighbourhoodId: string, since: number) {
-  const later = alias(moderationActions, "later_action");
   return db
     .select({ houseRule: moderationActions.houseRule, count: sql<number>`count(DISTINCT ${moderationActions.targetType} || ':' || ${moderationActions.targetId})`.mapWith(Number) })
     .from(moderationActions)
@@ -154,7 +153,7 @@ export function publicRecordQuery(db: TenantDb, neighbourhoodId: string, since: 
         eq(moderationActions.neighbourhoodId, neighbourhoodId),
         eq(moderationActions.action, "hide"),
         gt(moderationActions.createdAt, since),
-        sql`NOT EXISTS (SELECT 1 FROM ${later} WHERE ${later.targetType} = ${moderationActions.targetType} AND ${later.targetId} = ${moderationActions.targetId} AND ${later.action} = 'restore' AND ${later.createdAt} >= ${moderationActions.createdAt})`,
+        sql`NOT EXISTS (SELECT 1 FROM ${moderationActions} AS later_action WHERE later_action.target_type = ${moderationActions.targetType} AND later_action.target_id = ${moderationActions.targetId} AND later_action.action = 'restore' AND later_action.created_at >= ${moderationActions.createdAt})`,
       ),
     )
     .groupBy(moderationActions.houseRule)
