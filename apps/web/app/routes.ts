@@ -66,6 +66,10 @@ export default [
   route("beheer/domein", "routes/tenancy/admin-domains.tsx"),
   route("beheer/domein/:hostname/verwijderen", "routes/tenancy/admin-domain-remove.tsx"),
   route("beheer/gegevens", "routes/tenancy/admin-data-export.tsx"),
+  route("beheer/moderatie", "routes/moderation/moderation-queue.tsx"),
+  route("account/moderatie", "routes/moderation/my-decisions.tsx"),
+  route("buurt/:slug/moderatie", "routes/moderation/neighbourhood-record.tsx"),
+  route("beheer/woordenlijst", "routes/moderation/admin-word-list.tsx"),
   route("robots.txt", "routes/platform/robots.ts"),
   route("*", "routes/platform/not-found.tsx"),
 ] satisfies RouteConfig;

@@ -99,7 +99,7 @@ const nl = {
       text: "Verborgen in de laatste {{days}} dagen: {{total}}.",
       none: "In de laatste {{days}} dagen is hier niets verborgen.",
       few: "minder dan 5",
-      perRule: "{{rule}}: {{count}}",
+      perRule: "{{rule}}: {{amount}}",
       note: "We noemen geen namen. Aantallen onder de 5 tonen we als ‘minder dan 5’.",
     },
     kindness: {
@@ -219,7 +219,7 @@ const en: Shape<typeof nl> = {
       text: "Hidden in the last {{days}} days: {{total}}.",
       none: "Nothing was hidden here in the last {{days}} days.",
       few: "fewer than 5",
-      perRule: "{{rule}}: {{count}}",
+      perRule: "{{rule}}: {{amount}}",
       note: "We never name anyone. Counts under 5 are shown as ‘fewer than 5’.",
     },
     kindness: {
