@@ -52,7 +52,7 @@ describe("moderation", () => {
     await expectAccessible(moderator.page);
     const item = moderator.page.locator(".queue-item").filter({ hasText: title });
     expect(await item.textContent()).toContain("Hij scheldt een buurman uit.");
-    await item.getByLabel("Reden voor de schrijver").fill("Je noemt een buurman een idioot. Schrijf over wat er gebeurt, niet over wie iemand is.");
+    await item.getByLabel("Reden voor de schrijver").fill("Je scheldt een buurman uit. Schrijf over de herrie zelf, niet over de persoon.");
     await item.getByLabel("Huisregel").selectOption("2");
     await item.getByRole("button", { name: "Verbergen" }).click();
     await moderator.page.getByRole("status").filter({ hasText: "Het besluit is opgeslagen" }).waitFor();
@@ -66,16 +66,16 @@ describe("moderation", () => {
     // The author sees the post with the reason, and appeals once.
     await author.page.goto(permalink);
     const notice = author.page.locator(".hidden-notice");
-    expect(await notice.textContent()).toContain("Schrijf over wat er gebeurt, niet over wie iemand is.");
+    expect(await notice.textContent()).toContain("Schrijf over de herrie zelf, niet over de persoon.");
     await expectAccessible(author.page);
     await notice.getByRole("link", { name: "Bekijk het besluit en maak bezwaar" }).click();
     await author.page.getByRole("heading", { level: 1, name: "Besluiten over mij" }).waitFor();
     await expectAccessible(author.page);
-    const decision = author.page.locator(".decision").filter({ hasText: "Schrijf over wat er gebeurt" }).first();
+    const decision = author.page.locator(".decision").filter({ hasText: "Schrijf over de herrie zelf" }).first();
     await decision.getByLabel("Waarom ben je het er niet mee eens?").fill("Ik was boos, maar het klopt wel dat hij elke nacht herrie maakt.");
     await decision.getByRole("button", { name: "Bezwaar versturen" }).click();
     await author.page.getByRole("status").filter({ hasText: "Je bezwaar is verstuurd." }).waitFor();
-    const after = author.page.locator(".decision").filter({ hasText: "Schrijf over wat er gebeurt" }).first();
+    const after = author.page.locator(".decision").filter({ hasText: "Schrijf over de herrie zelf" }).first();
     expect(await after.textContent()).toContain("Je hebt bezwaar gemaakt.");
     expect(await after.getByRole("button", { name: "Bezwaar versturen" }).count()).toBe(0);
 
