@@ -74,6 +74,10 @@ export default [
   route("beheer/zorgmeldingen", "routes/care/insight.tsx"),
   route("beheer/zorgmeldingen/logboek", "routes/care/audit.tsx"),
   route("beheer/zorgmeldingen/regels", "routes/care/admin-rules.tsx"),
+  route("beheer/moderatie", "routes/moderation/moderation-queue.tsx"),
+  route("account/moderatie", "routes/moderation/my-decisions.tsx"),
+  route("buurt/:slug/moderatie", "routes/moderation/neighbourhood-record.tsx"),
+  route("beheer/woordenlijst", "routes/moderation/admin-word-list.tsx"),
   route("robots.txt", "routes/platform/robots.ts"),
   route("*", "routes/platform/not-found.tsx"),
 ] satisfies RouteConfig;

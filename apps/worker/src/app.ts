@@ -47,6 +47,7 @@ import { devSearchRoutes, searchRoutes } from "./community/search.ts";
 import { signalRoutes } from "./care/signal-routes.ts";
 import { careRoutes } from "./care/care-routes.ts";
 import { insightRoutes } from "./care/insight-routes.ts";
+import { moderationRoutes, reportRoutes } from "./moderation/moderation.ts";
 
 export function createApp() {
   const app = new Hono<AppEnv>().basePath("/api");
@@ -114,7 +115,9 @@ export function createApp() {
     .route("/dev/search", devSearchRoutes)
     .route("/signals", signalRoutes)
     .route("/care", careRoutes)
-    .route("/insight", insightRoutes);
+    .route("/insight", insightRoutes)
+    .route("/reports", reportRoutes)
+    .route("/moderation", moderationRoutes);
 
   routes.notFound(async (c) => c.json(new AppError("not_found", { message: "apiErrors.routeNotFound" }).toBody(await requestLanguage(c)), 404));
   routes.onError(handleError);

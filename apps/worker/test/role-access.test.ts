@@ -159,6 +159,20 @@ const PROBES: Probe[] = [
   { label: "see the care inbox", action: "signal.handle", where: "none", request: () => ({ method: "GET", path: "/api/care/signals" }) },
   { label: "see counts of signals", action: "signal.insight", where: "none", request: () => ({ method: "GET", path: "/api/insight/signals" }) },
   { label: "see the routing rules of signals", action: "care.manage", where: "none", request: () => ({ method: "GET", path: "/api/care/rules" }) },
+  {
+    label: "report a post in their own neighbourhood",
+    action: "moderation.report",
+    where: "own",
+    aboutPost: true,
+    request: ({ sharedPost }) => ({ method: "POST", path: "/api/reports", json: { targetType: "post", targetId: sharedPost, reason: "Niet vriendelijk" } }),
+    allowedStatus: 201,
+  },
+  {
+    label: "warn a member of their own neighbourhood",
+    action: "moderation.act",
+    where: "own",
+    request: ({ target }) => ({ method: "POST", path: "/api/moderation/warn", json: { userId: target, reason: "Blijf vriendelijk" } }),
+  },
 ];
 
 const SIGNAL = (neighbourhood: string) => ({ category: "loneliness", description: "De gordijnen zijn al dagen dicht.", neighbourhood, about: "neighbour" });

@@ -1,6 +1,7 @@
 // Loads the demo corporations (demo-data.ts) through the same provisioning path a real sign-up takes,
 // then fills each tenant database with neighbourhoods, partners, residents and posts. Idempotent:
 // existing demo tenants are left as they are, so a second `npm start` keeps everyone's data.
+import { fillModeration } from "./demo-moderation.ts";
 import { eq } from "drizzle-orm";
 import { amsterdamInstant, amsterdamWallTime, complexAddress, encryptTenantToken, hashPassword, type PostDetails, type TenantTokenKey } from "@buurtplein/core";
 import {
@@ -141,6 +142,8 @@ async function fillTenant(db: ReturnType<typeof openTenantDb>, demo: DemoTenant,
       await db.insert(reactions).values({ postId: id, userId: userIds.get(user)!, kind, createdAt });
     }
   }
+
+  await fillModeration(db, demo.slug, neighbourhoodIds, userIds, now);
 
   // The bell has something to show right after `npm start`: each ambassador is told about a neighbour
   // who joined their neighbourhood (unread), as notify() does when someone joins.

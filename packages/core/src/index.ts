@@ -41,3 +41,4 @@ export * from "./activities/index.ts";
 export * from "./notifications/index.ts";
 export * from "./tenancy/custom-domain.ts";
 export * from "./care/index.ts";
+export * from "./moderation/index.ts";

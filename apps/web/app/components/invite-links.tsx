@@ -19,6 +19,9 @@ export function InviteLinks() {
   if (viewer?.user.role === "admin") links.push({ to: "/beheer/buurten", label: t("neighbourhoodAdmin.linkLabel") });
   if (viewer?.user.role === "admin") links.push({ to: "/beheer/huisstijl", label: t("branding.nav") });
   if (viewerIsStaff(viewer)) links.push({ to: "/beheer/activiteiten", label: t("activities.review.title") });
+  if (viewerIsStaff(viewer) || viewer?.user.role === "ambassador") links.push({ to: "/beheer/moderatie", label: t("moderation.queue.title") });
+  if (viewer?.user.role === "admin") links.push({ to: "/beheer/woordenlijst", label: t("moderation.words.title") });
+  if (viewerIsNeighbour(viewer)) links.push({ to: "/account/moderatie", label: t("moderation.mine.title") });
   if (links.length === 0) return null;
   return (
     <nav aria-label={t("invites.links.label")} className="quiet-links">

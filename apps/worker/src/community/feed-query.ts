@@ -4,9 +4,24 @@
 import { and, asc, desc, eq, isNotNull, isNull, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { MAX_PINNED_POSTS, REACTION_KINDS, type ReactionKind } from "@buurtplein/core";
 import { tenantSchema, type TenantDb } from "@buurtplein/db";
-import { readablePosts, readableReplies, type Reader } from "./post-access.ts";
+import { readablePost, readablePosts, readableReplies, type Reader } from "./post-access.ts";
 
-const { neighbourhoods, posts, replies, reactions, users, photos } = tenantSchema;
+const { neighbourhoods, posts, replies, reactions, users, photos, moderationActions } = tenantSchema;
+
+/**
+ * Why a moderator hid this post or reply (the latest hide decision), as JSON, only while it is hidden:
+ * post-access.ts lets only its author read a hidden item, so only they receive it.
+ */
+function hiddenBecause(targetType: "post" | "reply", status: SQLWrapper, id: SQLWrapper) {
+  const m = moderationActions;
+  return sql<string | null>`(CASE WHEN ${status} = 'hidden' THEN (SELECT json_object('decisionId', ${m.id}, 'reason', ${m.reason}, 'houseRule', ${m.houseRule}, 'hiddenAt', ${m.createdAt}, 'appealedAt', ${m.appealedAt}, 'appealOutcome', ${m.appealOutcome})
+    FROM ${m} WHERE ${m.targetType} = ${targetType} AND ${m.targetId} = ${id} AND ${m.action} = 'hide' ORDER BY ${m.createdAt} DESC LIMIT 1) END)`;
+}
+
+/** The moderation column as the API answers it: null, or { decisionId, reason, houseRule, hiddenAt, appealedAt, appealOutcome }. */
+export function presentModeration(value: string | null): { decisionId: string; reason: string; houseRule: number | null; hiddenAt: number; appealedAt: number | null; appealOutcome: string | null } | null {
+  return value ? JSON.parse(value) : null;
+}
 
 export const FEED_PAGE_SIZE = 20;
 
@@ -101,11 +116,12 @@ export function postByIdQuery(db: TenantDb, id: string, reader: Reader) {
       neighbourhoodSlug: neighbourhoods.slug,
       neighbourhoodName: neighbourhoods.name,
       neighbourhoodArchivedAt: neighbourhoods.archivedAt,
+      hidden: hiddenBecause("post", posts.status, posts.id),
     })
     .from(posts)
     .innerJoin(neighbourhoods, eq(neighbourhoods.id, posts.neighbourhoodId))
     .leftJoin(users, eq(users.id, posts.authorId))
-    .where(and(eq(posts.id, id), readablePosts(reader)))
+    .where(and(eq(posts.id, id), readablePost(reader)))
     .limit(1);
 }
 
@@ -122,6 +138,7 @@ export function repliesQuery(db: TenantDb, postId: string, reader: Reader) {
       authorName: sql<string | null>`${users.displayName}`,
       authorStreet: users.street,
       authorRole: users.role,
+      hidden: hiddenBecause("reply", replies.status, replies.id),
     })
     .from(replies)
     .leftJoin(users, eq(users.id, replies.authorId))
@@ -132,7 +149,7 @@ export function repliesQuery(db: TenantDb, postId: string, reader: Reader) {
 /** One reply with its post's facts, if this reader may see both. */
 export function replyByIdQuery(db: TenantDb, postId: string, replyId: string, reader: Reader) {
   return db
-    .select({ id: replies.id, authorId: replies.authorId, postId: replies.postId, neighbourhoodId: posts.neighbourhoodId, archivedAt: neighbourhoods.archivedAt })
+    .select({ id: replies.id, status: replies.status, authorId: replies.authorId, postId: replies.postId, neighbourhoodId: posts.neighbourhoodId, archivedAt: neighbourhoods.archivedAt })
     .from(replies)
     .innerJoin(posts, eq(posts.id, replies.postId))
     .innerJoin(neighbourhoods, eq(neighbourhoods.id, posts.neighbourhoodId))

@@ -10,6 +10,7 @@ import { requireActor, requirePermission, tenantSite } from "../middleware/sessi
 import { hitContentLimit } from "./content-rate-limits.ts";
 import { feedActivitiesQuery, listItem } from "../activities/activity-queries.ts";
 import { photosToAttach } from "./photos.ts";
+import { assertNotSuspended, kindnessCheck } from "../moderation/moderation-guards.ts";
 
 const { neighbourhoods, memberships, posts } = tenantSchema;
 
@@ -103,7 +104,8 @@ export const neighbourhoodRoutes = new Hono<AppEnv>()
   const site = tenantSite(c.get("site"));
   requireActor(c.get("actor"));
   const neighbourhood = await findNeighbourhood(site.db, c.req.param("slug"));
-  const input = parseInput(ZCreatePostInput, await readJson(c));
+  const raw = await readJson(c);
+  const input = parseInput(ZCreatePostInput, raw);
   const actor = requirePermission(
     c.get("actor"),
     input.kind === "announcement" ? "post.announce" : "post.create",
@@ -111,6 +113,8 @@ export const neighbourhoodRoutes = new Hono<AppEnv>()
     "apiErrors.neighbourhoods.postKindNotAllowed",
   );
   assertNotArchived(neighbourhood);
+  await assertNotSuspended(site.db, actor.userId);
+  kindnessCheck(c.get("settings"), [input.title ?? "", input.body].join("\n"), raw);
   // Counted only for posts that would be placed: a refused or invalid one costs nothing.
   await hitContentLimit(site.client, "post", actor.userId);
   const id = crypto.randomUUID();

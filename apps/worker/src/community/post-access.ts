@@ -5,7 +5,7 @@
 // a post's page, counts, and what comes later (search, notifications, export) — takes its condition
 // from here, never writes its own. Whether someone may open a neighbourhood at all is `can(actor,
 // "feed.read", …)`; this module decides what they see there.
-import { and, eq, sql, type SQL } from "drizzle-orm";
+import { and, eq, or, sql, type SQL } from "drizzle-orm";
 import { feedAccess, type FeedAccess } from "@buurtplein/core";
 import { tenantSchema } from "@buurtplein/db";
 import type { Actor } from "../env.ts";
@@ -29,10 +29,23 @@ export function readerOf(actor: Actor | null): Reader {
  */
 export const SHARED_WITH_CORPORATION = sql`(${posts.visibleToCorporation} = 1 OR ${posts.kind} = 'announcement') = 1`;
 
-/** The posts this reader may see (combine with the neighbourhood they may open). */
+/**
+ * The posts this reader may see in lists (the feed; combine with the neighbourhood they may open).
+ * A post a moderator hid ("hidden") is in no list, for anyone — its author finds it on its own page
+ * (readablePost) and under "Mijn meldingen" with the reason.
+ */
 export function readablePosts(reader: Reader): SQL {
   const published = eq(posts.status, "published");
   return reader.access === "shared_only" ? and(published, SHARED_WITH_CORPORATION)! : published;
+}
+
+/**
+ * One post opened by id (its page, changing it, replying): what readablePosts allows, and the reader's
+ * own post that a moderator hid, so they can read the reason and appeal. Nobody else sees a hidden post.
+ */
+export function readablePost(reader: Reader): SQL {
+  const visible = or(eq(posts.status, "published"), reader.userId ? and(eq(posts.status, "hidden"), eq(posts.authorId, reader.userId)) : sql`0`)!;
+  return reader.access === "shared_only" ? and(visible, SHARED_WITH_CORPORATION)! : visible;
 }
 
 /**
@@ -40,7 +53,8 @@ export function readablePosts(reader: Reader): SQL {
  * here too, so a reply query is right on its own, e.g. in search).
  */
 export function readableReplies(reader: Reader): SQL {
-  const published = eq(replies.status, "published");
+  // A reply a moderator hid is gone for everyone but its author (who sees it with the reason).
+  const published = or(eq(replies.status, "published"), reader.userId ? and(eq(replies.status, "hidden"), eq(replies.authorId, reader.userId)) : sql`0`)!;
   if (reader.access === "full") return published;
   return and(
     published,

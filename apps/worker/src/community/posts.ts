@@ -22,7 +22,8 @@ import { audit } from "../lib/audit.ts";
 import { parseInput, readJson } from "../lib/errors.ts";
 import { requireActor, tenantSite } from "../middleware/session.ts";
 import { hitContentLimit } from "./content-rate-limits.ts";
-import { postByIdQuery, presentPost, replyByIdQuery, repliesQuery } from "./feed-query.ts";
+import { postByIdQuery, presentModeration, presentPost, replyByIdQuery, repliesQuery } from "./feed-query.ts";
+import { assertNotHidden, assertNotSuspended, kindnessCheck } from "../moderation/moderation-guards.ts";
 import { readerOf, type Reader } from "./post-access.ts";
 import { setReaction } from "./reactions.ts";
 import { createReply, deleteReply, editReply } from "./replies.ts";
@@ -51,11 +52,13 @@ async function findReadablePost(db: TenantDb, actor: Actor | null, id: string) {
 }
 
 function presentFull(row: Awaited<ReturnType<typeof postByIdQuery>>[number], reader: Reader, replyRows: Awaited<ReturnType<typeof repliesQuery>>) {
-  const { neighbourhoodSlug, neighbourhoodName, neighbourhoodArchivedAt, ...post } = row;
+  const { neighbourhoodSlug, neighbourhoodName, neighbourhoodArchivedAt, hidden, ...post } = row;
   return {
     ...presentPost(post, reader),
     neighbourhood: { slug: neighbourhoodSlug, name: neighbourhoodName, archived: neighbourhoodArchivedAt !== null },
-    replies: replyRows.map(({ authorId, ...reply }) => ({ ...reply, mine: authorId !== null && authorId === reader.userId })),
+    // Only ever set for the author: post-access.ts shows a hidden post to nobody else.
+    moderation: presentModeration(hidden),
+    replies: replyRows.map(({ authorId, hidden: replyHidden, ...reply }) => ({ ...reply, mine: authorId !== null && authorId === reader.userId, moderation: presentModeration(replyHidden) })),
   };
 }
 
@@ -85,6 +88,7 @@ export const postRoutes = new Hono<AppEnv>()
   const site = tenantSite(c.get("site"));
   const actor = requireActor(c.get("actor"));
   const { row, reader } = await findReadablePost(site.db, actor, c.req.param("id"));
+  assertNotHidden(row.hidden);
   const input = parseInput(ZUpdatePostInput, await readJson(c));
   assertPostChangeAllowed(actor, facts(row), input);
   const now = Date.now();
@@ -148,8 +152,12 @@ export const postRoutes = new Hono<AppEnv>()
   const actor = requireActor(c.get("actor"));
   const { row } = await findReadablePost(site.db, actor, c.req.param("id"));
   if (!can(actor, "post.reply", { neighbourhoodId: row.neighbourhoodId })) throw new AppError("forbidden", { message: "apiErrors.posts.cannotReply" });
-  const input = parseInput(ZReplyInput, await readJson(c));
+  assertNotHidden(row.hidden);
+  const raw = await readJson(c);
+  const input = parseInput(ZReplyInput, raw);
   assertNotArchived({ archivedAt: row.neighbourhoodArchivedAt });
+  await assertNotSuspended(site.db, actor.userId);
+  kindnessCheck(c.get("settings"), input.body, raw);
   // Counted only for replies that would be placed: a refused or invalid one costs nothing.
   await hitContentLimit(site.client, "reply", actor.userId);
   const reply = await createReply(site.db, { post: row, authorId: actor.userId, body: input.body });
@@ -163,6 +171,7 @@ export const postRoutes = new Hono<AppEnv>()
   const actor = requireActor(c.get("actor"));
   const reply = await findReadableReply(site.db, actor, c.req.param("id"), c.req.param("replyId"));
   if (!isAuthor(actor, reply)) throw new AppError("forbidden", { message: "apiErrors.posts.notYours" });
+  assertNotHidden(reply.status === "hidden" ? "hidden" : null);
   const input = parseInput(ZReplyInput, await readJson(c));
   assertNotArchived(reply);
   return c.json({ reply: await editReply(site.db, reply.id, input.body) });
@@ -185,8 +194,10 @@ export const postRoutes = new Hono<AppEnv>()
   const actor = requireActor(c.get("actor"));
   const { row } = await findReadablePost(site.db, actor, c.req.param("id"));
   if (!can(actor, "post.react", { neighbourhoodId: row.neighbourhoodId })) throw new AppError("forbidden", { message: "apiErrors.posts.cannotReact" });
+  assertNotHidden(row.hidden);
   const input = parseInput(ZReactionInput, await readJson(c));
   assertNotArchived({ archivedAt: row.neighbourhoodArchivedAt });
+  await assertNotSuspended(site.db, actor.userId);
   await hitContentLimit(site.client, "reaction", actor.userId);
   const result = await setReaction(site.db, { postId: row.id, userId: actor.userId, kind: input.kind, current: row.myReaction });
   // A new reaction (not one taken back or changed) tells the author, grouped per post.

@@ -41,6 +41,11 @@ export const ERROR_STATUS = {
   deletion_not_due: 409,
   unsubscribe_link_invalid: 400,
   domain_taken: 409,
+  already_reported: 409,
+  already_appealed: 409,
+  member_suspended: 403,
+  content_hidden: 409,
+  kindness_prompt: 422,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -17,6 +17,7 @@ import { activitiesMessages } from "./catalogue/activities.ts";
 import { notificationsMessages } from "./catalogue/notifications.ts";
 import { domainsMessages } from "./catalogue/domains.ts";
 import { mediaMessages } from "./catalogue/media.ts";
+import { moderationMessages } from "./catalogue/moderation.ts";
 
 export const LANGUAGES = ["nl", "en"] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -58,6 +59,7 @@ const PARTS = [
   domainsMessages,
   mediaMessages,
   careMessages,
+  moderationMessages,
 ] as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (part: U) => void : never) extends (part: infer I) => void ? I : never;

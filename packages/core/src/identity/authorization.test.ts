@@ -40,6 +40,8 @@ const TABLE: Record<Action, Record<Role, Answer>> = {
   "signal.handle": { resident: N, prospective: N, ambassador: N, moderator: N, admin: N, partner: N, care_partner: Y },
   "signal.insight": { resident: N, prospective: N, ambassador: N, moderator: Y, admin: Y, partner: N, care_partner: N },
   "care.manage": { resident: N, prospective: N, ambassador: N, moderator: N, admin: Y, partner: N, care_partner: N },
+  "moderation.report": { resident: OWN, prospective: OWN, ambassador: OWN, moderator: N, admin: N, partner: N, care_partner: N },
+  "moderation.act": { resident: N, prospective: N, ambassador: OWN, moderator: Y, admin: Y, partner: N, care_partner: N },
 };
 
 describe("can(actor, action, resource)", () => {

@@ -65,6 +65,10 @@ export const ACTIONS = [
   "signal.insight",
   /** Routing rules, reminder times, retention, the social coordinator and the privacy officer. */
   "care.manage",
+  /** Report a post, reply or member of a neighbourhood one belongs to, to the moderators. */
+  "moderation.report",
+  /** The moderation queue and its actions (hide, restore, warn, suspend, appeals): ambassadors for their own neighbourhood, moderators and admins everywhere. */
+  "moderation.act",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -137,5 +141,9 @@ export function can(actor: AuthorizationActor, action: Action, resource: Authori
       return staff;
     case "care.manage":
       return actor.role === "admin";
+    case "moderation.report":
+      return neighbourHere;
+    case "moderation.act":
+      return staff || ambassadorHere;
   }
 }

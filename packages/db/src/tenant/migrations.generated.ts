@@ -185,4 +185,19 @@ export const migrations: Migration[] = [
       "CREATE TRIGGER `signal_views_no_delete` BEFORE DELETE ON `signal_views` BEGIN SELECT RAISE(ABORT, 'signal_views is append-only'); END;",
     ],
   },
+  {
+    id: "0012_bored_vargas",
+    hash: "04151327c15e5db47e517c22aece96e64f58fcf891db49ebf569664cef88f134",
+    statements: [
+      "CREATE TABLE `moderation_actions` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`action` text NOT NULL,\n\t`target_type` text NOT NULL,\n\t`target_id` text NOT NULL,\n\t`subject_user_id` text,\n\t`neighbourhood_id` text,\n\t`reason` text NOT NULL,\n\t`house_rule` integer,\n\t`until` integer,\n\t`moderator_id` text,\n\t`appeal_body` text,\n\t`appealed_at` integer,\n\t`appeal_reviewer_id` text,\n\t`appeal_outcome` text,\n\t`appeal_decision_reason` text,\n\t`appeal_decided_at` integer,\n\t`created_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL,\n\tFOREIGN KEY (`subject_user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade,\n\tFOREIGN KEY (`neighbourhood_id`) REFERENCES `neighbourhoods`(`id`) ON UPDATE no action ON DELETE cascade,\n\tFOREIGN KEY (`moderator_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE set null,\n\tFOREIGN KEY (`appeal_reviewer_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE set null\n);",
+      "CREATE INDEX `moderation_actions_target_idx` ON `moderation_actions` (`target_type`,`target_id`,`created_at`);",
+      "CREATE INDEX `moderation_actions_subject_idx` ON `moderation_actions` (`subject_user_id`,`action`,`until`);",
+      "CREATE INDEX `moderation_actions_record_idx` ON `moderation_actions` (`neighbourhood_id`,`action`,`created_at`);",
+      "CREATE TABLE `reports` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`reporter_id` text,\n\t`target_type` text NOT NULL,\n\t`target_id` text NOT NULL,\n\t`neighbourhood_id` text,\n\t`reason` text NOT NULL,\n\t`house_rule` integer,\n\t`status` text DEFAULT 'open' NOT NULL,\n\t`handled_at` integer,\n\t`created_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL,\n\tFOREIGN KEY (`reporter_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE set null,\n\tFOREIGN KEY (`neighbourhood_id`) REFERENCES `neighbourhoods`(`id`) ON UPDATE no action ON DELETE cascade\n);",
+      "CREATE UNIQUE INDEX `reports_reporter_target_idx` ON `reports` (`reporter_id`,`target_type`,`target_id`);",
+      "CREATE INDEX `reports_queue_idx` ON `reports` (`status`,`neighbourhood_id`,`created_at`);",
+      "CREATE INDEX `reports_target_idx` ON `reports` (`target_type`,`target_id`);",
+      "ALTER TABLE `tenant_settings` ADD `kindness_words` text;",
+    ],
+  },
 ];

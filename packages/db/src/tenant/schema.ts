@@ -22,6 +22,8 @@ export const tenantSettings = sqliteTable("tenant_settings", {
   sponsorStatement: text("sponsor_statement"),
   defaultLocale: text("default_locale").notNull().default("nl"),
   requireMemberApproval: integer("require_member_approval", { mode: "boolean" }).notNull().default(false),
+  /** The kindness prompt's word list (one word or phrase a line); null = the defaults in core (moderation/kindness.ts). */
+  kindnessWords: text("kindness_words"),
   updatedAt: integer("updated_at").notNull().default(now),
 });
 
@@ -667,4 +669,70 @@ export const signalViews = sqliteTable(
     viewedAt: integer("viewed_at").notNull(),
   },
   (table) => [index("signal_views_viewed_idx").on(table.viewedAt)],
+);
+
+/**
+ * A member's report of a post, reply or member to the moderators: one per reporter per target (the
+ * unique index), with the house rule it breaks (1-based number of HOUSE_RULES) if they chose one.
+ */
+export const reports = sqliteTable(
+  "reports",
+  {
+    id: text("id").primaryKey(),
+    reporterId: text("reporter_id").references(() => users.id, { onDelete: "set null" }),
+    /** post | reply | member */
+    targetType: text("target_type").notNull(),
+    targetId: text("target_id").notNull(),
+    /** The neighbourhood whose queue it lands in (ambassadors there see it; moderators see all). */
+    neighbourhoodId: text("neighbourhood_id").references(() => neighbourhoods.id, { onDelete: "cascade" }),
+    reason: text("reason").notNull(),
+    houseRule: integer("house_rule"),
+    /** open | handled */
+    status: text("status").notNull().default("open"),
+    handledAt: integer("handled_at"),
+    createdAt: integer("created_at").notNull().default(now),
+  },
+  (table) => [
+    uniqueIndex("reports_reporter_target_idx").on(table.reporterId, table.targetType, table.targetId),
+    index("reports_queue_idx").on(table.status, table.neighbourhoodId, table.createdAt),
+    index("reports_target_idx").on(table.targetType, table.targetId),
+  ],
+);
+
+/**
+ * Every moderator decision: hide, restore, warn, suspend (with its end). The author reads the reason
+ * in plain words and may appeal once (appeal_* columns); the appeal goes to another moderator where
+ * possible (appeal_reviewer_id).
+ */
+export const moderationActions = sqliteTable(
+  "moderation_actions",
+  {
+    id: text("id").primaryKey(),
+    /** hide | restore | warn | suspend */
+    action: text("action").notNull(),
+    /** post | reply | member */
+    targetType: text("target_type").notNull(),
+    targetId: text("target_id").notNull(),
+    /** Whose content or account it is about (told the reason; may appeal). */
+    subjectUserId: text("subject_user_id").references(() => users.id, { onDelete: "cascade" }),
+    neighbourhoodId: text("neighbourhood_id").references(() => neighbourhoods.id, { onDelete: "cascade" }),
+    reason: text("reason").notNull(),
+    houseRule: integer("house_rule"),
+    /** A suspension's end (ms); no posting, replying or reacting before it. */
+    until: integer("until"),
+    moderatorId: text("moderator_id").references(() => users.id, { onDelete: "set null" }),
+    appealBody: text("appeal_body"),
+    appealedAt: integer("appealed_at"),
+    appealReviewerId: text("appeal_reviewer_id").references(() => users.id, { onDelete: "set null" }),
+    /** upheld | overturned, with the reviewer's reason, once the appeal is decided. */
+    appealOutcome: text("appeal_outcome"),
+    appealDecisionReason: text("appeal_decision_reason"),
+    appealDecidedAt: integer("appeal_decided_at"),
+    createdAt: integer("created_at").notNull().default(now),
+  },
+  (table) => [
+    index("moderation_actions_target_idx").on(table.targetType, table.targetId, table.createdAt),
+    index("moderation_actions_subject_idx").on(table.subjectUserId, table.action, table.until),
+    index("moderation_actions_record_idx").on(table.neighbourhoodId, table.action, table.createdAt),
+  ],
 );

@@ -10,6 +10,7 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "react-router";
+import { KindnessPrompt } from "../../components/moderation-forms.tsx";
 import { OWN_FORM_POST_KINDS, POST_KINDS, SKILLS, STAFF_ONLY_POST_KINDS } from "@buurtplein/core/community/post-kinds";
 import { isRole, isStaff } from "@buurtplein/core/identity/roles";
 import { callApi } from "../../lib/api.server.ts";
@@ -51,7 +52,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     if (!uploaded.ok) {
       const values = { kind: field(form, "kind"), title: field(form, "title"), body: field(form, "body"), visibleToCorporation: form.get("visibleToCorporation") === "on", skills: undefined as string[] | undefined, photoAlt: field(form, "photoAlt") };
       const fields = { photo: fieldErrors(uploaded.error?.details).alt ?? uploaded.error?.message ?? "" } as Record<string, string>;
-      return data({ posted: false as const, values, error: null, fields, waitMinutes: null }, { status: uploaded.status });
+      return data({ posted: false as const, values, error: null, fields, waitMinutes: null, kindness: null }, { status: uploaded.status });
     }
     photoIds = [uploaded.data.upload.id];
   }
@@ -63,15 +64,18 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     // Skills only mean something for help offered; the fieldset is there for every kind without JavaScript.
     skills: field(form, "kind") === "offer" ? form.getAll("skills").filter((value): value is string => typeof value === "string") : undefined,
     photoAlt: field(form, "photoAlt"),
+    // The author saw the kindness prompt and chose to post as written.
+    postAnyway: field(form, "postAnyway") === "1",
   };
   const result = await callApi(request, (api) => api.neighbourhoods[":slug"].posts.$post({ param: { slug: encodeURIComponent(params.slug ?? "") } }), { json: { ...values, photoIds } });
-  if (result.ok) return { posted: true as const, values: null, error: null, fields: {} as Record<string, string>, waitMinutes: null };
+  if (result.ok) return { posted: true as const, values: null, error: null, fields: {} as Record<string, string>, waitMinutes: null, kindness: null };
   const fields = fieldErrors(result.error?.details);
   // Too many posts in a short time: a calm message in the reader's language with how long to wait;
   // what was typed stays in the form.
   const retryAfter = (result.error?.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
   const waitMinutes = result.status === 429 ? Math.max(1, Math.ceil((retryAfter ?? 60) / 60)) : null;
-  return data({ posted: false as const, values, error: result.error?.message ?? null, fields, waitMinutes }, { status: result.status });
+  const kindness = result.error?.code === "kindness_prompt" ? ((result.error.details as { words?: string[] } | undefined)?.words ?? []) : null;
+  return data({ posted: false as const, values, error: kindness ? null : (result.error?.message ?? null), fields, waitMinutes, kindness }, { status: result.status });
 }
 
 export default function NeighbourhoodFeed() {
@@ -122,6 +126,14 @@ export default function NeighbourhoodFeed() {
             </summary>
             <div className="card">
               <FormError message={result?.waitMinutes ? t("feed.rateLimited", { count: result.waitMinutes }) : result?.error} />
+              {result?.kindness && result.values ? (
+                <KindnessPrompt
+                  words={result.kindness}
+                  intent="post"
+                  body={result.values.body}
+                  fields={{ kind: result.values.kind, title: result.values.title, ...(result.values.visibleToCorporation ? { visibleToCorporation: "on" } : {}) }}
+                />
+              ) : null}
               <Form method="post" className="form" encType="multipart/form-data">
                 <label htmlFor="kind">{t("feed.kind")}</label>
                 <select id="kind" name="kind" defaultValue={result?.values?.kind ?? kinds[0]}>
@@ -237,6 +249,9 @@ export default function NeighbourhoodFeed() {
           </Link>
         ) : null}
       </section>
+      <p className="moderation-record-link">
+        <Link to={`/buurt/${encodeURIComponent(slug)}/moderatie`}>{t("moderation.record.title")}</Link>
+      </p>
     </div>
   );
 }

@@ -20,13 +20,14 @@ import { assertTenantSite, requestSiteContext } from "../../lib/site-context.ts"
 import { FieldError, FormError } from "../../components/field-error.tsx";
 import { SubmitButton } from "../../components/submit-button.tsx";
 import { PostDetails, PostMeta, postPath, Reactions } from "../../components/post-card.tsx";
+import { HiddenNotice, KindnessPrompt, ReportForm } from "../../components/moderation-forms.tsx";
 
 // /buurt/:slug/berichten/:id — one post with its replies: reply, react, and for its author edit, mark
 // solved, share or stop sharing, delete (confirmed in a folded panel); staff pin announcements. Every
 // button is a plain form that posts here; after a change the page redirects back (no resubmits).
 
 /** The messages a redirect back may ask this page to show (?gedaan=…). */
-const DONE = { reply: "posts.replyPosted", saved: "posts.saved", replyDeleted: "posts.replyDeleted" } as const;
+const DONE = { reply: "posts.replyPosted", saved: "posts.saved", replyDeleted: "posts.replyDeleted", reported: "moderation.report.received" } as const;
 
 export const meta: MetaFunction<typeof loader> = ({ loaderData }) => [
   { title: `${loaderData?.post.title ?? loaderData?.post.body.slice(0, 60) ?? "Bericht"} — Buurtplein` },
@@ -45,7 +46,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   return { post, access, locale, role: viewer.user.role, done: done && done in DONE ? DONE[done as keyof typeof DONE] : null };
 }
 
-type Intent = "reply" | "react" | "editReply" | "deleteReply" | "solved" | "share" | "pin" | "delete";
+type Intent = "reply" | "react" | "editReply" | "deleteReply" | "solved" | "share" | "pin" | "delete" | "report";
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   if (!context.get(requestSiteContext).viewer) throw redirect("/inloggen");
@@ -59,7 +60,13 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const result = await (async () => {
     switch (intent) {
       case "reply":
-        return callApi(request, (api) => api.posts[":id"].replies.$post(param), { json: { body: field(form, "body") } });
+        return callApi(request, (api) => api.posts[":id"].replies.$post(param), { json: { body: field(form, "body"), postAnyway: field(form, "postAnyway") === "1" } });
+      case "report": {
+        const houseRule = field(form, "houseRule");
+        return callApi(request, (api) => api.reports.$post(), {
+          json: { targetType: field(form, "targetType"), targetId: field(form, "targetId"), reason: field(form, "reason"), ...(houseRule ? { houseRule: Number(houseRule) } : {}) },
+        });
+      }
       case "react":
         return callApi(request, (api) => api.posts[":id"].reactions.$post(param), { json: { kind: field(form, "kind") } });
       case "editReply":
@@ -82,6 +89,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     if (intent === "delete") throw redirect(`/buurt/${encodeURIComponent(params.slug ?? "")}?verwijderd=1`);
     if (intent === "react") throw redirect(safeReturnPath(field(form, "returnTo") || null, `${here}#reacties`));
     if (intent === "reply") throw redirect(`${here}?gedaan=reply#reacties-einde`);
+    if (intent === "report") throw redirect(`${here}?gedaan=reported`);
     if (intent === "deleteReply") throw redirect(`${here}?gedaan=replyDeleted#reacties`);
     if (intent === "editReply") throw redirect(`${here}?gedaan=saved#reactie-${field(form, "replyId")}`);
     throw redirect(`${here}?gedaan=saved`);
@@ -91,7 +99,10 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     {
       intent,
       replyId: field(form, "replyId"),
+      targetId: field(form, "targetId"),
       body: field(form, "body"),
+      code: result.error?.code ?? null,
+      details: result.error?.details ?? null,
       error: result.error?.message ?? null,
       fields: fieldErrors(result.error?.details),
       rateLimited: result.status === 429 && retryAfter !== undefined,
@@ -111,7 +122,9 @@ export default function PostPage() {
   const pinnable = staff && PINNABLE_POST_KINDS.includes(post.kind as PostKind);
   const here = postPath(slug, post.id);
   const replyError = result?.intent === "reply" ? (result.rateLimited ? t("posts.replyRateLimited") : result.error) : null;
-  const otherError = result && result.intent !== "reply" && result.intent !== "editReply" ? result.error : null;
+  const otherError = result && result.intent !== "reply" && result.intent !== "editReply" && result.intent !== "report" ? result.error : null;
+  const kindness = result?.intent === "reply" && result.code === "kindness_prompt" ? ((result.details as { words?: string[] } | null)?.words ?? []) : null;
+  const reportFailure = (targetId: string) => (result?.intent === "report" && result.targetId === targetId ? result.error : null);
   // Neighbours are told when the corporation will read their reply (staff are the corporation).
   const replyShared = !staff && (post.visibleToCorporation || post.kind === "announcement");
 
@@ -127,6 +140,7 @@ export default function PostPage() {
       ) : null}
       {archived ? <p className="notice">{t("posts.archived")}</p> : null}
       <FormError message={otherError} />
+      {post.moderation ? <HiddenNotice reason={post.moderation.reason} /> : null}
 
       <article className={`post post-${post.kind}${post.solvedAt ? " post-solved" : ""}`}>
         <PostMeta post={post} locale={locale} />
@@ -135,8 +149,9 @@ export default function PostPage() {
         <PostDetails post={post} locale={locale} />
         {post.kind !== "announcement" ? <p className="shared">{post.visibleToCorporation ? t("posts.sharedState") : t("posts.notSharedState")}</p> : null}
         <div className="post-footer">
-          <Reactions post={post} slug={slug} canReact={!staff && !archived} returnTo={`${here}#reacties`} />
+          <Reactions post={post} slug={slug} canReact={!staff && !archived && !post.moderation} returnTo={`${here}#reacties`} />
         </div>
+        {!post.mine && !staff ? <ReportForm targetType="post" targetId={post.id} error={reportFailure(post.id)} /> : null}
       </article>
 
       {post.mine || pinnable || (staff && solvable) ? (
@@ -187,6 +202,8 @@ export default function PostPage() {
                     {reply.editedAt ? <span className="edited"> · {t("posts.edited")}</span> : null}
                   </p>
                   <p className="post-body">{reply.body}</p>
+                  {reply.moderation ? <HiddenNotice reason={reply.moderation.reason} /> : null}
+                  {!reply.mine && !staff ? <ReportForm targetType="reply" targetId={reply.id} error={reportFailure(reply.id)} /> : null}
                   {reply.mine ? (
                     <div className="reply-actions">
                       {!archived ? (
@@ -221,10 +238,11 @@ export default function PostPage() {
           </ol>
         )}
         <div id="reacties-einde" />
-        {archived ? null : (
+        {kindness ? <KindnessPrompt words={kindness} intent="reply" body={result?.body ?? ""} /> : null}
+        {archived || post.moderation ? null : (
           <Form method="post" className="form reply-form">
             <input type="hidden" name="intent" value="reply" />
-            <FormError message={replyError} />
+            <FormError message={kindness ? null : replyError} />
             <label htmlFor="reply-body">{t("posts.replyLabel")}</label>
             {replyShared ? (
               <p className="hint" id="reply-body-hint">

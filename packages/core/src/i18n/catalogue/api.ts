@@ -41,6 +41,11 @@ const errors: Record<ErrorCode, string> = {
   deletion_not_due: "Deze corporatie kan nog niet verwijderd worden.",
   unsubscribe_link_invalid: "Deze afmeldlink werkt niet. Zet het overzicht uit op je accountpagina.",
   domain_taken: "Dit domein is al aangemeld, bij deze of bij een andere corporatie.",
+  already_reported: "Je hebt dit al gemeld. De moderatoren kijken ernaar.",
+  already_appealed: "Je hebt al bezwaar gemaakt tegen dit besluit. Je kunt dat maar één keer doen.",
+  member_suspended: "Je kunt tot {{until}} niets plaatsen, reageren of een reactie geven. Een moderator heeft je account tijdelijk geschorst.",
+  content_hidden: "Een moderator heeft dit verborgen. Je kunt het niet meer veranderen of erop reageren.",
+  kindness_prompt: "Je bericht bevat woorden die buren kunnen kwetsen. Wil je het anders zeggen? Je kunt het ook zo plaatsen.",
 };
 
 const nl = {
@@ -251,6 +256,11 @@ const en: Widen<typeof nl> = {
     deletion_not_due: "This corporation cannot be deleted yet.",
     unsubscribe_link_invalid: "This unsubscribe link does not work. Switch the summary off on your account page.",
     domain_taken: "This domain has already been added, by this or by another corporation.",
+    already_reported: "You have already reported this. The moderators are looking at it.",
+    already_appealed: "You have already appealed this decision. You can only do that once.",
+    member_suspended: "You cannot post, reply or react until {{until}}. A moderator has suspended your account for a while.",
+    content_hidden: "A moderator has hidden this. You can no longer change it or reply to it.",
+    kindness_prompt: "Your message contains words that may hurt neighbours. Would you like to say it differently? You can also post it as it is.",
   },
   apiErrors: {
     routeNotFound: "This API route does not exist.",
