@@ -119,7 +119,7 @@ export const notificationRoutes = new Hono<AppEnv>()
   const member = memberRows[0] ? toDigestMember(memberRows[0]) : null;
   const frequency = member?.preferences.digest === "weekly" ? "weekly" : "daily";
   const digest = member
-    ? selectDigest({ userId: actor.userId, frequency, neighbourhoods: member.neighbourhoods, lastDigestAt: member.lastDigestAt, lastSeenAt: member.lastSeenAt }, candidates, now, DIGEST_ITEM_LIMIT * 5, activityCandidates)
+    ? selectDigest({ userId: actor.userId, frequency, neighbourhoods: member.neighbourhoods, lastDigestAt: member.lastDigestAt, lastSeenAt: member.lastSeenAt }, candidates, now, DIGEST_ITEM_LIMIT * 5, activityCandidates, true)
     : null;
   return c.json({ digest, limit: DIGEST_ITEM_LIMIT });
 })

@@ -106,5 +106,7 @@ describe("activities of the coming week in the digest", () => {
     expect(selectDigest(member({ lastDigestAt }), [], NOW, DIGEST_ITEM_LIMIT, [known])).toBeNull();
     const withNews = selectDigest(member({ lastDigestAt }), [post({})], NOW, DIGEST_ITEM_LIMIT, [known])!;
     expect(withNews.activities.map((item) => item.id)).toEqual([known.id]);
+    // The page, opened by the member, always shows the coming week.
+    expect(selectDigest(member({ lastDigestAt }), [], NOW, DIGEST_ITEM_LIMIT, [known], true)!.activities.map((item) => item.id)).toEqual([known.id]);
   });
 });

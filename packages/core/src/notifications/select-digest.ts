@@ -146,6 +146,8 @@ export function selectDigest(
   now: number,
   limit = DIGEST_ITEM_LIMIT,
   activityCandidates: readonly DigestActivityCandidate[] = [],
+  /** The digest page (opened by the member): the coming week's activities always count, known or not. */
+  upcomingAlwaysCounts = false,
 ): Digest | null {
   const since = digestSince(member, now);
   const mine = new Map(member.neighbourhoods.map((neighbourhood) => [neighbourhood.id, neighbourhood]));
@@ -153,7 +155,7 @@ export function selectDigest(
     (post) => mine.has(post.neighbourhoodId) && post.createdAt > since && post.createdAt <= now && post.authorId !== member.userId,
   );
   const upcoming = selectDigestActivities(member, activityCandidates, now);
-  if (fresh.length === 0 && !upcoming.some((activity) => activity.updatedAt > since)) return null;
+  if (fresh.length === 0 && !upcoming.some((activity) => upcomingAlwaysCounts || activity.updatedAt > since)) return null;
   const activities = upcoming.map(({ id, title, place, startsAt, sponsorName }) => ({ id, title, place, startsAt, sponsorName }));
   const ranked = [...fresh].sort((a, b) => kindRank(a.kind) - kindRank(b.kind) || b.createdAt - a.createdAt || (a.id < b.id ? 1 : -1));
   const chosen = ranked.slice(0, limit);
