@@ -142,4 +142,59 @@ describe("the digest", () => {
     expect(await json(done)).toEqual({ digest: "off" });
     expect(await preference()).toBe("off");
   });
+
+  it("lists the coming week's published activities of the member's neighbourhoods, with links and a sponsor's label; an upcoming one alone is worth a digest", async () => {
+    const tenant = await createFreshTenant();
+    const { oudwijk, nieuwbouw } = tenant.neighbourhoods;
+    const DAY = 24 * 60 * 60 * 1000;
+    const soon = Date.now() + 2 * DAY;
+    const partnerId = crypto.randomUUID();
+    await tenant.db.insert(tenantSchema.partners).values({ id: partnerId, name: "Bakkerij Bol", kind: "sponsor" });
+    const activity = (title: string, startsAt: number, status = "published", sponsorPartnerId: string | null = null) => ({
+      id: crypto.randomUUID(), title, description: "Kom ook!", place: "Het plein", startsAt, endsAt: startsAt + 2 * 60 * 60 * 1000, status, sponsorPartnerId,
+    });
+    const rows = {
+      bbq: activity("Buurtbarbecue", soon),
+      sponsored: activity("Broodjes proeven", soon + DAY, "published", partnerId),
+      cancelled: activity("Afgelaste koffie", soon, "cancelled"),
+      past: activity("Gisteren geweest", Date.now() - DAY),
+      farOff: activity("Volgende maand", Date.now() + 20 * DAY),
+      submitted: activity("Nog niet goedgekeurd", soon, "submitted", partnerId),
+      elsewhere: activity("Alleen Nieuwbouw", soon),
+      blocked: activity("Gesponsord in Nieuwbouw", soon, "published", partnerId),
+    };
+    await tenant.db.insert(tenantSchema.activities).values(Object.values(rows));
+    await tenant.db.insert(tenantSchema.activityNeighbourhoods).values([
+      ...Object.entries(rows).filter(([name]) => name !== "elsewhere" && name !== "blocked").map(([, row]) => ({ activityId: row.id, neighbourhoodId: oudwijk })),
+      { activityId: rows.elsewhere.id, neighbourhoodId: nieuwbouw },
+      { activityId: rows.blocked.id, neighbourhoodId: nieuwbouw },
+    ]);
+    // Nieuwbouw switched sponsored activities off: its own residents' digest leaves the sponsored one out.
+    await tenant.db.insert(tenantSchema.sponsoredActivityBlocks).values({ neighbourhoodId: nieuwbouw });
+
+    // No posts at all: the new activities alone make the digest worth sending.
+    const run = await json(await runDigest(tenant.host));
+    expect(run.result.sent).toBeGreaterThanOrEqual(1);
+    const [mail] = await mailTo(tenant.slug, "rik@proef.example");
+    expect(mail!.text).toContain("== Activiteiten in de komende week ==");
+    expect(mail!.text).toContain("Buurtbarbecue");
+    expect(mail!.text).toContain(`http://${tenant.host}/activiteit/${rows.bbq.id}`);
+    expect(mail!.html).toContain(`href="http://${tenant.host}/activiteit/${rows.sponsored.id}"`);
+    expect(mail!.text).toContain("Gesponsord door Bakkerij Bol");
+    expect(mail!.text.indexOf("Buurtbarbecue")).toBeLessThan(mail!.text.indexOf("Broodjes proeven"));
+    for (const absent of ["Afgelaste koffie", "Gisteren geweest", "Volgende maand", "Nog niet goedgekeurd", "Alleen Nieuwbouw", "Gesponsord in Nieuwbouw"]) {
+      expect(mail!.text, absent).not.toContain(absent);
+    }
+    // Nina (Nieuwbouw) gets Nieuwbouw's own activity, but not the sponsored one her neighbourhood switched off.
+    const [nina] = await mailTo(tenant.slug, "nina@proef.example");
+    expect(nina!.text).toContain("Alleen Nieuwbouw");
+    expect(nina!.text).not.toContain("Gesponsord in Nieuwbouw");
+    expect(nina!.text).not.toContain("Buurtbarbecue");
+
+    // The page shows the same, for members without e-mail too.
+    const rik = await login(tenant.host, "rik@proef.example", NEW_PASSWORD);
+    const page = await json(await call(tenant.host, "/api/notifications/digest", { cookie: rik }));
+    expect(page.digest.activities.map((item: { title: string }) => item.title)).toEqual(["Buurtbarbecue", "Broodjes proeven"]);
+    expect(page.digest.activities[1].sponsorName).toBe("Bakkerij Bol");
+  });
 });

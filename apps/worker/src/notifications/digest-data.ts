@@ -1,11 +1,11 @@
 // Loading what digests are made of, for a whole tenant at once (the job) or one member (the page):
 // members with their preferences, neighbourhoods, last digest and last visit; and the recent posts of
-// those neighbourhoods. Selection and rendering are pure, in core (notifications/).
-import { and, desc, eq, gt, inArray, sql } from "drizzle-orm";
-import { DEFAULT_DIGEST_PREFERENCES, digestWindowMs, isDigestFrequency, type DigestCandidate, type DigestNeighbourhood, type DigestPreferences } from "@buurtplein/core";
+// those neighbourhoods and their activities of the coming week. Selection and rendering are pure, in core (notifications/).
+import { and, asc, desc, eq, gt, gte, inArray, lte, sql } from "drizzle-orm";
+import { DEFAULT_DIGEST_PREFERENCES, DIGEST_ACTIVITY_HORIZON_MS, digestWindowMs, isDigestFrequency, type DigestActivityCandidate, type DigestCandidate, type DigestNeighbourhood, type DigestPreferences } from "@buurtplein/core";
 import { tenantSchema, type TenantDb } from "@buurtplein/db";
 
-const { users, memberships, neighbourhoods, sessions, jobRuns, notificationPreferences, posts } = tenantSchema;
+const { users, memberships, neighbourhoods, sessions, jobRuns, notificationPreferences, posts, activities, activityNeighbourhoods, partners, sponsoredActivityBlocks } = tenantSchema;
 
 /** Roles that get a digest: neighbours of their own neighbourhoods (staff read only what is shared, and get no digest). */
 export const DIGEST_ROLES = ["resident", "prospective", "ambassador"] as const;
@@ -93,3 +93,39 @@ export function candidatesQuery(db: TenantDb, now: number, neighbourhoodIds?: st
     .limit(CANDIDATE_LIMIT) satisfies PromiseLike<DigestCandidate[]>;
 }
 
+
+/** At most this many (activity, neighbourhood) rows per run: a week of activities of a whole corporation. */
+const ACTIVITY_CANDIDATE_LIMIT = 2000;
+
+/**
+ * Published activities starting in the coming week, one row per neighbourhood they are in (all when
+ * omitted), leaving out a sponsored one in a neighbourhood where the corporation switched sponsored
+ * activities off (the same rule as the activity lists, activities/activity-queries.ts). Cancelled,
+ * withdrawn, draft and rejected ones are not "published". One query per run, for every member at once.
+ */
+export function activityCandidatesQuery(db: TenantDb, now: number, neighbourhoodIds?: string[]) {
+  return db
+    .select({
+      id: activities.id,
+      neighbourhoodId: activityNeighbourhoods.neighbourhoodId,
+      title: activities.title,
+      place: activities.place,
+      startsAt: activities.startsAt,
+      sponsorName: sql<string | null>`${partners.name}`,
+      updatedAt: activities.updatedAt,
+    })
+    .from(activityNeighbourhoods)
+    .innerJoin(activities, eq(activities.id, activityNeighbourhoods.activityId))
+    .leftJoin(partners, eq(partners.id, activities.sponsorPartnerId))
+    .where(
+      and(
+        eq(activities.status, "published"),
+        gte(activities.startsAt, now),
+        lte(activities.startsAt, now + DIGEST_ACTIVITY_HORIZON_MS),
+        sql`(${activities.sponsorPartnerId} IS NULL OR NOT EXISTS (SELECT 1 FROM ${sponsoredActivityBlocks} WHERE ${sponsoredActivityBlocks.neighbourhoodId} = ${activityNeighbourhoods.neighbourhoodId}))`,
+        neighbourhoodIds ? inArray(activityNeighbourhoods.neighbourhoodId, neighbourhoodIds.length ? neighbourhoodIds : [""]) : undefined,
+      ),
+    )
+    .orderBy(asc(activities.startsAt), asc(activities.id))
+    .limit(ACTIVITY_CANDIDATE_LIMIT) satisfies PromiseLike<DigestActivityCandidate[]>;
+}

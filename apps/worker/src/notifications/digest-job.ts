@@ -1,6 +1,7 @@
 // The digest for one corporation (run hourly per tenant by the queue consumer, or now by the dev route):
 // every member whose digest hour has come (daily or weekly, quiet hours respected), who has an e-mail
-// address, was away since the last digest, and has news from their own neighbourhoods, gets one e-mail.
+// address, was away since the last digest, and has news from their own neighbourhoods (new posts, or a
+// new activity of the coming week: see selectDigest), gets one e-mail.
 // A job_runs row per member and period (job "digest", scope = member) makes a second one impossible.
 import { and, eq, inArray } from "drizzle-orm";
 import {
@@ -18,7 +19,7 @@ import { runPool, tenantSchema } from "@buurtplein/db";
 import { createMailer } from "../mail/create-mailer.ts";
 import { settingsQuery } from "../middleware/session.ts";
 import type { TenantJobContext } from "../jobs/run-job.ts";
-import { candidatesQuery, membersQuery, toDigestMember } from "./digest-data.ts";
+import { activityCandidatesQuery, candidatesQuery, membersQuery, toDigestMember } from "./digest-data.ts";
 import { unsubscribeKey } from "./unsubscribe-key.ts";
 
 const { jobRuns } = tenantSchema;
@@ -52,7 +53,7 @@ export const DIGEST_SEND_CONCURRENCY = 6;
 
 export async function runDigestJob(context: TenantJobContext): Promise<DigestRunReport> {
   const { db, now, tenant } = context;
-  const [settingsRows, memberRows, candidates] = await db.batch([settingsQuery(db), membersQuery(db), candidatesQuery(db, now)]);
+  const [settingsRows, memberRows, candidates, activityCandidates] = await db.batch([settingsQuery(db), membersQuery(db), candidatesQuery(db, now), activityCandidatesQuery(db, now)]);
   const settings = settingsRows[0];
   const members = memberRows.map(toDigestMember);
   const report: DigestRunReport = { members: members.length, due: 0, sent: 0, alreadySent: 0, notAway: 0, nothingNew: 0, noEmail: 0, failed: 0 };
@@ -73,7 +74,7 @@ export async function runDigestJob(context: TenantJobContext): Promise<DigestRun
       report.notAway++;
       continue;
     }
-    const digest = selectDigest(state, candidates, now);
+    const digest = selectDigest(state, candidates, now, undefined, activityCandidates);
     if (!digest) {
       report.nothingNew++;
       continue;

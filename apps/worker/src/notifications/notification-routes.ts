@@ -22,7 +22,7 @@ import type { AppEnv } from "../env.ts";
 import { parseInput, readJson, readOptionalJson } from "../lib/errors.ts";
 import { requestLanguage } from "../lib/language.ts";
 import { requirePermission, tenantSite } from "../middleware/session.ts";
-import { candidatesQuery, membersQuery, toDigestMember } from "./digest-data.ts";
+import { activityCandidatesQuery, candidatesQuery, membersQuery, toDigestMember } from "./digest-data.ts";
 
 const { notifications, notificationPreferences } = tenantSchema;
 
@@ -111,11 +111,15 @@ export const notificationRoutes = new Hono<AppEnv>()
   const actor = requirePermission(c.get("actor"), "account.own");
   const now = Date.now();
   const neighbourhoodIds = actor.neighbourhoodIds;
-  const [memberRows, candidates] = await site.db.batch([membersQuery(site.db, actor.userId), candidatesQuery(site.db, now, neighbourhoodIds)]);
+  const [memberRows, candidates, activityCandidates] = await site.db.batch([
+    membersQuery(site.db, actor.userId),
+    candidatesQuery(site.db, now, neighbourhoodIds),
+    activityCandidatesQuery(site.db, now, neighbourhoodIds),
+  ]);
   const member = memberRows[0] ? toDigestMember(memberRows[0]) : null;
   const frequency = member?.preferences.digest === "weekly" ? "weekly" : "daily";
   const digest = member
-    ? selectDigest({ userId: actor.userId, frequency, neighbourhoods: member.neighbourhoods, lastDigestAt: member.lastDigestAt, lastSeenAt: member.lastSeenAt }, candidates, now, DIGEST_ITEM_LIMIT * 5)
+    ? selectDigest({ userId: actor.userId, frequency, neighbourhoods: member.neighbourhoods, lastDigestAt: member.lastDigestAt, lastSeenAt: member.lastSeenAt }, candidates, now, DIGEST_ITEM_LIMIT * 5, activityCandidates, true)
     : null;
   return c.json({ digest, limit: DIGEST_ITEM_LIMIT });
 })

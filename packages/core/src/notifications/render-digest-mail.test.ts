@@ -68,3 +68,46 @@ describe("the digest e-mail", () => {
     });
   });
 });
+
+describe("the digest e-mail's activities", () => {
+  function withActivities(locale: "nl" | "en") {
+    const member = { userId: "anna", frequency: "daily" as const, neighbourhoods: [LINDENHOF], lastDigestAt: null, lastSeenAt: null };
+    // Thursday 3 December 2026, 19:30 in Amsterdam (18:30 UTC, winter time).
+    const startsAt = Date.UTC(2026, 11, 3, 18, 30);
+    const digest = selectDigest(member, [], NOW, 10, [
+      { id: "act-1", neighbourhoodId: "n1", title: "Buurt<bbq>", place: "Het plein", startsAt, sponsorName: null, updatedAt: NOW - 60_000 },
+      { id: "act-2", neighbourhoodId: "n1", title: "Repaircafé", place: "Buurthuis", startsAt: startsAt + 86_400_000, sponsorName: "Bakkerij Bol", updatedAt: NOW - 60_000 },
+    ])!;
+    return renderDigestMail({
+      locale,
+      corporationName: "Woonstichting De Linde",
+      primaryColor: "#2a5d8f",
+      accentColor: "#f2b134",
+      sponsorStatement: null,
+      displayName: "Anna",
+      digest,
+      origin: "https://delinde.buurtplein.nl",
+      unsubscribeUrl: "https://delinde.buurtplein.nl/overzicht/afmelden?token=abc",
+    });
+  }
+
+  it("have their own section with a link, the Amsterdam date and time, and a sponsor's label, in both languages", () => {
+    const nl = withActivities("nl");
+    expect(nl.text).toContain("== Activiteiten in de komende week ==");
+    expect(nl.text).toContain("- Buurt<bbq>");
+    expect(nl.text).toContain("donderdag 3 december om 19:30, in Het plein");
+    expect(nl.text).toContain("https://delinde.buurtplein.nl/activiteit/act-1");
+    expect(nl.text).toContain("Gesponsord door Bakkerij Bol");
+    expect(nl.html).toContain('<a href="https://delinde.buurtplein.nl/activiteit/act-2"');
+    expect(nl.html).toContain("Buurt&lt;bbq&gt;");
+    expect(nl.html).toContain("Activiteiten in de komende week</h2>");
+    const en = withActivities("en");
+    expect(en.text).toContain("== Activities in the coming week ==");
+    expect(en.text).toContain("Thursday 3 December at 19:30, at Het plein");
+    expect(en.text).toContain("Sponsored by Bakkerij Bol");
+  });
+
+  it("leave no empty section when there are none", () => {
+    expect(render("nl").text).not.toContain("Activiteiten in de komende week");
+  });
+});

@@ -1,5 +1,5 @@
 // The calm digest e-mail: plain, accessible HTML (the shared mail layout, headings per neighbourhood
-// and kind, real links) and a text part, in the member's language, with the corporation's name,
+// and kind, a section with the activities of the coming week (Amsterdam time, sponsor label), real links) and a text part, in the member's language, with the corporation's name,
 // colours and sponsor statement, and the one-click unsubscribe link. Pure: the job sends what this returns.
 import { escapeHtml } from "../mail/escape-html.ts";
 import { wrapMailHtml, type MailLocale, type RenderedMail } from "../mail/mail-layout.ts";
@@ -69,6 +69,25 @@ export function renderDigestMail(input: DigestMailInput): RenderedMail {
       html.push("</ul>");
     }
     text.push("", `${say("notifications.digest.readOn")}: ${feedUrl}`, "");
+  }
+  if (digest.activities.length > 0) {
+    const heading = say("notifications.digest.activities");
+    text.push(`== ${heading} ==`);
+    html.push(`<h2 style="font-size:22px;border-bottom:3px solid ${accent};padding-bottom:4px;">${escapeHtml(heading)}</h2>`, '<ul style="padding-left:20px;margin-top:4px;">');
+    for (const activity of digest.activities) {
+      const url = `${input.origin}/activiteit/${encodeURIComponent(activity.id)}`;
+      const when = dateText(input.locale, activity.startsAt);
+      const where = say("notifications.digest.activityWhere", { place: activity.place });
+      const sponsor = activity.sponsorName ? say("activities.sponsoredBy", { name: activity.sponsorName }) : null;
+      text.push(`- ${activity.title}`, `  ${when}, ${where}`, ...(sponsor ? [`  ${sponsor}`] : []), `  ${url}`);
+      html.push(
+        `<li style="margin-bottom:10px;"><a href="${escapeHtml(url)}" style="color:${brand};font-weight:bold;">${escapeHtml(activity.title)}</a><br>${escapeHtml(when)}, ${escapeHtml(where)}${
+          sponsor ? `<br><span style="font-size:16px;">${escapeHtml(sponsor)}</span>` : ""
+        }</li>`,
+      );
+    }
+    html.push("</ul>");
+    text.push("");
   }
   if (digest.total > digest.shown) {
     const more = say("notifications.digest.more", { total: digest.total, shown: digest.shown });

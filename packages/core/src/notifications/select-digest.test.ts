@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DIGEST_ITEM_LIMIT, isAway, selectDigest, type DigestCandidate, type DigestMemberState } from "./select-digest.ts";
+import { DIGEST_ACTIVITY_LIMIT, DIGEST_ITEM_LIMIT, isAway, selectDigest, selectDigestActivities, type DigestActivityCandidate, type DigestCandidate, type DigestMemberState } from "./select-digest.ts";
 
 const NOW = Date.UTC(2026, 11, 1, 7, 0);
 const HOUR = 60 * 60 * 1000;
@@ -71,5 +71,42 @@ describe("selecting a member's digest", () => {
     const excerpt = digest.groups[0]!.kinds[0]!.items[0]!.excerpt;
     expect(excerpt.length).toBeLessThanOrEqual(140);
     expect(excerpt.endsWith("…")).toBe(true);
+  });
+});
+
+describe("activities of the coming week in the digest", () => {
+  const DAY = 24 * HOUR;
+  function activity(overrides: Partial<DigestActivityCandidate>): DigestActivityCandidate {
+    counter++;
+    return { id: `a${counter}`, neighbourhoodId: LINDENHOF.id, title: `Activiteit ${counter}`, place: "Buurthuis", startsAt: NOW + DAY, sponsorName: null, updatedAt: NOW - 2 * HOUR, ...overrides };
+  }
+
+  it("lists the member's activities of the next seven days once each, soonest first; not past, far-off or other neighbourhoods'", () => {
+    const later = activity({ id: "later", startsAt: NOW + 3 * DAY });
+    const soon = activity({ id: "soon", startsAt: NOW + 2 * HOUR, sponsorName: "Bakkerij Bol" });
+    const twice = [activity({ id: "both", startsAt: NOW + 2 * DAY }), activity({ id: "both", neighbourhoodId: PARKZICHT.id, startsAt: NOW + 2 * DAY })];
+    const past = activity({ id: "past", startsAt: NOW - HOUR });
+    const farOff = activity({ id: "far", startsAt: NOW + 8 * DAY });
+    const elsewhere = activity({ id: "elsewhere", neighbourhoodId: "n9" });
+    const digest = selectDigest(member(), [post({})], NOW, DIGEST_ITEM_LIMIT, [later, soon, ...twice, past, farOff, elsewhere])!;
+    expect(digest.activities.map((item) => item.id)).toEqual(["soon", "both", "later"]);
+    expect(digest.activities[0]).toEqual({ id: "soon", title: soon.title, place: "Buurthuis", startsAt: NOW + 2 * HOUR, sponsorName: "Bakkerij Bol" });
+    expect(selectDigestActivities(member(), Array.from({ length: 8 }, (_, index) => activity({ startsAt: NOW + (index + 1) * HOUR })), NOW)).toHaveLength(DIGEST_ACTIVITY_LIMIT);
+  });
+
+  it("a new upcoming activity alone is worth a digest; one already known since the last digest is not, but is listed when posts are", () => {
+    const fresh = activity({ updatedAt: NOW - HOUR });
+    const alone = selectDigest(member(), [], NOW, DIGEST_ITEM_LIMIT, [fresh])!;
+    expect(alone.groups).toEqual([]);
+    expect(alone.activities.map((item) => item.id)).toEqual([fresh.id]);
+    expect(alone.total).toBe(0);
+
+    const known = activity({ updatedAt: NOW - 3 * DAY });
+    const lastDigestAt = NOW - DAY;
+    expect(selectDigest(member({ lastDigestAt }), [], NOW, DIGEST_ITEM_LIMIT, [known])).toBeNull();
+    const withNews = selectDigest(member({ lastDigestAt }), [post({})], NOW, DIGEST_ITEM_LIMIT, [known])!;
+    expect(withNews.activities.map((item) => item.id)).toEqual([known.id]);
+    // The page, opened by the member, always shows the coming week.
+    expect(selectDigest(member({ lastDigestAt }), [], NOW, DIGEST_ITEM_LIMIT, [known], true)!.activities.map((item) => item.id)).toEqual([known.id]);
   });
 });

@@ -5,7 +5,8 @@ import { assertTenantSite, requestSiteContext } from "../../lib/site-context.ts"
 import { formatDateTime } from "../../lib/dates.ts";
 
 // /meldingen/overzicht — the digest as a page: what the e-mail shows (and the rest), for every member,
-// also those without e-mail. News of my own neighbourhoods since my last digest.
+// also those without e-mail. News of my own neighbourhoods since my last digest, and their activities
+// of the coming week.
 
 export const meta: MetaFunction = () => [{ title: "Overzicht van je buurt — Buurtplein" }];
 
@@ -54,6 +55,28 @@ export default function DigestPage() {
               </p>
             </section>
           ))}
+          {digest.activities.length > 0 ? (
+            <section className="card" aria-labelledby="digest-activities">
+              <h2 id="digest-activities">{t("notifications.digest.activities")}</h2>
+              <ul>
+                {digest.activities.map((activity) => (
+                  <li key={activity.id}>
+                    <Link to={`/activiteit/${activity.id}`}>
+                      <strong>{activity.title}</strong>
+                    </Link>
+                    <br />
+                    {formatDateTime(activity.startsAt, locale, "medium", "short")}, {t("notifications.digest.activityWhere", { place: activity.place })}
+                    {activity.sponsorName ? (
+                      <>
+                        <br />
+                        <small>{t("activities.sponsoredBy", { name: activity.sponsorName })}</small>
+                      </>
+                    ) : null}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
         </>
       )}
       <p>

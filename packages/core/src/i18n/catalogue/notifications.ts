@@ -41,6 +41,8 @@ const nl = {
       whyYouGetThis: "Je krijgt dit overzicht omdat je meedoet op het Buurtplein van {{corporation}} en een tijd niet hebt gekeken.",
       settings: "Kies hoe vaak je dit krijgt",
       unsubscribe: "Geen overzicht meer per e-mail",
+      activities: "Activiteiten in de komende week",
+      activityWhere: "in {{place}}",
       kinds: {
         help_request: "Hulp gevraagd",
         lost_found: "Gevonden en verloren",
@@ -135,6 +137,8 @@ const en: Widen<typeof nl> = {
       whyYouGetThis: "You get this summary because you take part in the Buurtplein of {{corporation}} and have not looked for a while.",
       settings: "Choose how often you get this",
       unsubscribe: "No more summaries by e-mail",
+      activities: "Activities in the coming week",
+      activityWhere: "at {{place}}",
       kinds: {
         help_request: "Help wanted",
         lost_found: "Lost and found",
