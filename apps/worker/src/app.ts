@@ -42,6 +42,8 @@ import { unsubscribeRoutes } from "./notifications/unsubscribe-routes.ts";
 import { devJobRoutes } from "./jobs/dev-jobs.ts";
 import { customDomainRoutes } from "./tenancy/custom-domains.ts";
 import { dataExportRoutes } from "./tenancy/data-export.ts";
+import { neighbourhoodParticipationRoutes, pollRoutes, priorityRoutes, pulseRoutes } from "./participation/participation-routes.ts";
+import { insightRoutes } from "./participation/insight-routes.ts";
 
 export function createApp() {
   const app = new Hono<AppEnv>().basePath("/api");
@@ -102,7 +104,12 @@ export function createApp() {
     .route("/digest", unsubscribeRoutes)
     .route("/dev/jobs", devJobRoutes)
     .route("/settings/domains", customDomainRoutes)
-    .route("/settings/export", dataExportRoutes);
+    .route("/settings/export", dataExportRoutes)
+    .route("/neighbourhoods", neighbourhoodParticipationRoutes)
+    .route("/polls", pollRoutes)
+    .route("/pulses", pulseRoutes)
+    .route("/priorities", priorityRoutes)
+    .route("/insight", insightRoutes);
 
   routes.notFound(async (c) => c.json(new AppError("not_found", { message: "apiErrors.routeNotFound" }).toBody(await requestLanguage(c)), 404));
   routes.onError(handleError);

@@ -39,3 +39,4 @@ export * from "./operator/tenant-lifecycle.ts";
 export * from "./activities/index.ts";
 export * from "./notifications/index.ts";
 export * from "./tenancy/custom-domain.ts";
+export * from "./participation/index.ts";

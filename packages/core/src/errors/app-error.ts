@@ -41,6 +41,8 @@ export const ERROR_STATUS = {
   deletion_not_due: 409,
   unsubscribe_link_invalid: 400,
   domain_taken: 409,
+  already_answered: 409,
+  participation_closed: 409,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -15,6 +15,7 @@ import { postsMessages } from "./catalogue/posts.ts";
 import { activitiesMessages } from "./catalogue/activities.ts";
 import { notificationsMessages } from "./catalogue/notifications.ts";
 import { domainsMessages } from "./catalogue/domains.ts";
+import { participationMessages } from "./catalogue/participation.ts";
 
 export const LANGUAGES = ["nl", "en"] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -54,6 +55,7 @@ const PARTS = [
   activitiesMessages,
   notificationsMessages,
   domainsMessages,
+  participationMessages,
 ] as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (part: U) => void : never) extends (part: infer I) => void ? I : never;

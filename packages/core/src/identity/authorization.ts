@@ -57,6 +57,14 @@ export const ACTIONS = [
   "domain.manage",
   /** Download the corporation's whole database and all of its uploaded files. */
   "data.export",
+  /** Ask a poll in a neighbourhood (neighbours there; staff anywhere). */
+  "poll.create",
+  /** Vote in a poll, answer the liveability pulse and "What first?" of one's neighbourhood. */
+  "participation.answer",
+  /** Run liveability pulses and "What first?" rounds in a neighbourhood. */
+  "participation.manage",
+  /** Read the corporation's insight dashboard (aggregates with the < 5 rule). */
+  "insight.read",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -121,5 +129,12 @@ export function can(actor: AuthorizationActor, action: Action, resource: Authori
       return actor.role === "partner";
     case "activity.sponsored_settings":
       return actor.role === "admin";
+    case "poll.create":
+      return staff || neighbourHere;
+    case "participation.answer":
+      return neighbourHere;
+    case "participation.manage":
+    case "insight.read":
+      return staff;
   }
 }

@@ -41,6 +41,8 @@ const errors: Record<ErrorCode, string> = {
   deletion_not_due: "Deze corporatie kan nog niet verwijderd worden.",
   unsubscribe_link_invalid: "Deze afmeldlink werkt niet. Zet het overzicht uit op je accountpagina.",
   domain_taken: "Dit domein is al aangemeld, bij deze of bij een andere corporatie.",
+  already_answered: "Je hebt hier al op geantwoord.",
+  participation_closed: "Dit is gesloten: antwoorden kan niet meer.",
 };
 
 const nl = {
@@ -251,6 +253,8 @@ const en: Widen<typeof nl> = {
     deletion_not_due: "This corporation cannot be deleted yet.",
     unsubscribe_link_invalid: "This unsubscribe link does not work. Switch the summary off on your account page.",
     domain_taken: "This domain has already been added, by this or by another corporation.",
+    already_answered: "You already answered this.",
+    participation_closed: "This is closed: answering is no longer possible.",
   },
   apiErrors: {
     routeNotFound: "This API route does not exist.",
