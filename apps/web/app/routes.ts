@@ -66,6 +66,10 @@ export default [
   route("beheer/domein", "routes/tenancy/admin-domains.tsx"),
   route("beheer/domein/:hostname/verwijderen", "routes/tenancy/admin-domain-remove.tsx"),
   route("beheer/gegevens", "routes/tenancy/admin-data-export.tsx"),
+  route("buurt/:slug/meedoen", "routes/participation/neighbourhood-participation.tsx"),
+  route("buurtmeter/:id", "routes/participation/pulse.tsx"),
+  route("wat-eerst/:id", "routes/participation/priority.tsx"),
+  route("beheer/inzicht/:slug", "routes/participation/insight.tsx"),
   route("robots.txt", "routes/platform/robots.ts"),
   route("*", "routes/platform/not-found.tsx"),
 ] satisfies RouteConfig;

@@ -15,6 +15,7 @@ import {
   type TenantDatabases,
 } from "@buurtplein/db";
 import { DEMO_PASSWORD, DEMO_TENANTS, type DemoTenant } from "./demo-data.ts";
+import { fillParticipation } from "./seed-participation.ts";
 import { seedDemoOperator } from "./seed-operator.ts";
 
 const HOUR = 60 * 60 * 1000;
@@ -35,6 +36,7 @@ export async function seedDemo(options: SeedDemoOptions): Promise<void> {
     if (existing?.status === "active") {
       // Activities came later than the rest: a demo tenant from before gets them once.
       await fillActivities(openTenantDb(await tenantDbClient(existing, options.tokenKey)), demo);
+      await fillParticipation(openTenantDb(await tenantDbClient(existing, options.tokenKey)), demo.slug);
       log(`demo tenant ${demo.slug}: already there`);
       continue;
     }
@@ -54,6 +56,7 @@ export async function seedDemo(options: SeedDemoOptions): Promise<void> {
     const db = openTenantDb(await tenantDbClient(active, options.tokenKey));
     await fillTenant(db, demo, passwordHash);
     await fillActivities(db, demo);
+    await fillParticipation(db, demo.slug);
     log(`demo tenant ${demo.slug}: created`);
   }
 }

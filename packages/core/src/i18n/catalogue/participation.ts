@@ -44,6 +44,7 @@ const nl = {
       closesAtLabel: "Sluit op (leeg = geen einddatum)",
       create: "Peiling plaatsen",
       dashboardLink: "Inzicht voor de corporatie",
+      feedLink: "Meedoen: peilingen, buurtmeter en ‘Wat eerst?’",
       whatCorporationSees: "Wat ziet de corporatie? Alleen totalen van minstens 5 mensen, nooit namen. Je opmerking alleen als je dat aanvinkt.",
     },
     pulse: {
@@ -198,6 +199,7 @@ const en: typeof nl = {
       closesAtLabel: "Closes on (empty = no end date)",
       create: "Post poll",
       dashboardLink: "Insight for the corporation",
+      feedLink: "Take part: polls, neighbourhood check and ‘What first?’",
       whatCorporationSees: "What does the corporation see? Only totals of at least 5 people, never names. Your comment only if you tick the box.",
     },
     pulse: {
