@@ -174,3 +174,21 @@ describe("What first?", () => {
     expect(insight.priorities).toMatchObject({ participants: 5, ranking: [{ theme: "nuisance", points: 35, place: 1 }, { theme: "safety" }, { theme: "cleanliness" }, {}, {}, {}, {}] });
   });
 });
+
+describe("demo data", () => {
+  it("gives residents, prospective residents and staff something to see", async () => {
+    const els = await login(DELINDE, "els@delinde.example");
+    const parkzicht = await json(await call(DELINDE, "/api/neighbourhoods/parkzicht/participation", { cookie: els }));
+    expect(parkzicht.polls[0]).toMatchObject({ question: "Wat willen jullie samen in de binnentuin?", multiple: true, canVote: true, results: null });
+    expect(parkzicht.pulse).toMatchObject({ answered: false });
+    const joop = await login(DELINDE, "joop@delinde.example");
+    const lindenhof = await json(await call(DELINDE, "/api/neighbourhoods/lindenhof/participation", { cookie: joop }));
+    expect(lindenhof.pulse).toMatchObject({ answered: true });
+    expect(lindenhof.priority).toMatchObject({ mode: "points", closed: false });
+    const admin = await login(DELINDE, "beheer@delinde.example");
+    const insight = await json(await call(DELINDE, "/api/insight/neighbourhoods/lindenhof", { cookie: admin }));
+    expect(insight.trend.length).toBe(2);
+    expect(insight.members).toBe("< 5");
+    expect(insight.trend[1].themes.safety).toBe("< 5");
+  });
+});
