@@ -48,6 +48,9 @@ describe("taking part in Lindenhof", () => {
     const latest = admin.page.locator(".insight-table tbody tr").first();
     expect((await latest.locator("td").allTextContents()).every((cell) => cell === "< 5")).toBe(true);
     expect(await admin.page.getByText("De speeltuin mag wel een likje verf.").count()).toBe(0);
+    // The trend chart (two periods) is drawn on the server; hidden periods draw no line.
+    expect(await admin.page.locator("figure.trend-chart svg polyline").count()).toBe(0);
+    expect(await admin.page.locator("figure.trend-chart svg line").count()).toBe(5);
     await expectAccessible(admin.page);
     const download = admin.page.waitForEvent("download");
     await admin.page.getByRole("link", { name: "Download als CSV" }).click();

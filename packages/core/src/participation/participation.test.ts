@@ -114,3 +114,20 @@ describe("the < 5 rule", () => {
     expect(maskedBreakdown({ yes: 3, no: 1 }, 4)).toEqual({ cells: { yes: FEW, no: FEW }, total: FEW });
   });
 });
+
+describe("trend lines", () => {
+  it("breaks a theme's line at periods hidden by the < 5 rule", async () => {
+    const { trendSegments } = await import("./trend.ts");
+    expect(trendSegments([3.1, 3.4, FEW, 4, 4.2])).toEqual([
+      [
+        [0, 3.1],
+        [1, 3.4],
+      ],
+      [
+        [3, 4],
+        [4, 4.2],
+      ],
+    ]);
+    expect(trendSegments([FEW, FEW])).toEqual([]);
+  });
+});

@@ -6,6 +6,7 @@ import { field, readForm } from "../../lib/forms.ts";
 import { assertTenantSite, requestSiteContext } from "../../lib/site-context.ts";
 import { FormError } from "../../components/field-error.tsx";
 import { formatMoment } from "../activities/activity-format.ts";
+import { TrendChart } from "./trend-chart.tsx";
 
 // /beheer/inzicht/:slug — the corporation's dashboard for one neighbourhood: members and reach, the pulse
 // per theme per period (a table, readable by screen readers), participation, "What first?" and polls.
@@ -78,6 +79,8 @@ export default function InsightPage() {
         {insight.trend.length === 0 ? (
           <p className="empty">{t("participation.insight.noPulse")}</p>
         ) : (
+          <>
+          <TrendChart periods={insight.trend} labels={Object.fromEntries(PULSE_THEMES.map((theme) => [theme, t(`participation.themes.${theme}`)])) as Record<(typeof PULSE_THEMES)[number], string>} />
           <div className="table-scroll" role="region" aria-labelledby="pulse-title" tabIndex={0}>
             <table className="insight-table">
               <thead>
@@ -110,6 +113,7 @@ export default function InsightPage() {
               </tbody>
             </table>
           </div>
+          </>
         )}
         {insight.comments.length > 0 ? (
           <>
