@@ -22,6 +22,9 @@ describe("taking part in Lindenhof", () => {
     await page.getByRole("link", { name: /Meedoen: peilingen/ }).click();
     await page.getByRole("heading", { level: 1, name: "Meedoen in Lindenhof" }).waitFor();
 
+    await page.getByRole("link", { name: "Wat ziet de corporatie?" }).click();
+    await page.getByText("Een cijfer van minder dan 5 mensen laat de corporatie niet zien", { exact: false }).waitFor();
+    await page.goBack();
     await page.getByRole("link", { name: "Vul de buurtmeter in" }).click();
     await page.getByRole("heading", { level: 1, name: "Buurtmeter Lindenhof" }).waitFor();
     for (const [index, theme] of PULSE_THEMES.entries()) await page.locator(`input[name="${theme}"][value="${(index % 5) + 1}"]`).check();

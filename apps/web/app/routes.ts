@@ -70,6 +70,7 @@ export default [
   route("buurtmeter/:id", "routes/participation/pulse.tsx"),
   route("wat-eerst/:id", "routes/participation/priority.tsx"),
   route("beheer/inzicht/:slug", "routes/participation/insight.tsx"),
+  route("wat-ziet-de-corporatie", "routes/participation/what-corporation-sees.tsx"),
   route("robots.txt", "routes/platform/robots.ts"),
   route("*", "routes/platform/not-found.tsx"),
 ] satisfies RouteConfig;

@@ -84,7 +84,9 @@ export default function NeighbourhoodParticipation() {
             <Link to={`/wat-eerst/${priority.id}`}>{priority.closed ? t("participation.hub.priorityResultLink") : t("participation.hub.priorityLink")}</Link>
           </p>
         ) : null}
-        <p className="hint">{t("participation.hub.whatCorporationSees")}</p>
+        <p className="hint">
+            {t("participation.hub.whatCorporationSees")} <Link to="/wat-ziet-de-corporatie">{t("participation.sees.title")}</Link>
+          </p>
         {page.canManage ? (
           <p>
             <Link to={`/beheer/inzicht/${neighbourhood.slug}`}>{t("participation.hub.dashboardLink")}</Link>

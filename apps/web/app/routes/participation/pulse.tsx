@@ -80,7 +80,9 @@ export default function PulsePage() {
           <label className="choice">
             <input type="checkbox" name="shareComment" /> {t("participation.pulse.shareComment")}
           </label>
-          <p className="hint">{t("participation.hub.whatCorporationSees")}</p>
+          <p className="hint">
+            {t("participation.hub.whatCorporationSees")} <Link to="/wat-ziet-de-corporatie">{t("participation.sees.title")}</Link>
+          </p>
           <button type="submit" className="button">
             {t("participation.pulse.submit")}
           </button>

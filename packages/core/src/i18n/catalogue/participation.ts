@@ -71,6 +71,15 @@ const nl = {
       resultIntro: "Zo kiest de buurt ({{count}} mensen deden mee).",
       none: "Er is nu geen ronde ‘Wat eerst?’.",
     },
+    sees: {
+      title: "Wat ziet de corporatie?",
+      intro: "Je mening helpt de corporatie kiezen wat eerst moet in je buurt. Zo gaan we met je antwoorden om:",
+      totals: "De corporatie ziet alleen totalen en gemiddelden, nooit wie wat heeft geantwoord.",
+      five: "Een cijfer van minder dan 5 mensen laat de corporatie niet zien: daar staat dan ‘< 5’. Ook niet in een download.",
+      comments: "Je opmerking bij de buurtmeter ziet de corporatie alleen als je dat aanvinkt, en nooit met je naam.",
+      polls: "Uitslagen van peilingen zien buren in je buurt; de corporatie ziet alleen de totalen, met dezelfde regel van 5.",
+      once: "Je kunt één keer antwoorden. Wat je hebt gegeven, kun je niet meer veranderen.",
+    },
     insight: {
       title: "Inzicht: {{name}}",
       intro: "Alle cijfers zijn totalen. Een cijfer van minder dan 5 mensen ziet u als ‘< 5’.",
@@ -225,6 +234,15 @@ const en: typeof nl = {
       resultTitle: "Result",
       resultIntro: "This is what the neighbourhood chose ({{count}} people took part).",
       none: "There is no ‘What first?’ round right now.",
+    },
+    sees: {
+      title: "What does the corporation see?",
+      intro: "Your view helps the corporation choose what comes first in your neighbourhood. This is how we handle your answers:",
+      totals: "The corporation only sees totals and averages, never who answered what.",
+      five: "A figure from fewer than 5 people is never shown to the corporation: it says ‘< 5’ instead. Not in a download either.",
+      comments: "The corporation only sees your comment on the neighbourhood check if you tick the box, and never with your name.",
+      polls: "Neighbours in your neighbourhood see poll results; the corporation sees only the totals, with the same rule of 5.",
+      once: "You can answer once. What you gave cannot be changed afterwards.",
     },
     insight: {
       title: "Insight: {{name}}",
