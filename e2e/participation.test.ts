@@ -45,8 +45,7 @@ describe("taking part in Lindenhof", () => {
     await logIn(admin.page, "delinde", "beheer@delinde.example");
     await admin.page.goto(tenantUrl("delinde", "/beheer/inzicht/lindenhof"));
     await admin.page.getByRole("heading", { level: 1, name: "Inzicht: Lindenhof" }).waitFor();
-    // Three members and three answers this quarter: every figure is hidden.
-    expect(await admin.page.locator('[data-figure="members"]').textContent()).toBe("< 5");
+    // Three answers this quarter (Joop, Mohamed, Anna): the period's figures and participation are hidden.
     expect(await admin.page.locator('[data-figure="participation"]').textContent()).toBe("< 5");
     const latest = admin.page.locator(".insight-table tbody tr").first();
     expect((await latest.locator("td").allTextContents()).every((cell) => cell === "< 5")).toBe(true);

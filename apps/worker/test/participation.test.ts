@@ -188,7 +188,7 @@ describe("demo data", () => {
     const admin = await login(DELINDE, "beheer@delinde.example");
     const insight = await json(await call(DELINDE, "/api/insight/neighbourhoods/lindenhof", { cookie: admin }));
     expect(insight.trend.length).toBe(2);
-    expect(insight.members).toBe("< 5");
-    expect(insight.trend[1].themes.safety).toBe("< 5");
+    // Other tests add members to Lindenhof, so only the demo's answers are stable: three last period.
+    expect(insight.trend[1]).toMatchObject({ respondents: "< 5", themes: { safety: "< 5" } });
   });
 });
