@@ -78,6 +78,11 @@ export default [
   route("account/moderatie", "routes/moderation/my-decisions.tsx"),
   route("buurt/:slug/moderatie", "routes/moderation/neighbourhood-record.tsx"),
   route("beheer/woordenlijst", "routes/moderation/admin-word-list.tsx"),
+  route("buurt/:slug/meedoen", "routes/participation/neighbourhood-participation.tsx"),
+  route("buurtmeter/:id", "routes/participation/pulse.tsx"),
+  route("wat-eerst/:id", "routes/participation/priority.tsx"),
+  route("beheer/inzicht/:slug", "routes/participation/insight.tsx"),
+  route("wat-ziet-de-corporatie", "routes/participation/what-corporation-sees.tsx"),
   route("robots.txt", "routes/platform/robots.ts"),
   route("*", "routes/platform/not-found.tsx"),
 ] satisfies RouteConfig;

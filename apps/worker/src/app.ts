@@ -46,8 +46,10 @@ import { photoRoutes, uploadRoutes } from "./community/photos.ts";
 import { devSearchRoutes, searchRoutes } from "./community/search.ts";
 import { signalRoutes } from "./care/signal-routes.ts";
 import { careRoutes } from "./care/care-routes.ts";
-import { insightRoutes } from "./care/insight-routes.ts";
+import { insightRoutes as signalInsightRoutes } from "./care/insight-routes.ts";
 import { moderationRoutes, reportRoutes } from "./moderation/moderation.ts";
+import { neighbourhoodParticipationRoutes, pollRoutes, priorityRoutes, pulseRoutes } from "./participation/participation-routes.ts";
+import { insightRoutes as participationInsightRoutes } from "./participation/insight-routes.ts";
 
 export function createApp() {
   const app = new Hono<AppEnv>().basePath("/api");
@@ -115,9 +117,14 @@ export function createApp() {
     .route("/dev/search", devSearchRoutes)
     .route("/signals", signalRoutes)
     .route("/care", careRoutes)
-    .route("/insight", insightRoutes)
+    .route("/insight", signalInsightRoutes)
     .route("/reports", reportRoutes)
-    .route("/moderation", moderationRoutes);
+    .route("/moderation", moderationRoutes)
+    .route("/neighbourhoods", neighbourhoodParticipationRoutes)
+    .route("/polls", pollRoutes)
+    .route("/pulses", pulseRoutes)
+    .route("/priorities", priorityRoutes)
+    .route("/insight", participationInsightRoutes);
 
   routes.notFound(async (c) => c.json(new AppError("not_found", { message: "apiErrors.routeNotFound" }).toBody(await requestLanguage(c)), 404));
   routes.onError(handleError);

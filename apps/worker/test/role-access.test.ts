@@ -153,6 +153,19 @@ const PROBES: Probe[] = [
   },
   { label: "see the corporation's own domains", action: "domain.manage", where: "none", request: () => ({ method: "GET", path: "/api/settings/domains" }) },
   { label: "download the corporation's database", action: "data.export", where: "none", request: () => ({ method: "GET", path: "/api/settings/export" }) },
+  { label: "ask a poll in their own neighbourhood", action: "poll.create", where: "own", request: () => ({ method: "POST", path: "/api/neighbourhoods/oudwijk/polls", json: { question: "Bankje?", options: ["Ja", "Nee"] } }) },
+  { label: "ask a poll in another neighbourhood", action: "poll.create", where: "other", request: () => ({ method: "POST", path: "/api/neighbourhoods/nieuwbouw/polls", json: { question: "Bankje?", options: ["Ja", "Nee"] } }) },
+  {
+    label: "start a liveability pulse",
+    action: "participation.manage",
+    where: "none",
+    // A period of its own per call (far ahead, one hour), so two allowed roles never overlap.
+    request: () => {
+      const opensAt = Date.now() + 400 * 86_400_000 + Math.floor(Math.random() * 1_000_000) * 3_600_000;
+      return { method: "POST", path: "/api/neighbourhoods/oudwijk/pulses", json: { opensAt: new Date(opensAt).toISOString(), closesAt: new Date(opensAt + 3_000_000).toISOString() } };
+    },
+  },
+  { label: "read the insight dashboard", action: "insight.read", where: "none", request: () => ({ method: "GET", path: "/api/insight/neighbourhoods/oudwijk" }) },
   { label: "download the corporation's files", action: "data.export", where: "none", request: () => ({ method: "GET", path: "/api/settings/export/files" }) },
   { label: "raise a concern in their own neighbourhood", action: "signal.raise", where: "own", request: () => ({ method: "POST", path: "/api/signals", json: SIGNAL("oudwijk") }) },
   { label: "raise a concern in another neighbourhood", action: "signal.raise", where: "other", request: () => ({ method: "POST", path: "/api/signals", json: SIGNAL("nieuwbouw") }) },

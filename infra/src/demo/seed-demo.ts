@@ -16,6 +16,7 @@ import {
   type TenantDatabases,
 } from "@buurtplein/db";
 import { DEMO_PASSWORD, DEMO_TENANTS, type DemoTenant } from "./demo-data.ts";
+import { fillParticipation } from "./seed-participation.ts";
 import { seedDemoOperator } from "./seed-operator.ts";
 
 const HOUR = 60 * 60 * 1000;
@@ -37,6 +38,7 @@ export async function seedDemo(options: SeedDemoOptions): Promise<void> {
       // Activities came later than the rest: a demo tenant from before gets them once.
       await fillActivities(openTenantDb(await tenantDbClient(existing, options.tokenKey)), demo);
       await fillCare(openTenantDb(await tenantDbClient(existing, options.tokenKey)), demo, await hashPassword(DEMO_PASSWORD), options.tokenKey, existing.id);
+      await fillParticipation(openTenantDb(await tenantDbClient(existing, options.tokenKey)), demo.slug);
       log(`demo tenant ${demo.slug}: already there`);
       continue;
     }
@@ -57,6 +59,7 @@ export async function seedDemo(options: SeedDemoOptions): Promise<void> {
     await fillTenant(db, demo, passwordHash);
     await fillActivities(db, demo);
     await fillCare(db, demo, passwordHash, options.tokenKey, active.id);
+    await fillParticipation(db, demo.slug);
     log(`demo tenant ${demo.slug}: created`);
   }
 }

@@ -42,3 +42,4 @@ export * from "./notifications/index.ts";
 export * from "./tenancy/custom-domain.ts";
 export * from "./care/index.ts";
 export * from "./moderation/index.ts";
+export * from "./participation/index.ts";

@@ -46,6 +46,8 @@ export const ERROR_STATUS = {
   member_suspended: 403,
   content_hidden: 409,
   kindness_prompt: 422,
+  already_answered: 409,
+  participation_closed: 409,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

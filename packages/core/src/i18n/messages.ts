@@ -18,6 +18,7 @@ import { notificationsMessages } from "./catalogue/notifications.ts";
 import { domainsMessages } from "./catalogue/domains.ts";
 import { mediaMessages } from "./catalogue/media.ts";
 import { moderationMessages } from "./catalogue/moderation.ts";
+import { participationMessages } from "./catalogue/participation.ts";
 
 export const LANGUAGES = ["nl", "en"] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -60,6 +61,7 @@ const PARTS = [
   mediaMessages,
   careMessages,
   moderationMessages,
+  participationMessages,
 ] as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (part: U) => void : never) extends (part: infer I) => void ? I : never;

@@ -42,6 +42,10 @@ const TABLE: Record<Action, Record<Role, Answer>> = {
   "care.manage": { resident: N, prospective: N, ambassador: N, moderator: N, admin: Y, partner: N, care_partner: N },
   "moderation.report": { resident: OWN, prospective: OWN, ambassador: OWN, moderator: N, admin: N, partner: N, care_partner: N },
   "moderation.act": { resident: N, prospective: N, ambassador: OWN, moderator: Y, admin: Y, partner: N, care_partner: N },
+  "poll.create": { resident: OWN, prospective: OWN, ambassador: OWN, moderator: Y, admin: Y, partner: N, care_partner: N },
+  "participation.answer": { resident: OWN, prospective: OWN, ambassador: OWN, moderator: N, admin: N, partner: N, care_partner: N },
+  "participation.manage": { resident: N, prospective: N, ambassador: N, moderator: Y, admin: Y, partner: N, care_partner: N },
+  "insight.read": { resident: N, prospective: N, ambassador: N, moderator: Y, admin: Y, partner: N, care_partner: N },
 };
 
 describe("can(actor, action, resource)", () => {

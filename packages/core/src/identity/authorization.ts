@@ -69,6 +69,14 @@ export const ACTIONS = [
   "moderation.report",
   /** The moderation queue and its actions (hide, restore, warn, suspend, appeals): ambassadors for their own neighbourhood, moderators and admins everywhere. */
   "moderation.act",
+  /** Ask a poll in a neighbourhood (neighbours there; staff anywhere). */
+  "poll.create",
+  /** Vote in a poll, answer the liveability pulse and "What first?" of one's neighbourhood. */
+  "participation.answer",
+  /** Run liveability pulses and "What first?" rounds in a neighbourhood. */
+  "participation.manage",
+  /** Read the corporation's insight dashboard (aggregates with the < 5 rule). */
+  "insight.read",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -145,5 +153,12 @@ export function can(actor: AuthorizationActor, action: Action, resource: Authori
       return neighbourHere;
     case "moderation.act":
       return staff || ambassadorHere;
+    case "poll.create":
+      return staff || neighbourHere;
+    case "participation.answer":
+      return neighbourHere;
+    case "participation.manage":
+    case "insight.read":
+      return staff;
   }
 }

@@ -200,4 +200,19 @@ export const migrations: Migration[] = [
       "ALTER TABLE `tenant_settings` ADD `kindness_words` text;",
     ],
   },
+  {
+    id: "0013_overconfident_nightmare",
+    hash: "12b5fb0e9453800e0706981d13f4946449ba429e6415f019928c55621c0d9c0e",
+    statements: [
+      "CREATE TABLE `poll_votes` (\n\t`poll_id` text NOT NULL,\n\t`user_id` text NOT NULL,\n\t`options` text NOT NULL,\n\t`voted_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL,\n\tPRIMARY KEY(`poll_id`, `user_id`),\n\tFOREIGN KEY (`poll_id`) REFERENCES `polls`(`id`) ON UPDATE no action ON DELETE cascade,\n\tFOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade\n);",
+      "CREATE TABLE `polls` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`neighbourhood_id` text NOT NULL,\n\t`question` text NOT NULL,\n\t`options` text NOT NULL,\n\t`multiple` integer DEFAULT false NOT NULL,\n\t`closes_at` integer,\n\t`created_by_id` text,\n\t`created_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL,\n\tFOREIGN KEY (`neighbourhood_id`) REFERENCES `neighbourhoods`(`id`) ON UPDATE no action ON DELETE cascade,\n\tFOREIGN KEY (`created_by_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE set null\n);",
+      "CREATE INDEX `polls_neighbourhood_idx` ON `polls` (`neighbourhood_id`,`created_at`);",
+      "CREATE TABLE `priority_answers` (\n\t`round_id` text NOT NULL,\n\t`user_id` text NOT NULL,\n\t`answer` text NOT NULL,\n\t`answered_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL,\n\tPRIMARY KEY(`round_id`, `user_id`),\n\tFOREIGN KEY (`round_id`) REFERENCES `priority_rounds`(`id`) ON UPDATE no action ON DELETE cascade,\n\tFOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade\n);",
+      "CREATE TABLE `priority_rounds` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`neighbourhood_id` text NOT NULL,\n\t`mode` text NOT NULL,\n\t`closes_at` integer NOT NULL,\n\t`created_by_id` text,\n\t`created_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL,\n\tFOREIGN KEY (`neighbourhood_id`) REFERENCES `neighbourhoods`(`id`) ON UPDATE no action ON DELETE cascade,\n\tFOREIGN KEY (`created_by_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE set null\n);",
+      "CREATE INDEX `priority_rounds_neighbourhood_idx` ON `priority_rounds` (`neighbourhood_id`,`created_at`);",
+      "CREATE TABLE `pulse_responses` (\n\t`pulse_id` text NOT NULL,\n\t`user_id` text NOT NULL,\n\t`safety` integer NOT NULL,\n\t`cleanliness` integer NOT NULL,\n\t`social_contact` integer NOT NULL,\n\t`facilities` integer NOT NULL,\n\t`green_and_play` integer NOT NULL,\n\t`nuisance` integer NOT NULL,\n\t`maintenance` integer NOT NULL,\n\t`comment` text,\n\t`comment_shared` integer DEFAULT false NOT NULL,\n\t`responded_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL,\n\tPRIMARY KEY(`pulse_id`, `user_id`),\n\tFOREIGN KEY (`pulse_id`) REFERENCES `pulses`(`id`) ON UPDATE no action ON DELETE cascade,\n\tFOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade\n);",
+      "CREATE TABLE `pulses` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`neighbourhood_id` text NOT NULL,\n\t`opens_at` integer NOT NULL,\n\t`closes_at` integer NOT NULL,\n\t`created_by_id` text,\n\t`created_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL,\n\tFOREIGN KEY (`neighbourhood_id`) REFERENCES `neighbourhoods`(`id`) ON UPDATE no action ON DELETE cascade,\n\tFOREIGN KEY (`created_by_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE set null\n);",
+      "CREATE INDEX `pulses_neighbourhood_idx` ON `pulses` (`neighbourhood_id`,`opens_at`);",
+    ],
+  },
 ];

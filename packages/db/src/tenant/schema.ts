@@ -736,3 +736,111 @@ export const moderationActions = sqliteTable(
     index("moderation_actions_record_idx").on(table.neighbourhoodId, table.action, table.createdAt),
   ],
 );
+
+// ── Participation (decision 028): polls, the liveability pulse, "What first?" rounds ──
+
+/** A poll in a neighbourhood; options as a JSON array of strings. */
+export const polls = sqliteTable(
+  "polls",
+  {
+    id: text("id").primaryKey(),
+    neighbourhoodId: text("neighbourhood_id")
+      .notNull()
+      .references(() => neighbourhoods.id, { onDelete: "cascade" }),
+    question: text("question").notNull(),
+    options: text("options").notNull(),
+    multiple: integer("multiple", { mode: "boolean" }).notNull().default(false),
+    closesAt: integer("closes_at"),
+    createdById: text("created_by_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: integer("created_at").notNull().default(now),
+  },
+  (table) => [index("polls_neighbourhood_idx").on(table.neighbourhoodId, table.createdAt)],
+);
+
+/** One vote per member per poll (the primary key makes a second vote fail); chosen options as a JSON array of indexes. */
+export const pollVotes = sqliteTable(
+  "poll_votes",
+  {
+    pollId: text("poll_id")
+      .notNull()
+      .references(() => polls.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    options: text("options").notNull(),
+    votedAt: integer("voted_at").notNull().default(now),
+  },
+  (table) => [primaryKey({ columns: [table.pollId, table.userId] })],
+);
+
+/** One period of the liveability pulse in a neighbourhood. */
+export const pulses = sqliteTable(
+  "pulses",
+  {
+    id: text("id").primaryKey(),
+    neighbourhoodId: text("neighbourhood_id")
+      .notNull()
+      .references(() => neighbourhoods.id, { onDelete: "cascade" }),
+    opensAt: integer("opens_at").notNull(),
+    closesAt: integer("closes_at").notNull(),
+    createdById: text("created_by_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: integer("created_at").notNull().default(now),
+  },
+  (table) => [index("pulses_neighbourhood_idx").on(table.neighbourhoodId, table.opensAt)],
+);
+
+/** A member's answer to one pulse: a score 1–5 per theme, an optional comment (read by staff only when shared). */
+export const pulseResponses = sqliteTable(
+  "pulse_responses",
+  {
+    pulseId: text("pulse_id")
+      .notNull()
+      .references(() => pulses.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    safety: integer("safety").notNull(),
+    cleanliness: integer("cleanliness").notNull(),
+    socialContact: integer("social_contact").notNull(),
+    facilities: integer("facilities").notNull(),
+    greenAndPlay: integer("green_and_play").notNull(),
+    nuisance: integer("nuisance").notNull(),
+    maintenance: integer("maintenance").notNull(),
+    comment: text("comment"),
+    commentShared: integer("comment_shared", { mode: "boolean" }).notNull().default(false),
+    respondedAt: integer("responded_at").notNull().default(now),
+  },
+  (table) => [primaryKey({ columns: [table.pulseId, table.userId] })],
+);
+
+/** A "What first?" round: members rank the themes or spread 100 points (mode rank | points). */
+export const priorityRounds = sqliteTable(
+  "priority_rounds",
+  {
+    id: text("id").primaryKey(),
+    neighbourhoodId: text("neighbourhood_id")
+      .notNull()
+      .references(() => neighbourhoods.id, { onDelete: "cascade" }),
+    mode: text("mode").notNull(),
+    closesAt: integer("closes_at").notNull(),
+    createdById: text("created_by_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: integer("created_at").notNull().default(now),
+  },
+  (table) => [index("priority_rounds_neighbourhood_idx").on(table.neighbourhoodId, table.createdAt)],
+);
+
+/** A member's answer to a round, as JSON ({ ranking } or { points }). */
+export const priorityAnswers = sqliteTable(
+  "priority_answers",
+  {
+    roundId: text("round_id")
+      .notNull()
+      .references(() => priorityRounds.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    answer: text("answer").notNull(),
+    answeredAt: integer("answered_at").notNull().default(now),
+  },
+  (table) => [primaryKey({ columns: [table.roundId, table.userId] })],
+);

@@ -229,6 +229,9 @@ export default function NeighbourhoodFeed() {
           </ol>
         ) : null}
         <Link to={`/buurt/${feed.neighbourhood.slug}/activiteiten`}>{t("activities.allActivities")}</Link>
+        <p>
+          <Link to={`/buurt/${feed.neighbourhood.slug}/meedoen`}>{t("participation.hub.feedLink")}</Link>
+        </p>
       </section>
 
       <section aria-label={feed.neighbourhood.name}>

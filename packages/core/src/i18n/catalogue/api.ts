@@ -46,6 +46,8 @@ const errors: Record<ErrorCode, string> = {
   member_suspended: "Je kunt tot {{until}} niets plaatsen, reageren of een reactie geven. Een moderator heeft je account tijdelijk geschorst.",
   content_hidden: "Een moderator heeft dit verborgen. Je kunt het niet meer veranderen of erop reageren.",
   kindness_prompt: "Je bericht bevat woorden die buren kunnen kwetsen. Wil je het anders zeggen? Je kunt het ook zo plaatsen.",
+  already_answered: "Je hebt hier al op geantwoord.",
+  participation_closed: "Dit is gesloten: antwoorden kan niet meer.",
 };
 
 const nl = {
@@ -261,6 +263,8 @@ const en: Widen<typeof nl> = {
     member_suspended: "You cannot post, reply or react until {{until}}. A moderator has suspended your account for a while.",
     content_hidden: "A moderator has hidden this. You can no longer change it or reply to it.",
     kindness_prompt: "Your message contains words that may hurt neighbours. Would you like to say it differently? You can also post it as it is.",
+    already_answered: "You already answered this.",
+    participation_closed: "This is closed: answering is no longer possible.",
   },
   apiErrors: {
     routeNotFound: "This API route does not exist.",
