@@ -8,6 +8,7 @@ import { FieldError, FormError } from "../../components/field-error.tsx";
 import { SubmitButton } from "../../components/submit-button.tsx";
 import type { RouteHandle } from "../../root.tsx";
 import { ColourField } from "./colour-field.tsx";
+import { LogoSection } from "../../components/logo-section.tsx";
 import { uploadedFile, viewerIsAdmin } from "./branding-pages.server.ts";
 
 // /beheer/huisstijl — an admin sets the name, tagline, colours (checked live for contrast where
@@ -142,35 +143,7 @@ export default function AdminBranding() {
         </Form>
       </section>
 
-      <section className="card" aria-labelledby="logo-title">
-        <h2 id="logo-title">{t("branding.logo.title")}</h2>
-        {branding.logoUrl ? (
-          <>
-            <p>{t("branding.logo.current")}</p>
-            <p className="logo-preview">
-              <img src={branding.logoUrl} alt={t("branding.logo.alt", { name: branding.displayName })} />
-            </p>
-            <Form method="post">
-              <input type="hidden" name="intent" value="remove-logo" />
-              <button type="submit" className="button secondary">
-                {t("branding.logo.remove")}
-              </button>
-            </Form>
-          </>
-        ) : (
-          <p>{t("branding.logo.none")}</p>
-        )}
-        <Form method="post" encType="multipart/form-data" className="form">
-          <input type="hidden" name="intent" value="logo" />
-          <label htmlFor="logo">{t("branding.logo.file")}</label>
-          <p className="hint" id="logo-hint">
-            {t("branding.logo.fileHint")}
-          </p>
-          <input id="logo" name="logo" type="file" accept="image/png,image/jpeg,image/webp" {...fieldAria(logoError ? { logo: logoError } : {}, "logo", true)} />
-          <FieldError id="logo-error" message={logoError} />
-          <SubmitButton label={t("branding.logo.upload")} />
-        </Form>
-      </section>
+      <LogoSection id="logo-title" title={t("branding.logo.title")} logoUrl={branding.logoUrl} name={branding.displayName} error={logoError} current={t("branding.logo.current")} />
     </div>
   );
 }

@@ -2,11 +2,12 @@ import { data, Form, Link, redirect, useActionData, useLoaderData, type ActionFu
 import { useTranslation } from "../../i18n/i18n.ts";
 import { callApi } from "../../lib/api.server.ts";
 import { fieldErrors } from "../../lib/api-errors.ts";
-import { field, fieldAria, readForm } from "../../lib/forms.ts";
+import { field, readForm } from "../../lib/forms.ts";
 import { requirePageViewer } from "../../lib/invite-pages.ts";
-import { FieldError, FormError } from "../../components/field-error.tsx";
+import { FormError } from "../../components/field-error.tsx";
 import { SubmitButton } from "../../components/submit-button.tsx";
 import { uploadedFile, viewerIsAdmin } from "./branding-pages.server.ts";
+import { LogoSection } from "../../components/logo-section.tsx";
 import { SponsorFields, sponsorValues } from "./sponsor-fields.tsx";
 
 // /beheer/sponsors/:id — an admin changes a sponsor's name, link and description, and its logo.
@@ -70,34 +71,7 @@ export default function EditSponsor() {
           <SubmitButton label={t("branding.sponsors.save")} />
         </Form>
       </section>
-      <section className="card" aria-labelledby="sponsor-logo-title">
-        <h2 id="sponsor-logo-title">{t("branding.sponsors.logoTitle")}</h2>
-        {sponsor.logoUrl ? (
-          <>
-            <p className="logo-preview">
-              <img src={sponsor.logoUrl} alt={t("branding.logo.alt", { name: sponsor.name })} />
-            </p>
-            <Form method="post">
-              <input type="hidden" name="intent" value="remove-logo" />
-              <button type="submit" className="button secondary">
-                {t("branding.logo.remove")}
-              </button>
-            </Form>
-          </>
-        ) : (
-          <p>{t("branding.logo.none")}</p>
-        )}
-        <Form method="post" encType="multipart/form-data" className="form">
-          <input type="hidden" name="intent" value="logo" />
-          <label htmlFor="logo">{t("branding.logo.file")}</label>
-          <p className="hint" id="logo-hint">
-            {t("branding.logo.fileHint")}
-          </p>
-          <input id="logo" name="logo" type="file" accept="image/png,image/jpeg,image/webp" {...fieldAria(logoError ? { logo: logoError } : {}, "logo", true)} />
-          <FieldError id="logo-error" message={logoError} />
-          <SubmitButton label={t("branding.logo.upload")} />
-        </Form>
-      </section>
+      <LogoSection id="sponsor-logo-title" title={t("branding.sponsors.logoTitle")} logoUrl={sponsor.logoUrl} name={sponsor.name} error={logoError} />
       <p>
         <Link to={`/beheer/sponsors/${sponsor.id}/verwijderen`} className="button danger">
           {t("branding.sponsors.removeLabel", { name: sponsor.name })}

@@ -13,12 +13,13 @@ import {
 import { callApi } from "../../lib/api.server.ts";
 import { MEMBER_ID } from "../../lib/api-types.ts";
 import { fieldErrors } from "../../lib/api-errors.ts";
-import { field, fieldAria, readForm } from "../../lib/forms.ts";
+import { field, readForm } from "../../lib/forms.ts";
 import { requirePageViewer } from "../../lib/invite-pages.ts";
 import { viewerIsAdmin } from "../../lib/staff-pages.ts";
-import { FieldError, FormError } from "../../components/field-error.tsx";
+import { FormError } from "../../components/field-error.tsx";
 import { uploadedFile } from "../branding/branding-pages.server.ts";
 import { SubmitButton } from "../../components/submit-button.tsx";
+import { LogoSection } from "../../components/logo-section.tsx";
 import { OrganisationFields, organisationInput } from "../../components/staff-fields.tsx";
 
 // /beheer/organisaties/:id — an admin changes a partner or care organisation: name, kind (not while
@@ -85,34 +86,7 @@ export default function EditOrganisation() {
         <OrganisationFields values={result?.values ?? current} neighbourhoods={neighbourhoods} fields={result?.fields ?? {}} kindLocked={people.length > 0} />
         <SubmitButton label={t("staff.organisations.save")} />
       </Form>
-      <section aria-labelledby="organisation-logo-title">
-        <h2 id="organisation-logo-title">{t("branding.sponsors.logoTitle")}</h2>
-        {organisation.logoUrl ? (
-          <>
-            <p className="logo-preview">
-              <img src={organisation.logoUrl} alt={t("branding.logo.alt", { name: organisation.name })} />
-            </p>
-            <Form method="post">
-              <input type="hidden" name="intent" value="remove-logo" />
-              <button type="submit" className="button secondary">
-                {t("branding.logo.remove")}
-              </button>
-            </Form>
-          </>
-        ) : (
-          <p>{t("branding.logo.none")}</p>
-        )}
-        <Form method="post" encType="multipart/form-data" className="form">
-          <input type="hidden" name="intent" value="logo" />
-          <label htmlFor="logo">{t("branding.logo.file")}</label>
-          <p className="hint" id="logo-hint">
-            {t("branding.logo.fileHint")}
-          </p>
-          <input id="logo" name="logo" type="file" accept="image/png,image/jpeg,image/webp" {...fieldAria(logoError ? { logo: logoError } : {}, "logo", true)} />
-          <FieldError id="logo-error" message={logoError} />
-          <SubmitButton label={t("branding.logo.upload")} />
-        </Form>
-      </section>
+      <LogoSection id="organisation-logo-title" title={t("branding.sponsors.logoTitle")} logoUrl={organisation.logoUrl} name={organisation.name} error={logoError} />
       {people.length > 0 ? (
         <>
           <h2>{t("staff.organisations.people")}</h2>
