@@ -2,45 +2,7 @@
 // time. The API takes ISO 8601 with an offset ("2026-12-05T14:00:00+01:00", "…Z"), or without one
 // ("2026-12-05T14:00", what a form's datetime-local sends), which is read as Amsterdam time.
 
-const TIME_ZONE = "Europe/Amsterdam";
-const parts = new Intl.DateTimeFormat("en-US", {
-  timeZone: TIME_ZONE,
-  hourCycle: "h23",
-  year: "numeric",
-  month: "numeric",
-  day: "numeric",
-  hour: "numeric",
-  minute: "numeric",
-  second: "numeric",
-});
-
-interface WallTime {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-}
-
-/** The wall-clock time in Amsterdam at this instant. */
-export function amsterdamWallTime(instant: number): WallTime {
-  const values: Record<string, number> = {};
-  for (const part of parts.formatToParts(instant)) if (part.type !== "literal") values[part.type] = Number(part.value);
-  return {
-    year: values.year ?? 1970,
-    month: values.month ?? 1,
-    day: values.day ?? 1,
-    hour: values.hour ?? 0,
-    minute: values.minute ?? 0,
-    second: values.second ?? 0,
-  };
-}
-
-function offsetAt(instant: number): number {
-  const wall = amsterdamWallTime(instant);
-  return Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second) - Math.floor(instant / 1000) * 1000;
-}
+import { amsterdamOffsetAt, amsterdamWallTime } from "../invites/amsterdam-calendar.ts";
 
 /**
  * The instant of an Amsterdam wall-clock time. In the hour that does not exist (spring forward) the
@@ -49,8 +11,8 @@ function offsetAt(instant: number): number {
 export function amsterdamInstant(year: number, month: number, day: number, hour: number, minute: number): number {
   const wall = Date.UTC(year, month - 1, day, hour, minute);
   // The offset just before and just after any change of the clock near this time.
-  const before = wall - offsetAt(wall - 3 * 60 * 60 * 1000);
-  const after = wall - offsetAt(wall + 3 * 60 * 60 * 1000);
+  const before = wall - amsterdamOffsetAt(wall - 3 * 60 * 60 * 1000);
+  const after = wall - amsterdamOffsetAt(wall + 3 * 60 * 60 * 1000);
   const readsBack = (instant: number) => {
     const back = amsterdamWallTime(instant);
     return back.day === day && back.hour === hour && back.minute === minute;

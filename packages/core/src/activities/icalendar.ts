@@ -2,7 +2,7 @@
 // their upcoming activities. Times are local Amsterdam time with a VTIMEZONE, so a phone shows the
 // right hour on both sides of a change of the clock. Lines end in CRLF and are folded at 75 octets;
 // text values are escaped.
-import { amsterdamWallTime } from "./activity-time.ts";
+import { amsterdamWallTime } from "../invites/amsterdam-calendar.ts";
 
 export interface CalendarEvent {
   /** Globally unique and stable: "<activity id>@<host>". */

@@ -19,7 +19,15 @@ interface CalendarParts {
   day: number;
 }
 
-function partsAt(instant: number): CalendarParts & { hour: number; minute: number; second: number } {
+/** A wall-clock time in Amsterdam. */
+export interface AmsterdamWallTime extends CalendarParts {
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+/** The wall-clock time in Amsterdam at this instant (also used for activities' times). */
+export function amsterdamWallTime(instant: number): AmsterdamWallTime {
   const values: Record<string, number> = {};
   for (const part of formatter.formatToParts(instant)) if (part.type !== "literal") values[part.type] = Number(part.value);
   return {
@@ -33,8 +41,8 @@ function partsAt(instant: number): CalendarParts & { hour: number; minute: numbe
 }
 
 /** Milliseconds Amsterdam is ahead of UTC at this instant (1 or 2 hours). */
-function offsetAt(instant: number): number {
-  const parts = partsAt(instant);
+export function amsterdamOffsetAt(instant: number): number {
+  const parts = amsterdamWallTime(instant);
   const asUtc = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second);
   return asUtc - Math.floor(instant / 1000) * 1000;
 }
@@ -42,13 +50,13 @@ function offsetAt(instant: number): number {
 /** The instant midnight begins on this date in Amsterdam (month and day may overflow, like Date.UTC). */
 export function amsterdamMidnight(year: number, month: number, day: number): number {
   const wall = Date.UTC(year, month - 1, day);
-  const guess = wall - offsetAt(wall);
-  return wall - offsetAt(guess);
+  const guess = wall - amsterdamOffsetAt(wall);
+  return wall - amsterdamOffsetAt(guess);
 }
 
 /** The calendar date in Amsterdam at this instant. */
 export function amsterdamDate(instant: number): CalendarParts {
-  const { year, month, day } = partsAt(instant);
+  const { year, month, day } = amsterdamWallTime(instant);
   return { year, month, day };
 }
 
